@@ -1,0 +1,28 @@
+#pragma once
+// Library errors are exceptions; the CLI and the daemon turn each into one message at their edge.
+#include <stdexcept>
+#include <string>
+
+namespace wm {
+
+/// A source file that cannot be indexed (empty, binary, too large...). The batch goes on without it.
+struct InputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Another process holds the database's write lock.
+struct DatabaseLockedError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// The request itself is wrong (unknown issue id, malformed option): the caller can fix it.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Something was looked up that does not exist (an issue id, a facet value).
+struct NotFoundError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace wm

@@ -1,0 +1,47 @@
+#pragma once
+// Acronyms and their expansions: the national ones from common/data/acronyms.tsv, and the
+// archive's own, learned from definitions in the text ("BALI – Black and Asian Leadership
+// Initiative", "Regional Improvement and Innovation Alliance (RIIA)").
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/issue.hpp"
+
+namespace wm {
+
+struct GlossaryEntry {
+    std::string acronym;    ///< as written, e.g. "RIIA"
+    std::string expansion;  ///< as first defined, e.g. "Regional Improvement and Innovation Alliance"
+    std::string source;     ///< "national", or the id of the issue that defined it
+};
+
+class Glossary {
+public:
+    /// The learned (archive) definitions only; national ones are always available.
+    Glossary() = default;
+
+    /// Adds the definitions found in an issue. An earlier definition of an acronym is kept.
+    void learn(const Issue& issue);
+
+    /// The archive's definition of an acronym, else the national one.
+    std::optional<GlossaryEntry> find(std::string_view acronym) const;
+
+    /// Learned entries, keyed by acronym (stable order: the map's).
+    const std::map<std::string, GlossaryEntry>& learned() const { return learned_; }
+
+    bool operator==(const Glossary&) const = default;
+
+private:
+    std::map<std::string, GlossaryEntry> learned_;
+    friend void from_json(const nlohmann::json& in, Glossary& glossary);
+};
+
+bool operator==(const GlossaryEntry& a, const GlossaryEntry& b);
+void to_json(nlohmann::json& out, const Glossary& glossary);
+void from_json(const nlohmann::json& in, Glossary& glossary);
+
+}  // namespace wm
