@@ -285,12 +285,15 @@ Issue parse_issue(std::string_view text, std::string_view file_name) {
     return issue;
 }
 
-Issue read_issue_file(const std::string& path, std::uintmax_t max_bytes) {
-    const std::string bytes = read_file_bytes(path, max_bytes);
-    auto decoded = decode_text(bytes);
-    Issue issue = parse_issue(decoded.text, path);
+Issue parse_issue_bytes(std::string_view bytes, std::string_view file_name) {
+    const auto decoded = decode_text(bytes);
+    Issue issue = parse_issue(decoded.text, file_name);
     if (!decoded.warning.empty()) issue.warnings.insert(issue.warnings.begin(), decoded.warning);
     return issue;
+}
+
+Issue read_issue_file(const std::string& path, std::uintmax_t max_bytes) {
+    return parse_issue_bytes(read_file_bytes(path, max_bytes), path);
 }
 
 std::string read_file_bytes(const std::string& path, std::uintmax_t max_bytes) {

@@ -14,6 +14,9 @@ Issue parse_issue(std::string_view text, std::string_view file_name);
 /// Files larger than this are refused rather than indexed: no newsletter issue comes near it.
 inline constexpr std::uintmax_t kMaxIssueFileBytes = 16u << 20;
 
+/// Decodes raw file bytes (see decode_text) and parses them; decoding caveats become warnings.
+Issue parse_issue_bytes(std::string_view bytes, std::string_view file_name);
+
 /// Reads, decodes and parses one file; throws InputError with the reason it cannot be used.
 Issue read_issue_file(const std::string& path, std::uintmax_t max_bytes = kMaxIssueFileBytes);
 

@@ -1,0 +1,126 @@
+#include "common/document_builder.hpp"
+
+#include <string>
+
+#include "common/schema.hpp"
+#include "common/text.hpp"
+
+namespace wm {
+namespace {
+
+// Keeps phrases and NEAR from matching across the boundary of two fields.
+constexpr Xapian::termpos kFieldGap = 100;
+
+std::string facet_list_value(const std::vector<std::string>& values) {
+    return join(values, std::string(1, schema::kListSeparator));
+}
+
+const std::vector<std::string>& values_of(const FacetValues& values, const schema::Facet& facet) {
+    if (facet.slot == schema::PEOPLE.slot) return values.people;
+    if (facet.slot == schema::AUTHORITIES.slot) return values.authorities;
+    if (facet.slot == schema::PROGRAMMES.slot) return values.programmes;
+    return values.organisations;
+}
+
+void add_common_fields(Xapian::Document& doc, const Issue& issue, const FacetValues& facets,
+                       std::string_view doc_type) {
+    doc.add_boolean_term(schema::issue_term(issue.id));
+    doc.add_boolean_term(schema::doc_type_term(doc_type));
+    doc.add_value(schema::SLOT_ISSUE_ID, issue.id);
+    if (!issue.month.empty()) {
+        doc.add_boolean_term(schema::year_term(issue.month));
+        doc.add_boolean_term(schema::month_term(issue.month));
+        doc.add_value(schema::SLOT_MONTH, issue.month);
+    }
+    for (const auto& facet : schema::kFacets) {
+        const auto& values = values_of(facets, facet);
+        for (const auto& value : values) doc.add_boolean_term(schema::facet_term(facet, value));
+        if (!values.empty()) doc.add_value(facet.slot, facet_list_value(values));
+    }
+}
+
+void index_field(Xapian::TermGenerator& terms, const std::string& text, std::string_view prefix) {
+    if (text.empty()) return;
+    terms.index_text(text, 1, std::string(prefix));
+    terms.index_text(text);  // field words are also plain words
+    terms.increase_termpos(kFieldGap);
+}
+
+void index_body(Xapian::TermGenerator& terms, const std::string& text) {
+    if (text.empty()) return;
+    terms.index_text(text);
+    terms.increase_termpos(kFieldGap);
+}
+
+Xapian::Document issue_document(const IssueRecord& record, Xapian::TermGenerator& terms) {
+    const Issue& issue = record.issue;
+    Xapian::Document doc;
+    terms.set_document(doc);
+    terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    index_field(terms, issue.title, schema::PREFIX_TITLE);
+    index_field(terms, issue.signatory, schema::PREFIX_SIGNATORY);
+    for (const auto& section : issue.sections) {
+        index_field(terms, section.heading, schema::PREFIX_HEADING);
+        index_body(terms, section.body);
+    }
+    add_common_fields(doc, issue, record.facets.issue, schema::DOC_TYPE_ISSUE);
+    doc.add_boolean_term(schema::unique_id_term(issue.id));
+    doc.add_value(schema::SLOT_FINGERPRINT, record.fingerprint);
+    doc.add_value(schema::SLOT_SOURCE_PATH, record.source_path);
+    doc.set_data(nlohmann::json(record).dump());
+    return doc;
+}
+
+Xapian::Document section_document(const IssueRecord& record, std::size_t index,
+                                  Xapian::TermGenerator& terms) {
+    const Issue& issue = record.issue;
+    const Section& section = issue.sections[index];
+    Xapian::Document doc;
+    terms.set_document(doc);
+    terms.set_flags(0);  // the issue document already fed the spelling table these words
+    index_field(terms, issue.title, schema::PREFIX_TITLE);
+    if (section.is_introduction) index_field(terms, issue.signatory, schema::PREFIX_SIGNATORY);
+    index_field(terms, section.group, schema::PREFIX_HEADING);
+    index_field(terms, section.heading, schema::PREFIX_HEADING);
+    index_body(terms, section.body);
+    const FacetValues none;
+    const FacetValues& facets =
+        index < record.facets.sections.size() ? record.facets.sections[index] : none;
+    add_common_fields(doc, issue, facets, schema::DOC_TYPE_SECTION);
+    doc.add_boolean_term(schema::unique_id_term(issue.id, index));
+    doc.add_value(schema::SLOT_SECTION, std::to_string(index));
+    doc.set_data(nlohmann::json{{"issue_id", issue.id},
+                                {"file", issue.file},
+                                {"title", issue.title},
+                                {"date", issue.month.empty() ? nlohmann::json(nullptr)
+                                                             : nlohmann::json(issue.month)},
+                                {"section", index},
+                                {"group", section.group},
+                                {"heading", section.heading},
+                                {"introduction", section.is_introduction},
+                                {"text", section.body}}
+                     .dump());
+    return doc;
+}
+
+}  // namespace
+
+std::vector<Xapian::Document> build_documents(const IssueRecord& record,
+                                              Xapian::TermGenerator& terms) {
+    std::vector<Xapian::Document> docs;
+    docs.reserve(record.issue.sections.size() + 1);
+    docs.push_back(issue_document(record, terms));
+    for (std::size_t i = 0; i < record.issue.sections.size(); ++i)
+        docs.push_back(section_document(record, i, terms));
+    return docs;
+}
+
+Xapian::TermGenerator make_term_generator(Xapian::WritableDatabase& database) {
+    Xapian::TermGenerator terms;
+    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    terms.set_database(database);
+    return terms;
+}
+
+}  // namespace wm

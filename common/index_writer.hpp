@@ -1,0 +1,57 @@
+#pragma once
+// Folder of issue files -> Xapian database: incremental, idempotent, atomic per run
+// (the role omindex's index_file.cc plays for Omega).
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/issue_parser.hpp"
+
+namespace wm {
+
+/// Bumped whenever parsing or extraction changes what is stored for the same file, so that
+/// the next run re-indexes files whose bytes did not change.
+inline constexpr std::string_view kAnalysisVersion = "1";
+
+struct IndexOptions {
+    std::string database;
+    std::vector<std::string> inputs;  ///< files and folders (searched recursively for *.txt)
+    bool prune = false;               ///< remove issues whose source file no longer exists
+    std::uintmax_t max_file_bytes = kMaxIssueFileBytes;
+};
+
+struct FileProblem {
+    std::string file;
+    std::string reason;
+};
+
+struct IndexReport {
+    std::size_t added = 0, replaced = 0, unchanged = 0, removed = 0, failed = 0;
+    std::vector<FileProblem> failures;  ///< files skipped, with the reason
+    std::vector<FileProblem> warnings;  ///< files indexed with a caveat (no title found...)
+    double seconds = 0;
+};
+
+struct IndexProgress {
+    std::size_t done = 0, total = 0;
+    std::string current_file;
+};
+
+/// Reports progress; called once per file and once at the end.
+using ProgressCallback = std::function<void(const IndexProgress&)>;
+
+/// Indexes options.inputs into options.database and commits once. Throws DatabaseLockedError
+/// when another writer holds the database, UsageError for a database of another schema.
+IndexReport index_paths(const IndexOptions& options, const ProgressCallback& progress = {});
+
+/// The *.txt files under the inputs, sorted; editors' temporary and hidden files are skipped.
+/// Inputs that do not exist are returned as problems.
+std::vector<std::string> collect_issue_files(const std::vector<std::string>& inputs,
+                                             std::vector<FileProblem>& problems);
+
+/// FNV-1a 64-bit hash of the bytes, as 16 hex digits.
+std::string content_hash(std::string_view bytes);
+
+}  // namespace wm

@@ -1,0 +1,96 @@
+#include "indexer/commands.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "common/errors.hpp"
+#include "common/facets/facets.hpp"
+#include "common/index_writer.hpp"
+#include "common/issue_record.hpp"
+#include "common/issue_store.hpp"
+#include "indexer/progress.hpp"
+
+namespace wm::cli {
+namespace {
+
+void print_problems(const std::vector<FileProblem>& problems, std::string_view kind) {
+    for (const auto& problem : problems) std::cerr << problem.file << ": " << kind << problem.reason << '\n';
+}
+
+void print_facets_as_text(const IssueRecord& record) {
+    std::cout << record.issue.id << "  " << record.issue.title << "  ("
+              << (record.issue.month.empty() ? "-" : record.issue.month) << ")\n";
+    const auto line = [](std::string_view name, const std::vector<std::string>& values) {
+        std::cout << "  " << name << ": ";
+        for (std::size_t i = 0; i < values.size(); ++i) std::cout << (i ? "; " : "") << values[i];
+        std::cout << '\n';
+    };
+    line("people", record.facets.issue.people);
+    line("authorities", record.facets.issue.authorities);
+    line("programmes", record.facets.issue.programmes);
+    line("organisations", record.facets.issue.organisations);
+}
+
+}  // namespace
+
+int run(const IndexCommand& command) {
+    IndexOptions options{command.database, command.inputs, command.prune};
+    ProgressCallback progress;
+    if (!command.quiet) progress = ProgressPrinter(isatty(STDERR_FILENO) != 0);
+    const auto report = index_paths(options, progress);
+    print_problems(report.warnings, "warning: ");
+    print_problems(report.failures, "");
+    std::printf("added %zu, replaced %zu, unchanged %zu, removed %zu, failed %zu in %.2f s\n",
+                report.added, report.replaced, report.unchanged, report.removed, report.failed,
+                report.seconds);
+    return report.failed ? kSomeFilesFailed : kOk;
+}
+
+int run(const ListCommand& command) {
+    const auto db = open_for_reading(command.database);
+    for (const auto& issue : list_issues(db))
+        std::cout << issue.id << '\t' << (issue.month.empty() ? "-" : issue.month) << '\t'
+                  << issue.file << '\t' << issue.title << '\n';
+    return kOk;
+}
+
+int run(const ShowCommand& command) {
+    const auto db = open_for_reading(command.database);
+    std::cout << nlohmann::json(read_issue(db, command.issue_id)).dump(2) << '\n';
+    return kOk;
+}
+
+int run(const ExtractCommand& command) {
+    std::vector<FileProblem> problems;
+    const auto files = collect_issue_files(command.inputs, problems);
+    std::vector<IssueRecord> records;
+    Glossary glossary;
+    for (const auto& path : files) {
+        try {
+            IssueRecord record;
+            record.issue = read_issue_file(path);
+            glossary.learn(record.issue);
+            records.push_back(std::move(record));
+        } catch (const InputError& e) {
+            problems.push_back({path, e.what()});
+        }
+    }
+    for (auto& record : records) {
+        record.facets = extract_facets(record.issue, glossary);
+        if (!command.json) {
+            print_facets_as_text(record);
+            continue;
+        }
+        auto out = nlohmann::json(record);
+        out.erase("path");
+        out.erase("fingerprint");
+        for (auto& section : out["sections"]) section.erase("body");
+        std::cout << out.dump() << '\n';
+    }
+    print_problems(problems, "");
+    return problems.empty() ? kOk : kSomeFilesFailed;
+}
+
+}  // namespace wm::cli

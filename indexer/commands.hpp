@@ -1,0 +1,34 @@
+#pragma once
+// The indexer's subcommands: each takes its parsed options, does the work through common/,
+// and returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace wm::cli {
+
+enum ExitCode : int { kOk = 0, kSomeFilesFailed = 1, kFatal = 2 };
+
+struct IndexCommand {
+    std::string database;
+    std::vector<std::string> inputs;
+    bool prune = false;
+    bool quiet = false;
+};
+struct ListCommand {
+    std::string database;
+};
+struct ShowCommand {
+    std::string database;
+    std::string issue_id;
+};
+struct ExtractCommand {
+    std::vector<std::string> inputs;
+    bool json = false;
+};
+
+int run(const IndexCommand& command);
+int run(const ListCommand& command);
+int run(const ShowCommand& command);
+int run(const ExtractCommand& command);
+
+}  // namespace wm::cli

@@ -1,0 +1,62 @@
+// indexer: builds and inspects the wmsearch index. Parsing only; the work is in commands.cpp.
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include <iostream>
+
+#include "common/default_paths.hpp"
+#include "common/errors.hpp"
+#include "indexer/commands.hpp"
+
+int main(int argc, char** argv) {
+    using namespace wm::cli;
+    CLI::App app{"indexer: index Regional Update issues into a Xapian database and inspect it"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "wmsearch indexer 0.1.0");
+
+    const std::string default_db = wm::default_database_path();
+    const std::string db_help = "Xapian database directory (default: $WMSEARCH_DB or the checkout's var/wmsearch.db)";
+
+    IndexCommand index;
+    index.database = default_db;
+    auto* index_app = app.add_subcommand(
+        "index", "Index issue files and folders (*.txt, recursively). Incremental: unchanged files "
+                 "are skipped, changed ones replaced; all changes are committed at once.");
+    index_app->add_option("--db", index.database, db_help)->default_str(default_db);
+    index_app->add_option("paths", index.inputs, "Files or folders to index")->required();
+    index_app->add_flag("--prune", index.prune, "Also remove issues whose source file no longer exists");
+    index_app->add_flag("-q,--quiet", index.quiet, "No progress output, only problems and the summary");
+
+    ListCommand list;
+    list.database = default_db;
+    auto* list_app = app.add_subcommand(
+        "list", "List indexed issues, newest first: id, YYYY-MM (or -), file name, title (tab-separated)");
+    list_app->add_option("--db", list.database, db_help)->default_str(default_db);
+
+    ShowCommand show;
+    show.database = default_db;
+    auto* show_app = app.add_subcommand("show", "Print an indexed issue (parsed model and facets) as JSON");
+    show_app->add_option("--db", show.database, db_help)->default_str(default_db);
+    show_app->add_option("id", show.issue_id, "Issue id: the file name without .txt")->required();
+
+    ExtractCommand extract;
+    auto* extract_app = app.add_subcommand(
+        "extract", "Print the facets of issue files without indexing them. All files are read "
+                   "first, so an acronym defined in one applies to all.");
+    extract_app->add_option("paths", extract.inputs, "Files or folders")->required();
+    extract_app->add_flag("--json", extract.json, "One JSON object per issue per line");
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (*index_app) return run(index);
+        if (*list_app) return run(list);
+        if (*show_app) return run(show);
+        return run(extract);
+    } catch (const std::exception& e) {
+        std::cerr << "indexer: " << e.what() << '\n';
+        return kFatal;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "indexer: " << e.get_description() << '\n';
+        return kFatal;
+    }
+}

@@ -1,0 +1,167 @@
+// The parser on the five real issues and on made-up layouts, furniture and bad input.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "common/errors.hpp"
+#include "common/issue_parser.hpp"
+#include "common/text.hpp"
+
+using namespace wm;
+
+namespace {
+
+Issue seed(const std::string& id) { return read_issue_file(std::string(WM_CORPUS_DIR) + "/" + id + ".txt"); }
+
+std::vector<std::string> headings(const Issue& issue) {
+    std::vector<std::string> out;
+    for (const auto& s : issue.sections) out.push_back(s.heading);
+    return out;
+}
+
+bool has_heading(const Issue& issue, const std::string& heading) {
+    const auto all = headings(issue);
+    return std::find(all.begin(), all.end(), heading) != all.end();
+}
+
+std::string all_text(const Issue& issue) {
+    std::string text = issue.title;
+    for (const auto& s : issue.sections) text += "\n" + s.group + "\n" + s.heading + "\n" + s.body;
+    return text;
+}
+
+const Section* introduction(const Issue& issue) {
+    for (const auto& s : issue.sections)
+        if (s.is_introduction) return &s;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("seed issues: title, month and signatory", "[parser][seeds]") {
+    struct Expected { const char* id; const char* title; const char* month; const char* signatory; };
+    const Expected expected[] = {
+        {"000_0ade5a7af2cbefc2", "Regional Update - April 2022", "2022-04", "Jenny Turnross"},
+        {"001_bdbd675849e79961", "Regional Update \u2013 November 2023", "2023-11", "Tina Russell"},
+        {"002_0fd2bfd31e05e50e", "Regional Update \u2013 December 2022", "2022-12", "Emma Bennett"},
+        {"003_5a3c62a5cd5b4844", "Regional Update \u2013 March 2023", "2023-03", "Pete Campbell"},
+        {"004_ad146b42a34eb8f9", "Regional Update \u2013 July 2022", "2022-07", "Michael W Jarrett MBE"},
+    };
+    for (const auto& e : expected) {
+        INFO(e.id);
+        const auto issue = seed(e.id);
+        CHECK(issue.id == e.id);
+        CHECK(issue.file == std::string(e.id) + ".txt");
+        CHECK(issue.title == e.title);
+        CHECK(issue.month == e.month);
+        CHECK(issue.signatory == e.signatory);
+        CHECK(issue.warnings.empty());
+        const auto* intro = introduction(issue);
+        REQUIRE(intro != nullptr);
+        CHECK(intro->body.find(e.signatory) != std::string::npos);
+    }
+}
+
+TEST_CASE("seed issues: section headings", "[parser][seeds]") {
+    const auto april = seed("000_0ade5a7af2cbefc2");
+    CHECK(introduction(april)->heading == "From the Co-Vice-Chair");
+    for (const char* h : {"RIIA activity", "DCS Development", "Regional Care Leaver Offer", "PSW Master Classes",
+                          "Culture, Diversity and Anti-Racist Leadership Programme", "Early Help and Targeted Support"})
+        CHECK(has_heading(april, h));
+    for (const auto& s : april.sections)
+        if (s.heading == "PSW Master Classes") CHECK(s.group == "Key Updates");
+    // "Key Updates:" only groups the sections under it; it has no body of its own.
+    CHECK_FALSE(has_heading(april, "Key Updates"));
+    // A lead-in line ending in ':' is text, not a heading.
+    CHECK_FALSE(has_heading(april, "For further details please contact"));
+
+    const auto november = seed("001_bdbd675849e79961");
+    for (const char* h : {"From our RIIA Sponsor", "SEND Co-ordinator", "New Chairs and Sponsors",
+                          "SEND Leadership Programme 2024", "The Teaching Partnership and LGA workforce project"})
+        CHECK(has_heading(november, h));
+    CHECK_FALSE(has_heading(november, "Jane can be contacted at"));
+
+    const auto july = seed("004_ad146b42a34eb8f9");
+    CHECK(introduction(july)->heading.empty());
+    for (const char* h : {"What\u2019s in a name?", "New DCS for Staffordshire", "Regional Induction Handbook",
+                          "Aspirant Leaders \u2013 Coaching Element places"})
+        CHECK(has_heading(july, h));
+    CHECK_FALSE(has_heading(july, "SEND peer challenges can include"));
+}
+
+TEST_CASE("seed issues: furniture never becomes text", "[parser][seeds]") {
+    for (const char* id : {"000_0ade5a7af2cbefc2", "001_bdbd675849e79961", "002_0fd2bfd31e05e50e",
+                           "003_5a3c62a5cd5b4844", "004_ad146b42a34eb8f9"}) {
+        INFO(id);
+        const auto text = to_lower(all_text(seed(id)));
+        for (const char* furniture : {"top of page", "bottom of page", "recent posts", "see all", "views0 comments"})
+            CHECK(text.find(furniture) == std::string::npos);
+    }
+}
+
+TEST_CASE("bullets stay text and a sentence broken by the page dump is rejoined", "[parser]") {
+    const auto issue = parse_issue(
+        "Regional Update - May 2024\n\nNews Round-up:\n\n"
+        "\u2022 First point about the pilot.\n\u2022 Second point.\n\n"
+        "We will create a realistic regional offer to\n\nCare Leavers across the region.\n",
+        "x.txt");
+    REQUIRE(issue.sections.size() == 1);
+    CHECK(issue.sections[0].heading == "News Round-up");
+    CHECK(issue.sections[0].body.find("\u2022 First point about the pilot.\n\u2022 Second point.") != std::string::npos);
+    CHECK(issue.sections[0].body.find("offer to Care Leavers") != std::string::npos);
+}
+
+TEST_CASE("the newer page layout's furniture is dropped", "[parser][furniture]") {
+    const auto issue = parse_issue(
+        "top of page\n\nregionalteam\n\nJul 22\n\n4 min read\n\nRegional Update \u2013 July 2024\n\n"
+        "Updated: Jul 23\n\nA new programme starts this month for aspiring leaders.\n\n"
+        "Best wishes\n\nSam Okafor\n\n12 views0 comments\n\n3 likes\n\nPost not marked as liked\n\nbottom of page\n",
+        "newer.txt");
+    CHECK(issue.title == "Regional Update \u2013 July 2024");
+    CHECK(issue.month == "2024-07");
+    CHECK(issue.signatory == "Sam Okafor");
+    const auto text = all_text(issue);
+    for (const char* furniture : {"regionalteam", "Jul 22", "min read", "Updated", "likes", "views", "liked"})
+        CHECK(text.find(furniture) == std::string::npos);
+}
+
+TEST_CASE("month from the title, else the file name, else unknown", "[parser][month]") {
+    CHECK(parse_issue("Regional Update - Sept 2021\n\nText here.\n", "a.txt").month == "2021-09");
+    const auto from_name = parse_issue("Regional Update\n\nText here.\n", "regional-update-june-2022.txt");
+    CHECK(from_name.month == "2022-06");
+    const auto unknown = parse_issue("Regional Update\n\nText here.\n", "000_0ade5a7af2cbefc2.txt");
+    CHECK(unknown.month.empty());
+    CHECK_FALSE(unknown.warnings.empty());
+}
+
+TEST_CASE("a file without a title line is titled by its file name, with a warning", "[parser]") {
+    const auto issue = parse_issue("Some unrelated notes about the meeting.\n\nMore notes follow here.\n", "notes-2023.txt");
+    CHECK(issue.title == "notes-2023");
+    CHECK(issue.id == "notes-2023");
+    REQUIRE_FALSE(issue.warnings.empty());
+    CHECK(issue.warnings.front().find("no title") != std::string::npos);
+    CHECK(all_text(issue).find("unrelated notes") != std::string::npos);
+}
+
+TEST_CASE("bad input is refused with a reason or read sensibly", "[parser][input]") {
+    CHECK_THROWS_AS(parse_issue_bytes("", "empty.txt"), InputError);
+    CHECK_THROWS_AS(parse_issue_bytes("  \n\n \t\n", "blank.txt"), InputError);
+    CHECK_THROWS_WITH(parse_issue_bytes(std::string("PK\x03\x04\0\0\0binary", 14), "zip.txt"),
+                      Catch::Contains("binary"));
+
+    const auto crlf_bom = parse_issue_bytes("\xEF\xBB\xBFRegional Update - April 2022\r\n\r\nBody text.\r\n", "b.txt");
+    CHECK(crlf_bom.title == "Regional Update - April 2022");
+    CHECK(crlf_bom.sections.at(0).body == "Body text.");
+
+    const auto latin = parse_issue_bytes("Regional Update - April 2022\n\nChildren\x92s services caf\xe9.\n", "c.txt");
+    CHECK(latin.sections.at(0).body == "Children\u2019s services caf\u00e9.");
+    CHECK(is_valid_utf8(latin.sections.at(0).body));
+    CHECK_FALSE(latin.warnings.empty());
+}
+
+TEST_CASE("curly quotes and dashes fold for matching only", "[text]") {
+    CHECK(match_key("Birmingham Children\u2019s Trust") == match_key("birmingham children's trust"));
+    CHECK(match_key("Telford & Wrekin") == "telford and wrekin");
+    CHECK(fold_punctuation("a \u2013 b") == "a - b");
+}
