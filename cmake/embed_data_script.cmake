@@ -1,7 +1,7 @@
-# Run with -DINPUTS=a|b|c -DOUTPUT=file.cpp; writes one raw string literal per input file.
+# Run with -DINPUTS=a|b|c -DOUTPUT=file.cpp -DHEADER=dir/x.hpp -DFUNCTION=name; writes one raw string literal per input file.
 string(REPLACE "|" ";" inputs "${INPUTS}")
 set(body "// Generated from common/data by cmake/embed_data_script.cmake; do not edit.\n")
-string(APPEND body "#include \"common/embedded_data.hpp\"\n\n#include <array>\n#include <utility>\n\n")
+string(APPEND body "#include \"${HEADER}\"\n\n#include <array>\n#include <stdexcept>\n#include <string>\n#include <utility>\n\n")
 string(APPEND body "namespace wm {\nnamespace {\n\n")
 set(entries "")
 set(count 0)
@@ -17,7 +17,7 @@ foreach(input IN LISTS inputs)
   math(EXPR count "${count} + 1")
 endforeach()
 string(APPEND body "\nconstexpr std::array<std::pair<std::string_view, std::string_view>, ${count}> kFiles = {{\n${entries}}};\n\n}  // namespace\n\n")
-string(APPEND body "std::string_view embedded_data(std::string_view name) {\n")
+string(APPEND body "std::string_view ${FUNCTION}(std::string_view name) {\n")
 string(APPEND body "    for (const auto& [file, content] : kFiles)\n        if (file == name) return content;\n")
 string(APPEND body "    throw std::out_of_range(\"no embedded data file \" + std::string(name));\n}\n\n}  // namespace wm\n")
 file(WRITE ${OUTPUT}.tmp "${body}")

@@ -88,7 +88,7 @@ Xapian::Document section_document(const IssueRecord& record, std::size_t index,
         index < record.facets.sections.size() ? record.facets.sections[index] : none;
     add_common_fields(doc, issue, facets, schema::DOC_TYPE_SECTION);
     doc.add_boolean_term(schema::unique_id_term(issue.id, index));
-    doc.add_value(schema::SLOT_SECTION, std::to_string(index));
+    doc.add_value(schema::SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(index)));
     doc.set_data(nlohmann::json{{"issue_id", issue.id},
                                 {"file", issue.file},
                                 {"title", issue.title},

@@ -20,6 +20,14 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A request parameter is invalid. code is a stable machine-readable name in Meilisearch's
+/// style ("invalid_search_per_page"); the HTTP layer maps it to a status.
+struct InvalidRequest : UsageError {
+    InvalidRequest(std::string error_code, const std::string& message)
+        : UsageError(message), code(std::move(error_code)) {}
+    std::string code;
+};
+
 /// Something was looked up that does not exist (an issue id, a facet value).
 struct NotFoundError : std::runtime_error {
     using std::runtime_error::runtime_error;

@@ -35,7 +35,7 @@ inline constexpr std::string_view DOC_TYPE_SECTION = "section";
 // ---- Value slots. ----
 inline constexpr Xapian::valueno SLOT_MONTH = 0;        ///< "YYYY-MM"; empty when unknown. Sorts as a string.
 inline constexpr Xapian::valueno SLOT_ISSUE_ID = 1;     ///< issue id; the collapse key
-inline constexpr Xapian::valueno SLOT_SECTION = 2;      ///< section number as decimal; issue docs: empty
+inline constexpr Xapian::valueno SLOT_SECTION = 2;      ///< section number, sortable_serialise()d; issue docs: empty
 inline constexpr Xapian::valueno SLOT_FINGERPRINT = 3;  ///< issue docs: content hash + extractor version
 inline constexpr Xapian::valueno SLOT_SOURCE_PATH = 4;  ///< issue docs: absolute path of the source file
 // Facet slots follow (see kFacets): the facet's canonical values, sorted, joined by kListSeparator,

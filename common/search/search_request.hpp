@@ -1,0 +1,58 @@
+#pragma once
+// What a search asks for and what it answers, independent of HTTP.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wm {
+
+enum class SortOrder { relevance, newest, oldest };
+enum class Grouping { issue, section };
+
+struct SearchRequest {
+    std::string query;  ///< Xapian query syntax; empty lists everything newest first
+    /// Facet filters keyed by the facet's field name ("person", "authority", ...): OR within
+    /// one facet, AND across facets.
+    std::map<std::string, std::vector<std::string>> filters;
+    std::string from, to;  ///< inclusive months "YYYY-MM", or empty
+    std::optional<SortOrder> sort;  ///< default: relevance with a query, newest without
+    std::size_t page = 1;
+    std::size_t per_page = 10;
+    std::size_t facet_limit = 100;  ///< values returned per facet, busiest first
+    Grouping group = Grouping::issue;
+};
+
+struct FacetCount {
+    std::string value;
+    std::size_t count = 0;
+};
+
+struct SearchHit {
+    std::string issue_id, file, title, date;
+    std::optional<std::size_t> section;  ///< the matching section's number
+    std::string section_heading, section_group;
+    double score = 0;
+    std::string snippet;  ///< HTML-escaped, matches wrapped in <mark>
+};
+
+struct SearchWarning {
+    std::string code, message;
+};
+
+struct SearchResult {
+    std::string query;
+    std::size_t total = 0;
+    bool total_is_exact = true;
+    double took_ms = 0;
+    std::size_t page = 1, per_page = 10;
+    std::vector<SearchHit> hits;
+    /// "people", "authorities", "programmes", "organisations", "years" -> counts, busiest first.
+    std::map<std::string, std::vector<FacetCount>> facets;
+    std::map<std::string, std::size_t> facet_value_totals;  ///< distinct values per facet
+    bool facets_exhaustive = true;
+    std::optional<std::string> did_you_mean;
+    std::vector<SearchWarning> warnings;
+};
+
+}  // namespace wm

@@ -1,0 +1,211 @@
+#include "common/search/searcher.hpp"
+
+#include <chrono>
+#include <limits>
+#include <memory>
+
+#include "common/issue_store.hpp"
+#include "common/schema.hpp"
+#include "common/search/facet_counter.hpp"
+#include "common/search/query_builder.hpp"
+
+namespace wm {
+namespace {
+
+constexpr std::size_t kSnippetBytes = 300;
+const std::string kMarkStart = "<mark>", kMarkEnd = "</mark>", kOmitted = "\u2026";
+
+// Ties break the same way everywhere, shards included: date (newest first), then issue id,
+// then section number.
+std::unique_ptr<Xapian::MultiValueKeyMaker> tie_breaker(bool oldest_first) {
+    auto keys = std::make_unique<Xapian::MultiValueKeyMaker>();
+    keys->add_value(schema::SLOT_MONTH, !oldest_first);
+    keys->add_value(schema::SLOT_ISSUE_ID);
+    keys->add_value(schema::SLOT_SECTION);
+    return keys;
+}
+
+std::string leading_text(const std::string& text) {
+    if (text.size() <= kSnippetBytes) return html_escape(text);
+    std::size_t cut = text.rfind(' ', kSnippetBytes);
+    if (cut == std::string::npos || cut < kSnippetBytes / 2) cut = kSnippetBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+    return html_escape(text.substr(0, cut)) + kOmitted;
+}
+
+struct SectionData {
+    std::size_t number = 0;
+    std::string heading, group, text;
+};
+
+SectionData section_data(const Xapian::Document& doc) {
+    const auto data = nlohmann::json::parse(doc.get_data());
+    return {data.value("section", std::size_t{0}), data.value("heading", ""), data.value("group", ""),
+            data.value("text", "")};
+}
+
+std::string snippet_of(const Xapian::MSet& mset, const std::string& text, bool has_query) {
+    if (!has_query) return leading_text(text);
+    auto snippet = mset.snippet(text, kSnippetBytes, Xapian::Stem("english"),
+                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                kMarkStart, kMarkEnd, kOmitted);
+    return snippet.empty() ? leading_text(text) : snippet;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+Searcher::Searcher(std::string database_path)
+    : database_path_(std::move(database_path)), db_(open_for_reading(database_path_)) {
+    refresh();
+}
+
+void Searcher::refresh() {
+    db_.reopen();
+    // The glossary changes only when the indexer learns a new acronym; re-read it then.
+    const auto stored = db_.get_metadata(std::string(schema::META_GLOSSARY));
+    if (stored != glossary_revision_) {
+        glossary_ = stored.empty() ? Glossary{} : nlohmann::json::parse(stored).get<Glossary>();
+        glossary_revision_ = stored;
+    }
+}
+
+const std::vector<FacetCount>& Searcher::facet_values(const schema::Facet& facet) {
+    if (facet_values_.empty() || facet_values_revision_ != db_.get_revision()) {
+        SearchRequest everything;
+        everything.per_page = 0;
+        everything.facet_limit = std::numeric_limits<std::size_t>::max();
+        const auto result = search(everything);
+        facet_values_ = result.facets;
+        facet_values_revision_ = db_.get_revision();
+    }
+    return facet_values_[std::string(facet.name)];
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    return with_retry([&] { return run(request); });
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    const QueryBuilder builder(db_, glossary_);
+    const std::string_view doc_type =
+        request.group == Grouping::issue ? schema::DOC_TYPE_ISSUE : schema::DOC_TYPE_SECTION;
+    SearchResult result;
+    result.query = request.query;
+    result.page = request.page;
+    result.per_page = request.per_page;
+
+    TextQuery text = builder.parse(request.query);
+    const auto main_query = [&](std::string_view without_facet) {
+        return Xapian::Query(Xapian::Query::OP_FILTER, text.query, builder.filter(request, doc_type, without_facet));
+    };
+    const SortOrder sort = request.sort.value_or(text.empty ? SortOrder::newest : SortOrder::relevance);
+    const auto keys = tie_breaker(sort == SortOrder::oldest);
+    const Xapian::doccount everything = db_.get_doccount();
+
+    // Facets without an active filter are counted on the main query; each filtered facet is
+    // counted on the query without its own filter, so its other values keep their counts.
+    std::vector<const schema::Facet*> unfiltered;
+    std::vector<const schema::Facet*> filtered;
+    for (const auto& facet : schema::kFacets) {
+        const auto it = request.filters.find(std::string(facet.field));
+        (it != request.filters.end() && !it->second.empty() ? filtered : unfiltered).push_back(&facet);
+    }
+
+    Xapian::Enquire enquire(db_);
+    const auto run_main = [&] {
+        enquire.set_query(main_query({}));
+        if (sort == SortOrder::relevance) enquire.set_sort_by_relevance_then_key(keys.get(), false);
+        else enquire.set_sort_by_key_then_relevance(keys.get(), false);
+        enquire.clear_matchspies();
+        FacetCounter counter(unfiltered, true);
+        counter.attach(enquire);
+        const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+        auto mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), everything);
+        result.facets.clear();
+        counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
+        return mset;
+    };
+    Xapian::MSet mset = run_main();
+    if (mset.get_matches_estimated() == 0 && !text.empty) {
+        // Nothing has every word: rank by any of them instead, and say so.
+        auto any_word = builder.parse(request.query, true);
+        if (any_word.query.get_length() > 1) {
+            text.query = any_word.query;
+            mset = run_main();
+            if (mset.get_matches_estimated() > 0)
+                text.warnings.push_back({"matched_any_word", "no result has every word; showing results with any of them"});
+        }
+    }
+    for (const auto* facet : filtered) {
+        Xapian::Enquire facet_enquire(db_);
+        facet_enquire.set_query(main_query(facet->field));
+        FacetCounter counter({facet}, false);
+        counter.attach(facet_enquire);
+        facet_enquire.get_mset(0, 0, everything);
+        counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
+    }
+
+    result.total = mset.get_matches_estimated();
+    result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.did_you_mean = text.corrected;
+    result.warnings = text.warnings;
+
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const auto doc = it.get_document();
+        SearchHit hit;
+        hit.issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
+        hit.date = doc.get_value(schema::SLOT_MONTH);
+        hit.score = it.get_weight();
+        if (request.group == Grouping::section) {
+            const auto data = nlohmann::json::parse(doc.get_data());
+            hit.file = data.value("file", "");
+            hit.title = data.value("title", "");
+            const auto section = section_data(doc);
+            hit.section = section.number;
+            hit.section_heading = section.heading;
+            hit.section_group = section.group;
+            hit.snippet = snippet_of(mset, section.text, !text.empty);
+        } else {
+            const auto record = nlohmann::json::parse(doc.get_data());
+            hit.file = record.value("file", "");
+            hit.title = record.value("title", "");
+            // The issue's best section: the same words, within this issue's sections.
+            Xapian::Enquire best(db_);
+            best.set_query(Xapian::Query(
+                Xapian::Query::OP_FILTER, text.query,
+                Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::issue_term(hit.issue_id)),
+                              Xapian::Query(schema::doc_type_term(schema::DOC_TYPE_SECTION)))));
+            if (text.empty) best.set_sort_by_value(schema::SLOT_SECTION, false);
+            const auto best_mset = best.get_mset(0, 1);
+            if (!best_mset.empty()) {
+                const auto section = section_data(best_mset.begin().get_document());
+                hit.section = section.number;
+                hit.section_heading = section.heading;
+                hit.section_group = section.group;
+                hit.snippet = snippet_of(best_mset, section.text, !text.empty);
+            }
+        }
+        result.hits.push_back(std::move(hit));
+    }
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace wm

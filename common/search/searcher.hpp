@@ -1,0 +1,60 @@
+#pragma once
+// The query layer: a SearchRequest answered from a Xapian database, with exact disjunctive
+// facet counts, best-section snippets and spelling suggestions. One Searcher per thread:
+// Xapian objects are not thread-safe.
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/facets/glossary.hpp"
+#include "common/schema.hpp"
+#include "common/search/search_request.hpp"
+
+namespace wm {
+
+class Searcher {
+public:
+    explicit Searcher(std::string database_path);
+
+    /// Picks up the indexer's latest commit, if any; cheap when nothing changed.
+    void refresh();
+
+    SearchResult search(const SearchRequest& request);
+
+    /// Every value of a facet with the number of issues that have it, busiest first; kept
+    /// until the database changes.
+    const std::vector<FacetCount>& facet_values(const schema::Facet& facet);
+
+    const Xapian::Database& database() const { return db_; }
+    const Glossary& glossary() const { return glossary_; }
+
+    /// Runs fn(database), reopening and retrying when a concurrent commit invalidated the
+    /// revision being read (Xapian's DatabaseModifiedError).
+    template <typename Fn>
+    auto with_retry(Fn&& fn) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return fn();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= 3) throw;
+                refresh();
+            }
+        }
+    }
+
+private:
+    SearchResult run(const SearchRequest& request);
+    std::string database_path_;
+    Xapian::Database db_;
+    std::string glossary_revision_;
+    Glossary glossary_;
+    Xapian::rev facet_values_revision_ = 0;
+    std::map<std::string, std::vector<FacetCount>> facet_values_;
+};
+
+/// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string html_escape(std::string_view text);
+
+}  // namespace wm

@@ -1,0 +1,26 @@
+#pragma once
+// One function per endpoint, over the calling thread's Searcher.
+#include <httplib.h>
+
+#include <string>
+
+#include "searchd/metrics.hpp"
+
+namespace wm::searchd {
+
+/// Where handlers find the index; each worker thread opens its own Searcher on it.
+void set_database_path(const std::string& path);
+
+/// Checks the database opens (at start-up, for a clear error before serving).
+void check_database();
+
+void handle_search(const httplib::Request& req, httplib::Response& res);
+void handle_suggest(const httplib::Request& req, httplib::Response& res);
+void handle_issues(const httplib::Request& req, httplib::Response& res);
+void handle_issue(const httplib::Request& req, httplib::Response& res);
+void handle_facet(const httplib::Request& req, httplib::Response& res);
+void handle_healthz(const httplib::Request& req, httplib::Response& res);
+void handle_metrics(const httplib::Request& req, httplib::Response& res, const Metrics& metrics);
+void handle_openapi(const httplib::Request& req, httplib::Response& res);
+
+}  // namespace wm::searchd

@@ -1,0 +1,62 @@
+// searchd: answers faceted search queries over the wmsearch index as JSON.
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "common/default_paths.hpp"
+#include "searchd/server.hpp"
+
+int main(int argc, char** argv) {
+    wm::searchd::ServerConfig config;
+    config.database = wm::default_database_path();
+    config.threads = std::max(2u, std::thread::hardware_concurrency());
+    bool quiet = false;
+
+    CLI::App app{"searchd: faceted search over the Regional Update archive, as JSON over HTTP (read-only)"};
+    app.set_version_flag("--version", "wmsearch searchd 0.1.0");
+    app.add_option("--db", config.database, "Xapian database (default: $WMSEARCH_DB or the checkout's var/wmsearch.db)")
+        ->default_str(config.database);
+    app.add_option("--bind", config.bind, "Address to listen on")->capture_default_str();
+    app.add_option("--port", config.port, "Port to listen on (0 picks a free one and prints it)")
+        ->capture_default_str()->check(CLI::Range(0, 65535));
+    app.add_option("--threads", config.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+    app.add_option("--cors-origin", config.cors_origins,
+                   "Origin allowed to call the API from a browser (repeatable; * for any)");
+    app.add_flag("-q,--quiet", quiet, "Do not log each request");
+    CLI11_PARSE(app, argc, argv);
+    config.log_requests = !quiet;
+
+    // SIGINT/SIGTERM are taken by one thread that stops the server; worker threads never see them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    try {
+        wm::searchd::SearchServer server(config);
+        const int port = server.bind();
+        std::cerr << "searchd: serving " << config.database << " on http://" << config.bind << ":" << port << "/\n";
+        std::thread stopper([&] {
+            int signal = 0;
+            sigwait(&stop_signals, &signal);
+            std::cerr << "searchd: stopping (signal " << signal << ")\n";
+            server.stop();
+        });
+        const bool served = server.serve();
+        if (stopper.joinable()) {
+            pthread_kill(stopper.native_handle(), SIGTERM);  // wakes it when serve() ended by itself
+            stopper.join();
+        }
+        return served ? 0 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "searchd: " << e.what() << '\n';
+        return 2;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "searchd: " << e.get_description() << '\n';
+        return 2;
+    }
+}

@@ -1,0 +1,123 @@
+#include "searchd/server.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <regex>
+
+#include "searchd/api_error.hpp"
+#include "searchd/handlers.hpp"
+
+namespace wm::searchd {
+namespace {
+
+struct Route {
+    std::string name;     ///< label in logs and metrics
+    std::string pattern;  ///< httplib path regex
+    std::function<void(const httplib::Request&, httplib::Response&)> handler;
+};
+
+thread_local std::chrono::steady_clock::time_point request_started;
+
+double elapsed_ms() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+}
+
+}  // namespace
+
+SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
+    set_database_path(config_.database);
+    check_database();
+    const unsigned threads = std::max(1u, config_.threads);
+    http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    add_routes();
+}
+
+void SearchServer::add_cors_headers(const httplib::Request& req, httplib::Response& res) const {
+    const auto origin = req.get_header_value("Origin");
+    if (origin.empty()) return;
+    const auto& allowed = config_.cors_origins;
+    const bool any = std::find(allowed.begin(), allowed.end(), "*") != allowed.end();
+    if (!any && std::find(allowed.begin(), allowed.end(), origin) == allowed.end()) return;
+    res.set_header("Access-Control-Allow-Origin", any ? "*" : origin);
+    res.set_header("Vary", "Origin");
+}
+
+void SearchServer::add_routes() {
+    // The one route table: every path the daemon answers, with its handler.
+    const std::vector<Route> routes = {
+        {"/api/search", "/api/search", handle_search},
+        {"/api/suggest", "/api/suggest", handle_suggest},
+        {"/api/issues", "/api/issues", handle_issues},
+        {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
+        {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
+        {"/healthz", "/healthz", handle_healthz},
+        {"/metrics", "/metrics", [this](const auto& req, auto& res) { handle_metrics(req, res, metrics_); }},
+        {"/openapi.json", "/openapi.json", handle_openapi},
+    };
+    auto route_of = std::make_shared<std::vector<std::pair<std::regex, std::string>>>();
+    for (const auto& route : routes) {
+        route_of->emplace_back(std::regex(route.pattern), route.name);
+        http_.Get(route.pattern, route.handler);
+    }
+    const auto route_name = [route_of](const std::string& path) -> std::string {
+        for (const auto& [pattern, name] : *route_of)
+            if (std::regex_match(path, pattern)) return name;
+        return "";
+    };
+
+    http_.set_pre_routing_handler([this, route_name](const httplib::Request& req, httplib::Response& res) {
+        request_started = std::chrono::steady_clock::now();
+        add_cors_headers(req, res);
+        const auto route = route_name(req.path);
+        if (route.empty()) {
+            send_error(res, 404, "not_found", "invalid_request", "no such path: " + req.path);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (req.method == "OPTIONS") {  // CORS preflight
+            res.status = 204;
+            res.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
+            res.set_header("Access-Control-Allow-Headers", "Content-Type");
+            res.set_header("Access-Control-Max-Age", "600");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (req.method != "GET" && req.method != "HEAD") {
+            res.set_header("Allow", "GET, OPTIONS");
+            send_error(res, 405, "method_not_allowed", "invalid_request", req.method + " is not allowed on " + route);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+        send_exception(res, error);
+    });
+    http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;  // already an API error
+        send_error(res, res.status, res.status == 404 ? "not_found" : "bad_request", "invalid_request",
+                   "the request could not be served (" + req.method + " " + req.path + ")");
+    });
+    http_.set_logger([this, route_name](const httplib::Request& req, const httplib::Response& res) {
+        const double ms = elapsed_ms();
+        const auto route = route_name(req.path);
+        metrics_.record(route.empty() ? "other" : route, res.status, ms);
+        if (config_.log_requests)
+            std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.c_str(), req.path.c_str(), res.status, ms);
+    });
+}
+
+int SearchServer::bind() {
+    if (config_.port == 0) {
+        const int port = http_.bind_to_any_port(config_.bind);
+        if (port <= 0) throw std::runtime_error("cannot bind to " + config_.bind);
+        return port;
+    }
+    if (!http_.bind_to_port(config_.bind, config_.port))
+        throw std::runtime_error("cannot bind to " + config_.bind + ":" + std::to_string(config_.port) +
+                                 " (in use, or not an address of this machine)");
+    return config_.port;
+}
+
+bool SearchServer::serve() { return http_.listen_after_bind(); }
+
+}  // namespace wm::searchd

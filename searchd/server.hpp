@@ -1,0 +1,41 @@
+#pragma once
+// The HTTP shell over common/search: one route table, per-thread searchers, CORS, logging,
+// metrics and errors in one shape.
+#include <httplib.h>
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "searchd/metrics.hpp"
+
+namespace wm::searchd {
+
+struct ServerConfig {
+    std::string database;
+    std::string bind = "127.0.0.1";
+    int port = 8080;  ///< 0 picks a free port
+    unsigned threads = 4;
+    std::vector<std::string> cors_origins;  ///< "*" allows any origin
+    bool log_requests = true;
+};
+
+class SearchServer {
+public:
+    explicit SearchServer(ServerConfig config);
+
+    /// Binds the socket; returns the port (useful with port 0). Throws on failure.
+    int bind();
+    /// Serves until stop(); returns false if the server could not run.
+    bool serve();
+    void stop() { http_.stop(); }
+
+private:
+    void add_routes();
+    void add_cors_headers(const httplib::Request& req, httplib::Response& res) const;
+    ServerConfig config_;
+    httplib::Server http_;
+    Metrics metrics_;
+};
+
+}  // namespace wm::searchd

@@ -1,0 +1,197 @@
+// The real indexer binary against a real database on disk, checked through the Xapian API.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <filesystem>
+#include <set>
+
+#include "common/schema.hpp"
+#include "common/text.hpp"
+#include "test_support.hpp"
+
+using namespace wm;
+using namespace wm::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kCorpus = WM_CORPUS_DIR;
+
+std::size_t postings(const Xapian::Database& db, const std::string& term) {
+    return db.get_termfreq(term);
+}
+
+std::string copy_corpus(const TempDir& dir) {
+    const auto target = dir / "corpus";
+    fs::create_directories(target);
+    for (const auto& entry : fs::directory_iterator(kCorpus))
+        fs::copy_file(entry.path(), fs::path(target) / entry.path().filename());
+    return target;
+}
+
+std::size_t count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+}  // namespace
+
+TEST_CASE("index writes issue and section documents with terms and values", "[indexer]") {
+    TempDir dir;
+    const auto db_path = dir / "db";
+    const auto result = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("added 5, replaced 0, unchanged 0, removed 0, failed 0") != std::string::npos);
+
+    Xapian::Database db(db_path);
+    CHECK(postings(db, schema::doc_type_term(schema::DOC_TYPE_ISSUE)) == 5);
+    CHECK(postings(db, schema::doc_type_term(schema::DOC_TYPE_SECTION)) > 30);
+    CHECK(db.get_metadata(std::string(schema::META_SCHEMA_VERSION)) == schema::kSchemaVersion);
+
+    const std::string id = "000_0ade5a7af2cbefc2";
+    REQUIRE(postings(db, schema::unique_id_term(id)) == 1);
+    const auto doc = db.get_document(*db.postlist_begin(schema::unique_id_term(id)));
+    CHECK(doc.get_value(schema::SLOT_MONTH) == "2022-04");
+    CHECK(doc.get_value(schema::SLOT_ISSUE_ID) == id);
+    CHECK(doc.get_value(schema::SLOT_SOURCE_PATH) == fs::canonical(kCorpus + "/" + id + ".txt").string());
+    const auto data = nlohmann::json::parse(doc.get_data());
+    CHECK(data["title"] == "Regional Update - April 2022");
+    CHECK(data["signatory"] == "Jenny Turnross");
+
+    // Every document of the issue carries its issue term, date terms and the collapse value.
+    CHECK(postings(db, schema::issue_term(id)) == data["sections"].size() + 1);
+    CHECK(postings(db, schema::year_term("2022-04")) > 0);
+    CHECK(db.term_exists(schema::month_term("2022-04")));
+    CHECK(db.term_exists(std::string(schema::PREFIX_TITLE) + "april"));
+    CHECK(db.term_exists(std::string(schema::PREFIX_HEADING) + "riia"));
+    CHECK(db.term_exists("crabbb"));
+
+    // Facets: boolean terms to filter by, and a value list to count.
+    CHECK(db.term_exists(schema::facet_term(schema::AUTHORITIES, "Telford and Wrekin")));
+    CHECK(db.term_exists(schema::facet_term(schema::PEOPLE, "Pat Bullen")));
+    const auto people = split(doc.get_value(schema::PEOPLE.slot), schema::kListSeparator);
+    CHECK(std::count(people.begin(), people.end(), "Jenny Turnross") == 1);
+
+    // The section pointing at the match carries its heading and text.
+    bool found_section = false;
+    for (auto it = db.postlist_begin(schema::issue_term(id)); it != db.postlist_end(schema::issue_term(id)); ++it) {
+        const auto section = nlohmann::json::parse(db.get_document(*it).get_data());
+        if (section.value("heading", "") == "PSW Master Classes") {
+            found_section = true;
+            CHECK(section["text"].get<std::string>().find("Masterclasses") != std::string::npos);
+        }
+    }
+    CHECK(found_section);
+
+    // Page furniture is not searchable text.
+    CHECK_FALSE(db.term_exists("views0"));
+    CHECK_FALSE(db.term_exists(std::string(schema::PREFIX_HEADING) + "recent"));
+    CHECK(db.get_spelling_suggestion("safegaurding") == "safeguarding");
+}
+
+TEST_CASE("indexing twice changes nothing; a changed file replaces its documents; --prune removes", "[indexer]") {
+    TempDir dir;
+    const auto corpus = copy_corpus(dir);
+    const auto db_path = dir / "db";
+    REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus)).exit_code == 0);
+    const auto revision = Xapian::Database(db_path).get_revision();
+
+    const auto again = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus));
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("added 0, replaced 0, unchanged 5, removed 0, failed 0") != std::string::npos);
+    CHECK(Xapian::Database(db_path).get_revision() == revision);
+
+    const auto changed = corpus + "/004_ad146b42a34eb8f9.txt";
+    write_file(changed, "Regional Update \u2013 August 2022\n\nShort Item\n\nOnly one section now about fostering.\n");
+    const auto replaced = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus));
+    CHECK(replaced.out.find("added 0, replaced 1, unchanged 4") != std::string::npos);
+    {
+        Xapian::Database db(db_path);
+        CHECK(postings(db, schema::issue_term("004_ad146b42a34eb8f9")) == 2);  // issue + its one section
+        CHECK(postings(db, schema::doc_type_term(schema::DOC_TYPE_ISSUE)) == 5);
+        CHECK(db.term_exists(schema::month_term("2022-08")));
+        CHECK_FALSE(db.term_exists(schema::month_term("2022-07")));
+    }
+
+    fs::remove(corpus + "/003_5a3c62a5cd5b4844.txt");
+    const auto without_prune = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus));
+    CHECK(without_prune.out.find("removed 0") != std::string::npos);
+    const auto pruned = run_indexer("index -q --prune --db " + quoted(db_path) + " " + quoted(corpus));
+    CHECK(pruned.out.find("unchanged 4, removed 1, failed 0") != std::string::npos);
+    Xapian::Database db(db_path);
+    CHECK(postings(db, schema::issue_term("003_5a3c62a5cd5b4844")) == 0);
+    CHECK(postings(db, schema::doc_type_term(schema::DOC_TYPE_ISSUE)) == 4);
+}
+
+TEST_CASE("bad files are reported and skipped; the rest of the batch is indexed", "[indexer][input]") {
+    TempDir dir;
+    const auto in = dir / "in";
+    fs::create_directories(in + "/other");
+    write_file(in + "/empty.txt", "");
+    write_file(in + "/binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12) + std::string(4000, '\0'));
+    write_file(in + "/latin1.txt", "Regional Update - May 2021\n\nCaf\xe9 culture and children\x92s services.\n");
+    write_file(in + "/crlf-bom.txt", "\xEF\xBB\xBFRegional Update - June 2021\r\n\r\nA line.\r\n");
+    write_file(in + "/huge.txt", std::string(50u << 20, 'a'));
+    write_file(in + "/dup.txt", "Regional Update - July 2021\n\nFirst copy.\n");
+    write_file(in + "/other/dup.txt", "Regional Update - July 2021\n\nSecond copy.\n");
+    write_file(in + "/.hidden.txt", "Regional Update - July 2021\n\nHidden.\n");
+    write_file(in + "/draft.txt~", "Regional Update - July 2021\n\nBackup.\n");
+
+    const auto db_path = dir / "db";
+    const auto result = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(in) + " " + quoted(dir / "missing"));
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.find("added 3, replaced 0, unchanged 0, removed 0, failed 5") != std::string::npos);
+    CHECK(result.err.find(in + "/empty.txt: empty file") != std::string::npos);
+    CHECK(result.err.find(in + "/binary.txt: binary file") != std::string::npos);
+    CHECK(result.err.find(in + "/huge.txt: file too large") != std::string::npos);
+    CHECK(result.err.find(in + "/other/dup.txt: conflict") != std::string::npos);
+    CHECK(result.err.find("missing: no such file or folder") != std::string::npos);
+    CHECK(result.err.find("latin1.txt: warning: invalid UTF-8") != std::string::npos);
+
+    Xapian::Database db(db_path);
+    CHECK(db.term_exists(schema::unique_id_term("latin1")));
+    CHECK(db.term_exists(schema::unique_id_term("crlf-bom")));
+    CHECK(db.term_exists("café"));
+    const auto dup = nlohmann::json::parse(db.get_document(*db.postlist_begin(schema::unique_id_term("dup"))).get_data());
+    CHECK(dup["sections"][0]["body"] == "First copy.");
+    CHECK_FALSE(db.term_exists(schema::unique_id_term(".hidden")));
+}
+
+TEST_CASE("a second writer gets a clear lock error", "[indexer][lock]") {
+    TempDir dir;
+    const auto db_path = dir / "db";
+    REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus)).exit_code == 0);
+    Xapian::WritableDatabase holder(db_path, Xapian::DB_OPEN);
+    const auto second = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus));
+    CHECK(second.exit_code == 2);
+    CHECK(second.err.find("database is locked by another writer") != std::string::npos);
+    holder.close();
+    CHECK(Xapian::Database(db_path).get_doccount() > 0);
+}
+
+TEST_CASE("list prints issues newest first; show prints one as JSON", "[indexer]") {
+    TempDir dir;
+    const auto db_path = dir / "db";
+    REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus)).exit_code == 0);
+
+    const auto list = run_indexer("list --db " + quoted(db_path));
+    REQUIRE(list.exit_code == 0);
+    CHECK(count_lines(list.out) == 5);
+    const auto lines = split(list.out, '\n');
+    CHECK(lines[0] == "001_bdbd675849e79961\t2023-11\t001_bdbd675849e79961.txt\tRegional Update \u2013 November 2023");
+    CHECK(lines[4] == "000_0ade5a7af2cbefc2\t2022-04\t000_0ade5a7af2cbefc2.txt\tRegional Update - April 2022");
+
+    const auto show = run_indexer("show --db " + quoted(db_path) + " 004_ad146b42a34eb8f9");
+    REQUIRE(show.exit_code == 0);
+    const auto issue = nlohmann::json::parse(show.out);
+    CHECK(issue["date"] == "2022-07");
+    CHECK(issue["signatory"] == "Michael W Jarrett MBE");
+    CHECK(issue["people"].size() > 3);
+
+    const auto missing = run_indexer("show --db " + quoted(db_path) + " no_such_issue");
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("no issue with id 'no_such_issue'") != std::string::npos);
+
+    const auto no_db = run_indexer("list --db " + quoted(dir / "nothing-here"));
+    CHECK(no_db.exit_code == 2);
+    CHECK(no_db.err.find("cannot open database") != std::string::npos);
+}

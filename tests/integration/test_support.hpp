@@ -1,0 +1,37 @@
+#pragma once
+// Running the real binaries from tests: temporary folders and captured output.
+#include <filesystem>
+#include <string>
+
+namespace wm::test {
+
+/// A fresh folder under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+/// Runs a shell command line and captures its exit code, stdout and stderr.
+CommandResult run_command(const std::string& command_line);
+
+/// Runs the indexer binary under test with the given (already quoted) arguments.
+CommandResult run_indexer(const std::string& arguments);
+
+std::string quoted(const std::string& text);
+void write_file(const std::string& path, const std::string& content);
+std::string read_file(const std::string& path);
+
+}  // namespace wm::test
