@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     config.database = wm::default_database_path();
     config.threads = std::max(2u, std::thread::hardware_concurrency());
     bool quiet = false;
+    bool list_routes = false;
 
     CLI::App app{"searchd: faceted search over the Regional Update archive, as JSON over HTTP (read-only)"};
     app.set_version_flag("--version", "wmsearch searchd 0.1.0");
@@ -26,8 +27,13 @@ int main(int argc, char** argv) {
     app.add_option("--cors-origin", config.cors_origins,
                    "Origin allowed to call the API from a browser (repeatable; * for any)");
     app.add_flag("-q,--quiet", quiet, "Do not log each request");
+    app.add_flag("--list-routes", list_routes, "Print the paths the daemon answers and exit");
     CLI11_PARSE(app, argc, argv);
     config.log_requests = !quiet;
+    if (list_routes) {
+        for (const auto& route : wm::searchd::route_names()) std::cout << route << '\n';
+        return 0;
+    }
 
     // SIGINT/SIGTERM are taken by one thread that stops the server; worker threads never see them.
     sigset_t stop_signals;

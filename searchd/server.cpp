@@ -18,6 +18,20 @@ struct Route {
     std::function<void(const httplib::Request&, httplib::Response&)> handler;
 };
 
+// The one route table: every path the daemon answers, with its handler.
+std::vector<Route> route_table(const Metrics& metrics) {
+    return {
+        {"/api/search", "/api/search", handle_search},
+        {"/api/suggest", "/api/suggest", handle_suggest},
+        {"/api/issues", "/api/issues", handle_issues},
+        {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
+        {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
+        {"/healthz", "/healthz", handle_healthz},
+        {"/metrics", "/metrics", [&metrics](const auto& req, auto& res) { handle_metrics(req, res, metrics); }},
+        {"/openapi.json", "/openapi.json", handle_openapi},
+    };
+}
+
 thread_local std::chrono::steady_clock::time_point request_started;
 
 double elapsed_ms() {
@@ -45,17 +59,7 @@ void SearchServer::add_cors_headers(const httplib::Request& req, httplib::Respon
 }
 
 void SearchServer::add_routes() {
-    // The one route table: every path the daemon answers, with its handler.
-    const std::vector<Route> routes = {
-        {"/api/search", "/api/search", handle_search},
-        {"/api/suggest", "/api/suggest", handle_suggest},
-        {"/api/issues", "/api/issues", handle_issues},
-        {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
-        {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
-        {"/healthz", "/healthz", handle_healthz},
-        {"/metrics", "/metrics", [this](const auto& req, auto& res) { handle_metrics(req, res, metrics_); }},
-        {"/openapi.json", "/openapi.json", handle_openapi},
-    };
+    const auto routes = route_table(metrics_);
     auto route_of = std::make_shared<std::vector<std::pair<std::regex, std::string>>>();
     for (const auto& route : routes) {
         route_of->emplace_back(std::regex(route.pattern), route.name);
@@ -116,6 +120,13 @@ int SearchServer::bind() {
         throw std::runtime_error("cannot bind to " + config_.bind + ":" + std::to_string(config_.port) +
                                  " (in use, or not an address of this machine)");
     return config_.port;
+}
+
+std::vector<std::string> route_names() {
+    const Metrics unused;
+    std::vector<std::string> names;
+    for (const auto& route : route_table(unused)) names.push_back(route.name);
+    return names;
 }
 
 bool SearchServer::serve() { return http_.listen_after_bind(); }

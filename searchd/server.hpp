@@ -38,4 +38,7 @@ private:
     Metrics metrics_;
 };
 
+/// The paths the daemon answers, as documented in openapi.json ("/api/issues/{id}").
+std::vector<std::string> route_names();
+
 }  // namespace wm::searchd

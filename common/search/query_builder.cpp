@@ -1,5 +1,7 @@
 #include "common/search/query_builder.hpp"
 
+#include <regex>
+
 #include "common/facets/canonical.hpp"
 #include "common/text.hpp"
 
@@ -18,9 +20,7 @@ private:
     const schema::Facet& facet_;
 };
 
-constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT |
-                                  Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                                  Xapian::QueryParser::FLAG_PARTIAL;
+constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PARTIAL;
 
 // Keeps letters, digits and in-word apostrophes and hyphens: what is left of a query once its
 // syntax has been given up on.
@@ -31,6 +31,30 @@ std::string plain_words(const std::string& q) {
 }
 
 }  // namespace
+
+std::optional<std::string> QueryBuilder::spelling_correction(const std::string& q) const {
+    // Xapian 1.4's QueryParser also "corrects" words that are indexed ("care" -> "are"), so
+    // only words the index has never seen are corrected, each in place.
+    static const std::regex word(R"([A-Za-z][A-Za-z']{2,})");
+    std::string corrected;
+    bool changed = false;
+    std::size_t copied = 0;
+    for (std::sregex_iterator it(q.begin(), q.end(), word), end; it != end; ++it) {
+        const std::string lower = to_lower(it->str());
+        const auto colon = static_cast<std::size_t>(it->position()) + it->length();
+        if (colon < q.size() && q[colon] == ':') continue;  // a field name such as "title:"
+        if (db_.term_exists(lower)) continue;
+        const auto suggestion = db_.get_spelling_suggestion(lower);
+        if (suggestion.empty()) continue;
+        std::string replacement = suggestion;
+        if (starts_with_upper(it->str())) replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
+        corrected += q.substr(copied, it->position() - copied) + replacement;
+        copied = it->position() + it->length();
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    return corrected + q.substr(copied);
+}
 
 const schema::Facet* find_facet(std::string_view field_or_name) {
     for (const auto& facet : schema::kFacets)
@@ -69,9 +93,9 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
         result.warnings.push_back({"query_syntax_relaxed",
                                    "the query's syntax could not be read (" + e.get_msg() +
                                        "), so its words were searched as plain terms"});
-        result.query = parser.parse_query(plain_words(q), Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        result.query = parser.parse_query(plain_words(q), 0);
     }
-    if (const auto corrected = parser.get_corrected_query_string(); !corrected.empty()) result.corrected = corrected;
+    result.corrected = spelling_correction(q);
     if (result.query.empty()) result.query = Xapian::Query::MatchAll;  // only stopwords or syntax
     return result;
 }

@@ -38,6 +38,7 @@ public:
 
 private:
     Xapian::QueryParser make_parser(bool any_word) const;
+    std::optional<std::string> spelling_correction(const std::string& q) const;
     const Xapian::Database& db_;
     const Glossary& glossary_;
 };

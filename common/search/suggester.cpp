@@ -27,9 +27,11 @@ std::vector<Suggestion> word_completions(const Xapian::Database& db, const std::
     const auto last_space = typed.find_last_of(' ');
     const std::string head = last_space == std::string::npos ? "" : typed.substr(0, last_space + 1);
     const std::string stem = to_lower(last_space == std::string::npos ? typed : typed.substr(last_space + 1));
-    if (stem.empty() || !std::islower(static_cast<unsigned char>(stem[0])) ) return {};
+    // One letter completes to every short word; wait for two.
+    if (stem.size() < 2 || !std::islower(static_cast<unsigned char>(stem[0]))) return {};
     std::vector<std::pair<std::string, Xapian::doccount>> terms;
-    for (auto it = db.allterms_begin(stem); it != db.allterms_end(stem); ++it) terms.emplace_back(*it, it.get_termfreq());
+    for (auto it = db.allterms_begin(stem); it != db.allterms_end(stem); ++it)
+        if ((*it).size() > 2) terms.emplace_back(*it, it.get_termfreq());
     std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<Suggestion> words;
     for (const auto& [term, frequency] : terms) {

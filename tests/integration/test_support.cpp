@@ -3,6 +3,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -57,5 +60,59 @@ CommandResult run_command(const std::string& command_line) {
 CommandResult run_indexer(const std::string& arguments) {
     return run_command(quoted(WM_INDEXER) + " " + arguments);
 }
+
+}  // namespace wm::test
+
+namespace wm::test {
+
+SearchdProcess::SearchdProcess(const std::string& database, const std::vector<std::string>& extra_args) {
+    log_path_ = (log_dir_ / "searchd.log").string();
+    std::vector<std::string> args = {WM_SEARCHD, "--db", database, "--bind", "127.0.0.1", "--port", "0", "--threads", "4"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    pid_ = fork();
+    if (pid_ == 0) {
+        const int log = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(log, STDERR_FILENO);
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    // searchd names its port on its first line: "searchd: serving DB on http://127.0.0.1:PORT/".
+    for (int waited = 0; waited < 200 && port_ == 0; ++waited) {
+        const auto log = read_file(log_path_);
+        const auto line = log.substr(0, log.find('\n'));
+        if (log.find('\n') != std::string::npos && line.find("serving") != std::string::npos)
+            port_ = std::stoi(line.substr(line.rfind(':') + 1));
+        else if (log.find('\n') != std::string::npos || waitpid(pid_, nullptr, WNOHANG) == pid_)
+            break;
+        else
+            usleep(50000);
+    }
+    if (port_ == 0) {
+        stop();
+        throw std::runtime_error("searchd did not start: " + read_file(log_path_));
+    }
+}
+
+int SearchdProcess::stop() {
+    if (pid_ <= 0) return -1;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    for (int i = 0; i < 100; ++i) {
+        if (waitpid(pid_, &status, WNOHANG) == pid_) {
+            pid_ = -1;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        }
+        usleep(50000);
+    }
+    kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return -1;
+}
+
+SearchdProcess::~SearchdProcess() { stop(); }
 
 }  // namespace wm::test

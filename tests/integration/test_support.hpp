@@ -2,6 +2,7 @@
 // Running the real binaries from tests: temporary folders and captured output.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace wm::test {
 
@@ -33,5 +34,29 @@ CommandResult run_indexer(const std::string& arguments);
 std::string quoted(const std::string& text);
 void write_file(const std::string& path, const std::string& content);
 std::string read_file(const std::string& path);
+
+}  // namespace wm::test
+
+namespace wm::test {
+
+/// A real searchd on a free loopback port, stopped (SIGTERM, then SIGKILL) when destroyed.
+class SearchdProcess {
+public:
+    explicit SearchdProcess(const std::string& database, const std::vector<std::string>& extra_args = {});
+    ~SearchdProcess();
+    SearchdProcess(const SearchdProcess&) = delete;
+    SearchdProcess& operator=(const SearchdProcess&) = delete;
+    int port() const { return port_; }
+    /// SIGTERM and wait; returns the exit status.
+    int stop();
+    /// What searchd logged so far.
+    std::string log() const { return read_file(log_path_); }
+
+private:
+    TempDir log_dir_;
+    std::string log_path_;
+    int pid_ = -1;
+    int port_ = 0;
+};
 
 }  // namespace wm::test

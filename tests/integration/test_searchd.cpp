@@ -1,0 +1,301 @@
+// The real searchd on a free loopback port over a database indexed from corpus/.
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "common/text.hpp"
+#include "test_support.hpp"
+
+using namespace wm;
+using namespace wm::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kCorpus = WM_CORPUS_DIR;
+
+// One database of the corpus, shared by the read-only tests of this file.
+const std::string& corpus_database() {
+    static TempDir dir;
+    static const std::string path = [] {
+        const auto db = dir / "db";
+        const auto result = run_indexer("index -q --db " + quoted(db) + " " + quoted(kCorpus));
+        if (result.exit_code != 0) throw std::runtime_error("indexing failed: " + result.err);
+        return db;
+    }();
+    return path;
+}
+
+struct Reply {
+    int status = 0;
+    json body;
+    httplib::Headers headers;
+};
+
+Reply get(const SearchdProcess& server, const std::string& path, const httplib::Headers& headers = {}) {
+    httplib::Client client("127.0.0.1", server.port());
+    client.set_read_timeout(10, 0);
+    const auto res = client.Get(path.c_str(), headers);
+    REQUIRE(res);
+    Reply reply{res->status, json(), res->headers};
+    if (!res->body.empty() && res->get_header_value("Content-Type") == "application/json") reply.body = json::parse(res->body);
+    return reply;
+}
+
+std::string encode(const std::string& text) { return httplib::detail::encode_query_param(text); }
+
+std::vector<std::string> hit_files(const json& body) {
+    std::vector<std::string> files;
+    for (const auto& hit : body["hits"]) files.push_back(hit["file"]);
+    return files;
+}
+
+std::map<std::string, std::size_t> counts_of(const json& facet) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& entry : facet) counts[entry["value"]] = entry["count"];
+    return counts;
+}
+
+}  // namespace
+
+TEST_CASE("every seed query finds its relevant issues in the first five hits", "[searchd][relevance]") {
+    SearchdProcess server(corpus_database());
+    std::ifstream tsv(std::string(WM_SHARED_DIR) + "/gold/seed-queries.tsv");
+    REQUIRE(tsv);
+    std::string line;
+    int checked = 0;
+    while (std::getline(tsv, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto fields = split(line, '\t');
+        const std::string query = fields[0] == "*" ? "" : fields[0];
+        std::string path = "/api/search?per_page=5&q=" + encode(query);
+        if (fields.size() > 2 && !fields[2].empty()) {
+            const auto eq = fields[2].find('=');
+            const auto name = fields[2].substr(0, eq), value = fields[2].substr(eq + 1);
+            if (name == "date") {
+                const auto dots = value.find("..");
+                path += "&from=" + value.substr(0, dots) + "&to=" + value.substr(dots + 2);
+            } else {
+                path += "&" + name + "=" + encode(value);
+            }
+        }
+        INFO(path);
+        const auto reply = get(server, path);
+        REQUIRE(reply.status == 200);
+        const auto files = hit_files(reply.body);
+        for (const auto& relevant : split(fields[1], ','))
+            CHECK(std::find(files.begin(), files.end(), relevant) != files.end());
+        ++checked;
+    }
+    CHECK(checked >= 20);
+}
+
+TEST_CASE("facet counts equal counts computed from indexer extract", "[searchd][facets]") {
+    const auto extracted = run_indexer("extract --json " + quoted(kCorpus));
+    REQUIRE(extracted.exit_code == 0);
+    std::map<std::string, std::map<std::string, std::size_t>> expected;
+    for (const auto& line : split(extracted.out, '\n')) {
+        if (line.empty()) continue;
+        const auto issue = json::parse(line);
+        for (const char* facet : {"people", "authorities", "programmes"})
+            for (const auto& value : issue[facet]) ++expected[facet][value];
+    }
+    SearchdProcess server(corpus_database());
+    const auto reply = get(server, "/api/search?facet_limit=1000");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.body["total"] == 5);
+    CHECK(reply.body["facets_exhaustive"] == true);
+    for (const char* facet : {"people", "authorities", "programmes"}) {
+        INFO(facet);
+        CHECK(counts_of(reply.body["facets"][facet]) == expected[facet]);
+    }
+    CHECK(counts_of(reply.body["facets"]["years"]) == std::map<std::string, std::size_t>{{"2022", 3}, {"2023", 2}});
+}
+
+TEST_CASE("facets are disjunctive: a facet's own filter does not narrow its counts", "[searchd][facets]") {
+    SearchdProcess server(corpus_database());
+    const auto all = get(server, "/api/search?facet_limit=1000");
+    const auto filtered = get(server, "/api/search?facet_limit=1000&authority=" + encode("Telford & Wrekin"));
+    REQUIRE(filtered.status == 200);
+    CHECK(filtered.body["total"] == 3);
+    // Authorities keep their unfiltered counts; other facets count only the filtered issues.
+    CHECK(counts_of(filtered.body["facets"]["authorities"]) == counts_of(all.body["facets"]["authorities"]));
+    std::size_t people_total = 0, all_people_total = 0;
+    for (const auto& [name, count] : counts_of(filtered.body["facets"]["people"])) people_total += count;
+    for (const auto& [name, count] : counts_of(all.body["facets"]["people"])) all_people_total += count;
+    CHECK(people_total < all_people_total);
+
+    // OR within a facet, AND across facets.
+    const auto either = get(server, "/api/search?authority=Solihull&authority=Coventry");
+    CHECK(either.body["total"] == 3);
+    const auto both = get(server, "/api/search?authority=Solihull&person=" + encode("Jo Britton"));
+    CHECK(hit_files(both.body) == std::vector<std::string>{"003_5a3c62a5cd5b4844.txt"});
+    // Filter values fold case, '&' and aliases.
+    CHECK(get(server, "/api/search?authority=" + encode("telford and wrekin")).body["total"] == 3);
+}
+
+TEST_CASE("hits point at the best section with a highlighted snippet", "[searchd][snippets]") {
+    SearchdProcess server(corpus_database());
+    const auto reply = get(server, "/api/search?q=CRABBB");
+    REQUIRE(reply.status == 200);
+    REQUIRE(reply.body["hits"].size() >= 2);
+    for (const auto& hit : reply.body["hits"]) {
+        CHECK(hit["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+        CHECK(hit["section"].is_object());
+    }
+    const auto sections = get(server, "/api/search?group=section&q=" + encode("\"peer challenge\""));
+    CHECK(sections.body["total"].get<int>() > 1);
+    CHECK(sections.body["hits"][0]["section"]["heading"].is_string());
+    // Text from the archive is escaped: markup in a snippet is only ever <mark>.
+    const auto escaped = get(server, "/api/search?q=LGBTQ");
+    CHECK(escaped.body["hits"][0]["snippet"].get<std::string>().find("LGBTQ+") != std::string::npos);
+}
+
+TEST_CASE("empty query lists issues newest first; sort, pages and months", "[searchd]") {
+    SearchdProcess server(corpus_database());
+    const auto all = get(server, "/api/search?q=");
+    CHECK(hit_files(all.body).front() == "001_bdbd675849e79961.txt");
+    CHECK(hit_files(all.body).back() == "000_0ade5a7af2cbefc2.txt");
+    const auto oldest = get(server, "/api/search?sort=oldest&per_page=2&page=2");
+    CHECK(hit_files(oldest.body) == std::vector<std::string>{"002_0fd2bfd31e05e50e.txt", "003_5a3c62a5cd5b4844.txt"});
+    CHECK(get(server, "/api/search?from=2022-07&to=2022-12").body["total"] == 2);
+    const auto past_end = get(server, "/api/search?page=99");
+    CHECK(past_end.status == 200);
+    CHECK(past_end.body["hits"].empty());
+    CHECK(get(server, "/api/search?q=safegaurding").body["did_you_mean"] == "safeguarding");
+}
+
+TEST_CASE("suggestions complete names and words", "[searchd][suggest]") {
+    SearchdProcess server(corpus_database());
+    const auto reply = get(server, "/api/suggest?q=" + encode("pat b"));
+    REQUIRE(reply.status == 200);
+    REQUIRE_FALSE(reply.body["suggestions"].empty());
+    CHECK(reply.body["suggestions"][0]["text"] == "Pat Bullen");
+    CHECK(reply.body["suggestions"][0]["kind"] == "person");
+    CHECK(reply.body["suggestions"][0]["count"] == 3);
+}
+
+TEST_CASE("issues, facets, health and metrics endpoints", "[searchd]") {
+    SearchdProcess server(corpus_database());
+    const auto issues = get(server, "/api/issues");
+    CHECK(issues.body["total"] == 5);
+    CHECK(issues.body["issues"][0]["id"] == "001_bdbd675849e79961");
+    const auto issue = get(server, "/api/issues/000_0ade5a7af2cbefc2");
+    CHECK(issue.body["signatory"] == "Jenny Turnross");
+    CHECK(issue.body["sections"].size() > 5);
+    const auto facet = get(server, "/api/facets/people?prefix=jo");
+    CHECK(counts_of(facet.body["values"]).count("Jo Britton") == 1);
+    const auto health = get(server, "/healthz");
+    CHECK(health.body["status"] == "ok");
+    CHECK(health.body["issues"] == 5);
+    httplib::Client client("127.0.0.1", server.port());
+    const auto metrics = client.Get("/metrics");
+    REQUIRE(metrics);
+    CHECK(metrics->body.find("searchd_requests_total{route=\"/healthz\",status=\"200\"}") != std::string::npos);
+    CHECK(metrics->body.find("searchd_request_duration_seconds_bucket") != std::string::npos);
+}
+
+TEST_CASE("CORS: allowed origins get the header and preflight is answered", "[searchd][cors]") {
+    SearchdProcess server(corpus_database(), {"--cors-origin", "https://www.example.org"});
+    const auto allowed = get(server, "/api/search?q=CRABBB", {{"Origin", "https://www.example.org"}});
+    CHECK(httplib::detail::get_header_value(allowed.headers, "Access-Control-Allow-Origin", 0, "") ==
+          std::string("https://www.example.org"));
+    const auto other = get(server, "/api/search?q=CRABBB", {{"Origin", "https://evil.example"}});
+    CHECK(other.headers.count("Access-Control-Allow-Origin") == 0);
+    httplib::Client client("127.0.0.1", server.port());
+    const auto preflight = client.Options("/api/search", {{"Origin", "https://www.example.org"},
+                                                          {"Access-Control-Request-Method", "GET"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "https://www.example.org");
+    CHECK(preflight->get_header_value("Access-Control-Allow-Methods").find("GET") != std::string::npos);
+}
+
+TEST_CASE("bad requests get Meilisearch-shaped errors and the daemon keeps serving", "[searchd][errors]") {
+    SearchdProcess server(corpus_database());
+    struct Case { std::string path; int status; std::string code; };
+    const std::vector<Case> cases = {
+        {"/api/search?q=" + std::string(1001, 'a'), 400, "invalid_search_q"},
+        {"/api/search?q=%FF%FE", 400, "invalid_search_q"},
+        {"/api/search?q=a%00b", 400, "invalid_search_q"},
+        {"/api/search?colour=red", 400, "unknown_parameter"},
+        {"/api/search?per_page=0", 400, "invalid_search_per_page"},
+        {"/api/search?per_page=-1", 400, "invalid_search_per_page"},
+        {"/api/search?per_page=101", 400, "invalid_search_per_page"},
+        {"/api/search?page=0", 400, "invalid_search_page"},
+        {"/api/search?page=x", 400, "invalid_search_page"},
+        {"/api/search?page=10001", 400, "invalid_search_page"},
+        {"/api/search?from=2022-13", 400, "invalid_search_date"},
+        {"/api/search?sort=random", 400, "invalid_search_sort"},
+        {"/api/facets/colours", 400, "invalid_facet"},
+        {"/api/issues/no_such_issue", 404, "not_found"},
+        {"/no/such/path", 404, "not_found"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.path);
+        const auto reply = get(server, c.path);
+        CHECK(reply.status == c.status);
+        CHECK(reply.body["code"] == c.code);
+        CHECK(reply.body["message"].is_string());
+        CHECK(reply.body["type"] == "invalid_request");
+    }
+    // Half-typed syntax is never an error.
+    for (const std::string q : {"foster AND", "\"unterminated", "(((x", "title:", "AND OR NOT"}) {
+        INFO(q);
+        CHECK(get(server, "/api/search?q=" + encode(q)).status == 200);
+    }
+    httplib::Client client("127.0.0.1", server.port());
+    const auto post = client.Post("/api/search", "{}", "application/json");
+    REQUIRE(post);
+    CHECK(post->status == 405);
+    CHECK(json::parse(post->body)["code"] == "method_not_allowed");
+    CHECK(get(server, "/healthz").status == 200);
+}
+
+TEST_CASE("a newly indexed issue is visible without a restart", "[searchd][live]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    REQUIRE(run_indexer("index -q --db " + quoted(db) + " " + quoted(kCorpus)).exit_code == 0);
+    SearchdProcess server(db);
+    CHECK(get(server, "/api/search?q=zebracrossing").body["total"] == 0);
+    write_file(dir / "regional-update-may-2024.txt",
+               "Regional Update \u2013 May 2024\n\nRoad Safety\n\nA zebracrossing campaign for schools.\n");
+    REQUIRE(run_indexer("index -q --db " + quoted(db) + " " + quoted(dir / "regional-update-may-2024.txt")).exit_code == 0);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    json body;
+    do {
+        body = get(server, "/api/search?q=zebracrossing").body;
+    } while (body["total"] == 0 && std::chrono::steady_clock::now() < deadline);
+    CHECK(body["total"] == 1);
+    CHECK(body["hits"][0]["date"] == "2024-05");
+}
+
+TEST_CASE("openapi.json describes every route", "[searchd][openapi]") {
+    SearchdProcess server(corpus_database());
+    const auto spec = get(server, "/openapi.json");
+    REQUIRE(spec.status == 200);
+    CHECK(spec.body["openapi"].get<std::string>().starts_with("3."));
+    std::set<std::string> documented;
+    for (const auto& [path, item] : spec.body["paths"].items()) documented.insert(path);
+    const auto routes = run_command(quoted(WM_SEARCHD) + " --list-routes");
+    REQUIRE(routes.exit_code == 0);
+    std::set<std::string> served;
+    for (const auto& route : split(routes.out, '\n'))
+        if (!route.empty()) served.insert(route);
+    CHECK(documented == served);
+}
+
+TEST_CASE("searchd stops cleanly on SIGTERM and refuses a missing database", "[searchd]") {
+    SearchdProcess server(corpus_database());
+    CHECK(server.stop() == 0);
+    const auto missing = run_command(quoted(WM_SEARCHD) + " --port 0 --db /nonexistent/db");
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("cannot open database") != std::string::npos);
+}
