@@ -17,6 +17,7 @@ struct GlossaryEntry {
     std::string acronym;    ///< as written, e.g. "RIIA"
     std::string expansion;  ///< as first defined, e.g. "Regional Improvement and Innovation Alliance"
     std::string source;     ///< "national", or the id of the issue that defined it
+    std::string category;   ///< programme | organisation | role | term
 };
 
 class Glossary {
@@ -24,7 +25,8 @@ public:
     /// The learned (archive) definitions only; national ones are always available.
     Glossary() = default;
 
-    /// Adds the definitions found in an issue. An earlier definition of an acronym is kept.
+    /// Adds the definitions found in an issue ("Expansion (ACR)", "ACR – Expansion"). An earlier
+    /// definition of an acronym is kept.
     void learn(const Issue& issue);
 
     /// The archive's definition of an acronym, else the national one.
@@ -33,10 +35,17 @@ public:
     /// Learned entries, keyed by acronym (stable order: the map's).
     const std::map<std::string, GlossaryEntry>& learned() const { return learned_; }
 
+    /// Programmes the archive names in full with a head word ("Aspirant Leaders Programme"),
+    /// keyed by the phrase key of the name without it ("aspirant leaders"), so a later
+    /// "Aspirant Leaders – Coaching places" still yields the programme.
+    const std::map<std::string, std::string>& programme_stems() const { return programme_stems_; }
+    void learn_programme(std::string_view stem_key, std::string_view name);
+
     bool operator==(const Glossary&) const = default;
 
 private:
     std::map<std::string, GlossaryEntry> learned_;
+    std::map<std::string, std::string> programme_stems_;
     friend void from_json(const nlohmann::json& in, Glossary& glossary);
 };
 

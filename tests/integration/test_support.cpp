@@ -66,7 +66,7 @@ CommandResult run_indexer(const std::string& arguments) {
 namespace wm::test {
 
 SearchdProcess::SearchdProcess(const std::string& database, const std::vector<std::string>& extra_args) {
-    log_path_ = (log_dir_ / "searchd.log").string();
+    log_path_ = log_dir_ / "searchd.log";
     std::vector<std::string> args = {WM_SEARCHD, "--db", database, "--bind", "127.0.0.1", "--port", "0", "--threads", "4"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     pid_ = fork();

@@ -1,0 +1,128 @@
+// Facet extraction for one issue: each section on its own, then resolved across the issue
+// (first names, spellings of one programme), then the issue's lists as the union.
+#include "common/facets/facets.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common/facets/mentions.hpp"
+#include "common/text.hpp"
+
+namespace wm {
+namespace {
+
+struct SectionMentions {
+    std::vector<std::string> people, first_names, authorities, organisations, programmes;
+};
+
+std::vector<std::string> values_of(const std::vector<Mention>& mentions) {
+    std::vector<std::string> values;
+    for (const auto& mention : mentions) values.push_back(mention.value);
+    return values;
+}
+
+SectionMentions find_in_section(const Section& section, const Glossary& glossary) {
+    const auto text = section.heading + "\n\n" + section.body;
+    const auto tokens = tokenize(text);
+    const auto people = find_people(text, tokens);
+    const auto places = find_places(tokens, people.full_names, glossary);
+    auto taken = people.full_names;
+    for (const auto* list : {&places.authorities, &places.organisations})
+        taken.insert(taken.end(), list->begin(), list->end());
+    SectionMentions found;
+    found.people = values_of(people.full_names);
+    found.first_names = values_of(people.first_names);
+    found.authorities = values_of(places.authorities);
+    found.organisations = values_of(places.organisations);
+    found.programmes = values_of(find_programmes(text, tokens, taken, glossary));
+    return found;
+}
+
+// One spelling per person: the first written ("Jo Britton" and "Jo  Britton" are one).
+std::map<std::string, std::string> person_spellings(const std::vector<SectionMentions>& sections) {
+    std::map<std::string, std::string> by_key;
+    for (const auto& section : sections)
+        for (const auto& name : section.people) by_key.emplace(match_key(name), name);
+    return by_key;
+}
+
+// "Steve" is Steve Crocker when the issue names exactly one Steve in full.
+std::map<std::string, std::string> first_name_resolution(const std::map<std::string, std::string>& people) {
+    std::map<std::string, std::set<std::string>> by_first;
+    for (const auto& [key, name] : people) by_first[key.substr(0, key.find(' '))].insert(name);
+    std::map<std::string, std::string> resolved;
+    for (const auto& [first, names] : by_first)
+        if (names.size() == 1) resolved[first] = *names.begin();
+    return resolved;
+}
+
+void sort_unique(std::vector<std::string>& values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+void add_to(FacetValues& into, const FacetValues& from) {
+    for (auto [to, source] : {std::pair{&into.people, &from.people}, {&into.authorities, &from.authorities},
+                              {&into.programmes, &from.programmes}, {&into.organisations, &from.organisations}})
+        to->insert(to->end(), source->begin(), source->end());
+}
+
+}  // namespace
+
+IssueFacets extract_facets(const Issue& issue, const Glossary& glossary) {
+    std::vector<SectionMentions> sections;
+    for (const auto& section : issue.sections) sections.push_back(find_in_section(section, glossary));
+
+    const auto signatory = signatory_name(issue.signatory);
+    if (!signatory.empty()) {
+        const auto intro = std::find_if(issue.sections.begin(), issue.sections.end(),
+                                        [](const Section& s) { return s.is_introduction; });
+        if (intro != issue.sections.end()) sections[intro - issue.sections.begin()].people.push_back(signatory);
+        else if (!sections.empty()) sections.front().people.push_back(signatory);
+    }
+
+    const auto people = person_spellings(sections);
+    const auto first_names = first_name_resolution(people);
+    std::vector<std::string> all_programmes;
+    for (const auto& section : sections)
+        all_programmes.insert(all_programmes.end(), section.programmes.begin(), section.programmes.end());
+    const auto programme_names = programme_canonical_names(all_programmes, glossary);
+
+    IssueFacets facets;
+    for (const auto& section : sections) {
+        FacetValues values;
+        for (const auto& name : section.people) values.people.push_back(people.at(match_key(name)));
+        for (const auto& first : section.first_names) {
+            const auto it = first_names.find(match_key(first));
+            if (it != first_names.end()) values.people.push_back(it->second);
+        }
+        values.authorities = section.authorities;
+        values.organisations = section.organisations;
+        for (const auto& name : section.programmes) values.programmes.push_back(programme_names.at(name));
+        for (auto* list : {&values.people, &values.authorities, &values.programmes, &values.organisations})
+            sort_unique(*list);
+        add_to(facets.issue, values);
+        facets.sections.push_back(std::move(values));
+    }
+    for (auto* list : {&facets.issue.people, &facets.issue.authorities, &facets.issue.programmes,
+                       &facets.issue.organisations})
+        sort_unique(*list);
+    return facets;
+}
+
+void to_json(nlohmann::json& out, const FacetValues& values) {
+    out = {{"people", values.people},
+           {"authorities", values.authorities},
+           {"programmes", values.programmes},
+           {"organisations", values.organisations}};
+}
+
+void from_json(const nlohmann::json& in, FacetValues& values) {
+    values.people = in.value("people", std::vector<std::string>{});
+    values.authorities = in.value("authorities", std::vector<std::string>{});
+    values.programmes = in.value("programmes", std::vector<std::string>{});
+    values.organisations = in.value("organisations", std::vector<std::string>{});
+}
+
+}  // namespace wm

@@ -1,0 +1,161 @@
+// Acronym definitions: the archive's own ("Expansion (ACR)", "ACR – Expansion") over the
+// national list in common/data/acronyms.tsv.
+#include "common/facets/glossary.hpp"
+
+#include <algorithm>
+
+#include "common/facets/gazetteer.hpp"
+#include "common/facets/mentions.hpp"
+#include "common/facets/tokens.hpp"
+#include "common/text.hpp"
+
+namespace wm {
+namespace {
+
+constexpr std::size_t kMaxExpansionWords = 12;
+
+bool is_connector(std::string_view key) {
+    static const std::vector<std::string_view> connectors = {"and", "of", "for", "the", "in",
+                                                             "on", "to", "a", "'s", "with"};
+    return std::find(connectors.begin(), connectors.end(), key) != connectors.end();
+}
+
+bool is_acronym(const Token& token) {
+    return token.all_caps && token.text.size() >= 2 && token.text.size() <= 8;
+}
+
+// Does tokens[first..last] spell the acronym, by the initials of every word or of its content
+// words only? ("Department for Education" is DfE; "Regional Improvement and Innovation
+// Alliance" is RIIA.) A hyphenated word counts once.
+bool spells(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+            std::string_view acronym) {
+    const auto wanted = to_lower(acronym);
+    std::string every, content;
+    for (auto i = first; i <= last; ++i) {
+        if (tokens[i].gap == Gap::hyphen && i != first) continue;
+        const char initial = tokens[i].key[0];
+        every += initial;
+        if (!is_connector(tokens[i].key)) content += initial;
+    }
+    return every == wanted || content == wanted;
+}
+
+bool soft(const Token& token) {
+    return token.gap == Gap::space || token.gap == Gap::hyphen;
+}
+
+std::string classify(std::string_view expansion) {
+    static const std::vector<std::string_view> programme_heads = {
+        "programme", "programmes", "project", "scheme", "initiative", "alliance", "offer",
+        "festival", "award", "awards", "conference", "fund", "grant", "pathfinder", "pilot",
+        "workstream", "masterclass", "masterclasses"};
+    static const std::vector<std::string_view> organisation_heads = {
+        "team", "group", "board", "network", "partnership", "council", "unit", "agency", "service",
+        "services", "department", "division", "office", "committee", "association", "trust",
+        "centre", "college", "forum", "panel", "commission", "institute", "foundation"};
+    const auto tokens = tokenize(expansion);
+    if (tokens.empty()) return "term";
+    const auto& head = tokens.back().key;
+    const auto in = [&](const auto& list) { return std::find(list.begin(), list.end(), head) != list.end(); };
+    if (in(programme_heads)) return "programme";
+    if (in(organisation_heads)) return "organisation";
+    return "term";
+}
+
+// "Regional Improvement and Innovation Alliance (RIIA)": the words before the parenthesis, or
+// before a short aside such as "Regional Care Leaver Offer- Update (RCLO)".
+std::optional<std::pair<std::size_t, std::size_t>> expansion_before(const std::vector<Token>& tokens,
+                                                                    std::size_t acronym) {
+    for (std::size_t skip = 1; skip <= 3 && skip <= acronym; ++skip) {
+        const auto last = acronym - skip;
+        for (std::size_t first = last + 1; first-- > 0 && last - first < kMaxExpansionWords;) {
+            if (first < last && !soft(tokens[first + 1])) break;
+            if (tokens[first].capitalised && spells(tokens, first, last, tokens[acronym].text))
+                return std::pair{first, last};
+        }
+    }
+    return std::nullopt;
+}
+
+// "BALI – Black and Asian Leadership Initiative": the words after a dash.
+std::optional<std::pair<std::size_t, std::size_t>> expansion_after(const std::vector<Token>& tokens,
+                                                                   std::size_t acronym) {
+    const auto first = acronym + 1;
+    if (first >= tokens.size() || !tokens[first].capitalised) return std::nullopt;
+    for (auto last = first; last < tokens.size() && last - first < kMaxExpansionWords; ++last) {
+        if (last > first && !soft(tokens[last])) break;
+        if (spells(tokens, first, last, tokens[acronym].text)) return std::pair{first, last};
+    }
+    return std::nullopt;
+}
+
+bool dash_between(std::string_view text, const Token& a, const Token& b) {
+    const auto gap = trim(fold_punctuation(text.substr(a.end, b.begin - a.end)));
+    return gap == "-" || gap == ":";
+}
+
+bool closes_parenthesis(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+    const auto end = i + 1 < tokens.size() ? tokens[i + 1].begin : text.size();
+    return text.substr(tokens[i].end, end - tokens[i].end).starts_with(")");
+}
+
+}  // namespace
+
+void Glossary::learn(const Issue& issue) {
+    for (const auto& section : issue.sections) {
+        const auto text = section.heading + "\n\n" + section.body;
+        const auto tokens = tokenize(text);
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!is_acronym(tokens[i]) || learned_.count(tokens[i].text)) continue;
+            std::optional<std::pair<std::size_t, std::size_t>> span;
+            if (tokens[i].opens_parenthesis && closes_parenthesis(text, tokens, i))
+                span = expansion_before(tokens, i);
+            else if (i + 1 < tokens.size() && dash_between(text, tokens[i], tokens[i + 1]))
+                span = expansion_after(tokens, i);
+            if (!span) continue;
+            const auto expansion = span_text(text, tokens, span->first, span->second);
+            learned_.emplace(tokens[i].text,
+                             GlossaryEntry{tokens[i].text, expansion, issue.id, classify(expansion)});
+        }
+        learn_programme_names(text, tokens, *this);
+    }
+}
+
+void Glossary::learn_programme(std::string_view stem_key, std::string_view name) {
+    programme_stems_.emplace(std::string(stem_key), std::string(name));
+}
+
+std::optional<GlossaryEntry> Glossary::find(std::string_view acronym) const {
+    const auto learned = learned_.find(std::string(acronym));
+    if (learned != learned_.end()) return learned->second;
+    const auto& national = Gazetteer::instance().acronyms;
+    const auto it = national.find(std::string(acronym));
+    if (it == national.end()) return std::nullopt;
+    return GlossaryEntry{it->first, it->second.expansion, "national", it->second.category};
+}
+
+bool operator==(const GlossaryEntry& a, const GlossaryEntry& b) {
+    return a.acronym == b.acronym && a.expansion == b.expansion && a.source == b.source &&
+           a.category == b.category;
+}
+
+void to_json(nlohmann::json& out, const Glossary& glossary) {
+    auto acronyms = nlohmann::json::array();
+    for (const auto& [acronym, entry] : glossary.learned())
+        acronyms.push_back({{"acronym", entry.acronym}, {"expansion", entry.expansion},
+                            {"source", entry.source}, {"category", entry.category}});
+    out = {{"acronyms", acronyms}, {"programme_stems", glossary.programme_stems()}};
+}
+
+void from_json(const nlohmann::json& in, Glossary& glossary) {
+    glossary.learned_.clear();
+    glossary.programme_stems_.clear();
+    for (const auto& entry : in.at("acronyms")) {
+        GlossaryEntry parsed{entry.at("acronym"), entry.at("expansion"), entry.at("source"),
+                             entry.value("category", "term")};
+        glossary.learned_.emplace(parsed.acronym, std::move(parsed));
+    }
+    glossary.programme_stems_ = in.value("programme_stems", std::map<std::string, std::string>{});
+}
+
+}  // namespace wm

@@ -1,0 +1,54 @@
+#pragma once
+// The rules that find facet values in one stretch of text (a section), each in its own file.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/facets/glossary.hpp"
+#include "common/facets/tokens.hpp"
+
+namespace wm {
+
+/// A facet value found at tokens [first, last].
+struct Mention {
+    std::size_t first = 0, last = 0;
+    std::string value;
+};
+
+struct PeopleMentions {
+    std::vector<Mention> full_names;   ///< "Steve Crocker", "Michael W Jarrett"
+    std::vector<Mention> first_names;  ///< a lone given name ("Steve"), resolved per issue
+};
+
+/// people.cpp: given name (from the lexicon) + optional initials + family name.
+PeopleMentions find_people(std::string_view text, const std::vector<Token>& tokens);
+
+/// A signature such as "Michael W Jarrett MBE" as a canonical name, or empty if it is not one.
+std::string signatory_name(std::string_view signature);
+
+struct PlaceMentions {
+    std::vector<Mention> authorities;
+    std::vector<Mention> organisations;
+    std::vector<Mention> regions;
+};
+
+/// authorities.cpp: councils, trusts, national bodies and regions from the gazetteer, skipping
+/// words that belong to a person's name.
+PlaceMentions find_places(const std::vector<Token>& tokens, const std::vector<Mention>& people,
+                          const Glossary& glossary);
+
+/// programmes.cpp: proper-named programmes, schemes, events, awards ...
+std::vector<Mention> find_programmes(std::string_view text, const std::vector<Token>& tokens,
+                                     const std::vector<Mention>& taken, const Glossary& glossary);
+
+/// Programme names merged within one issue: spellings of one name ("BlueSky"/"Blue Sky",
+/// "Family Hub"/"Family Hubs") and an acronym with the name it abbreviates ("RSN Conference").
+/// Teaches the glossary the stems of programme names written with a head word.
+void learn_programme_names(std::string_view text, const std::vector<Token>& tokens, Glossary& glossary);
+
+/// Each name -> its canonical form.
+std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,
+                                                             const Glossary& glossary);
+
+}  // namespace wm
