@@ -8,6 +8,7 @@
 #include "common/document_builder.hpp"
 #include "common/errors.hpp"
 #include "common/issue_store.hpp"
+#include "common/word_forms.hpp"
 #include "common/schema.hpp"
 #include "common/text.hpp"
 
@@ -36,6 +37,7 @@ void write_issue(Xapian::WritableDatabase& db, Xapian::TermGenerator& terms, con
     db.delete_document(schema::issue_term(record.issue.id));
     const auto docs = build_documents(record, terms);
     db.replace_document(schema::unique_id_term(record.issue.id), docs[0]);
+    add_word_form_synonyms(db, docs[0]);
     for (std::size_t i = 1; i < docs.size(); ++i)
         db.replace_document(schema::unique_id_term(record.issue.id, i - 1), docs[i]);
 }

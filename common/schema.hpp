@@ -28,6 +28,7 @@ inline constexpr std::string_view PREFIX_SIGNATORY = "XSIGN";    ///< free text 
 inline constexpr std::string_view PREFIX_YEAR = "Y";             ///< boolean; "Y2022"
 inline constexpr std::string_view PREFIX_MONTH = "M";            ///< boolean; "M202204"
 // Free text (body, and title and headings again) has no prefix.
+inline constexpr std::string_view PREFIX_STEM = "Z";  ///< Xapian's own prefix of stemmed free-text terms
 
 inline constexpr std::string_view DOC_TYPE_ISSUE = "issue";
 inline constexpr std::string_view DOC_TYPE_SECTION = "section";

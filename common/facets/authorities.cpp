@@ -37,6 +37,8 @@ PlaceMentions find_places(const std::vector<Token>& tokens, const std::vector<Me
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto& token = tokens[i];
         if (in_person[i] || !(token.capitalised || token.all_caps)) continue;
+        // The archive's own definition of an acronym outranks a national body of that name.
+        if (token.all_caps && glossary.learned().count(token.text)) continue;
         const auto authority = gazetteer.authorities.longest_match(tokens, i);
         const auto organisation = gazetteer.organisations.longest_match(tokens, i);
         const auto region = gazetteer.regions.longest_match(tokens, i);

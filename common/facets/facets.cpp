@@ -16,9 +16,16 @@ struct SectionMentions {
     std::vector<std::string> people, first_names, authorities, organisations, programmes;
 };
 
+// One spelling per value across the archive: straight apostrophes, "and" for "&".
+std::string tidy(std::string value) {
+    for (std::size_t at; (at = value.find("\u2019")) != std::string::npos;) value.replace(at, 3, "'");
+    for (std::size_t at; (at = value.find(" & ")) != std::string::npos;) value.replace(at, 3, " and ");
+    return value;
+}
+
 std::vector<std::string> values_of(const std::vector<Mention>& mentions) {
     std::vector<std::string> values;
-    for (const auto& mention : mentions) values.push_back(mention.value);
+    for (const auto& mention : mentions) values.push_back(tidy(mention.value));
     return values;
 }
 
@@ -74,7 +81,7 @@ IssueFacets extract_facets(const Issue& issue, const Glossary& glossary) {
     std::vector<SectionMentions> sections;
     for (const auto& section : issue.sections) sections.push_back(find_in_section(section, glossary));
 
-    const auto signatory = signatory_name(issue.signatory);
+    const auto signatory = tidy(signatory_name(issue.signatory));
     if (!signatory.empty()) {
         const auto intro = std::find_if(issue.sections.begin(), issue.sections.end(),
                                         [](const Section& s) { return s.is_introduction; });

@@ -54,7 +54,9 @@ bool is_lead_in(const Token& token) {
     static const std::vector<std::string_view> words = {
         "the", "a", "an", "our", "their", "this", "these", "that", "its", "his", "her", "my",
         "your", "next", "last", "each", "every", "any", "both", "in", "at", "for", "from", "with",
-        "of", "to", "and", "or", "by", "on", "as", "since", "during", "via", "all"};
+        "of", "to", "and", "or", "by", "on", "as", "since", "during", "via", "all", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some",
+        "more", "most", "other", "further", "another"};
     return in(words, token.key);
 }
 
@@ -92,6 +94,10 @@ std::size_t name_start(const std::vector<Token>& tokens, std::size_t last, const
         if (connectors == 0 || first < connectors + 1 || !joins(tokens[word + 1]) || !name_word(tokens[word]) ||
             taken[word] || is_name_head(tokens, word))
             break;
+        // "of the" joins a name ("Creativity of the Workforce"); "for the" after an ordinary
+        // sentence opener does not ("Applications for the Rising Leaders Programme").
+        if (connectors == 2 && tokens[word + 1].key != "of") break;
+        if (tokens[word].sentence_start && Gazetteer::instance().is_common_word(tokens[word].key)) break;
         first = word;
     }
     return first;

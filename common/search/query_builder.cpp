@@ -20,7 +20,7 @@ private:
     const schema::Facet& facet_;
 };
 
-constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PARTIAL;
+constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 // Keeps letters, digits and in-word apostrophes and hyphens: what is left of a query once its
 // syntax has been given up on.
@@ -89,6 +89,13 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
     auto parser = make_parser(any_word);
     try {
         result.query = parser.parse_query(q, kParserFlags);
+        // A search box sends words still being typed: the last one may also be a prefix. Xapian
+        // applies no synonyms to a partial term, so the whole-word reading is kept beside it,
+        // and documents matching both rank first.
+        if (!q.ends_with(' ')) {
+            const auto as_prefix = parser.parse_query(q, kParserFlags | Xapian::QueryParser::FLAG_PARTIAL);
+            result.query = Xapian::Query(Xapian::Query::OP_OR, result.query, as_prefix);
+        }
     } catch (const Xapian::QueryParserError& e) {
         result.warnings.push_back({"query_syntax_relaxed",
                                    "the query's syntax could not be read (" + e.get_msg() +

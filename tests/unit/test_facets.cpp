@@ -1,0 +1,198 @@
+// Each facet rule on small made-up sentences, including the traps newsletters set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/facets/canonical.hpp"
+#include "common/facets/facets.hpp"
+#include "common/facets/glossary.hpp"
+#include "common/facets/tokens.hpp"
+#include "common/schema.hpp"
+
+using namespace wm;
+
+namespace {
+
+Issue make_issue(const std::vector<std::pair<std::string, std::string>>& sections,
+                 const std::string& signatory = "", const std::string& id = "test") {
+    Issue issue;
+    issue.id = id;
+    issue.file = id + ".txt";
+    issue.title = "Regional Update – May 2030";
+    issue.signatory = signatory;
+    for (const auto& [heading, body] : sections) issue.sections.push_back({"", heading, body, false});
+    if (!issue.sections.empty() && !signatory.empty()) issue.sections.front().is_introduction = true;
+    return issue;
+}
+
+FacetValues facets_of(const std::string& body, const Glossary& glossary = {}) {
+    return extract_facets(make_issue({{"", body}}), glossary).issue;
+}
+
+bool has(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace
+
+TEST_CASE("tokens: hyphens, possessives, gaps", "[facets][tokens]") {
+    const auto tokens = tokenize("Solihull’s DCS, Stoke-on-Trent & Pat\nBullen: (RIIA)");
+    REQUIRE(tokens.size() == 10);
+    CHECK(tokens[0].key == "solihull");
+    CHECK(tokens[1].possessive);
+    CHECK(tokens[3].gap == Gap::comma);
+    CHECK(tokens[4].gap == Gap::hyphen);
+    CHECK(tokens[6].key == "and");
+    CHECK(tokens[8].gap == Gap::line);
+    CHECK(tokens[9].opens_parenthesis);
+    CHECK(tokens[9].all_caps);
+    CHECK(phrase_key("Stoke on Trent") == phrase_key("Stoke-on-Trent"));
+    CHECK(phrase_key("Telford & Wrekin") == phrase_key("telford and wrekin"));
+}
+
+TEST_CASE("people: given name from the lexicon plus a family name", "[facets][people]") {
+    const auto found = facets_of(
+        "We welcome Priya Sharma to the Regional Team. Michael W Jarrett and Lee Pardy-Mclaughlin "
+        "will chair. Please contact Tomasz\nNowak for details.");
+    CHECK(has(found.people, "Priya Sharma"));
+    CHECK(has(found.people, "Michael W Jarrett"));
+    CHECK(has(found.people, "Lee Pardy-Mclaughlin"));
+    CHECK(has(found.people, "Tomasz Nowak"));  // split by a line break
+    CHECK(found.people.size() == 4);
+}
+
+TEST_CASE("people: the traps are not people", "[facets][people]") {
+    const auto found = facets_of(
+        "Best wishes\n\nKey Updates:\n\nThe Regional Team and Children's Services across the West Midlands "
+        "met in March. May Events are listed. Summer Programme places remain. Kind regards\nTeam Leaders");
+    CHECK(found.people.empty());
+}
+
+TEST_CASE("people: a name that labels a thing is not a person", "[facets][people]") {
+    const auto found = facets_of("The Helen Riley Centre opens in June.");
+    CHECK(found.people.empty());
+}
+
+TEST_CASE("people: the signatory counts and loses post-nominals", "[facets][people]") {
+    const auto issue = make_issue({{"", "Thank you all.\n\nBest wishes"}}, "Marcus T Okafor OBE");
+    CHECK(extract_facets(issue, {}).issue.people == std::vector<std::string>{"Marcus T Okafor"});
+    const auto team = make_issue({{"", "Thank you."}}, "The Regional Team");
+    CHECK(extract_facets(team, {}).issue.people.empty());
+}
+
+TEST_CASE("people: a first name resolves only to the one full name it can mean", "[facets][people]") {
+    const auto one = make_issue({{"Welcome", "Steve Crocker joins us."}, {"Next month", "Steve will visit."}});
+    const auto facets = extract_facets(one, {});
+    CHECK(facets.sections[1].people == std::vector<std::string>{"Steve Crocker"});
+    const auto two = make_issue({{"Welcome", "Steve Crocker and Steve Alden join us."},
+                                 {"Next month", "Steve will visit."}});
+    CHECK(extract_facets(two, {}).sections[1].people.empty());
+    const auto none = make_issue({{"Next month", "Steve will visit."}});
+    CHECK(extract_facets(none, {}).issue.people.empty());
+}
+
+TEST_CASE("authorities: short names, legal names, aliases and trusts", "[facets][authorities]") {
+    const auto found = facets_of(
+        "Solihull Metropolitan Borough Council, Telford & Wrekin and Birmingham Children’s Trust "
+        "met colleagues from Worcestershire Children First and Swindon.");
+    CHECK(found.authorities == std::vector<std::string>{"Birmingham Children's Trust", "Solihull", "Swindon",
+                                                        "Telford and Wrekin", "Worcestershire Children First"});
+}
+
+TEST_CASE("authorities: regions and national bodies are not authorities", "[facets][authorities]") {
+    const auto found = facets_of("The West Midlands and East Midlands met Ofsted, the DfE and the LGA.");
+    CHECK(found.authorities.empty());
+    CHECK(has(found.organisations, "Ofsted"));
+    CHECK(has(found.organisations, "DfE"));
+    CHECK(has(found.organisations, "LGA"));
+}
+
+TEST_CASE("authorities: a short name that is also a word needs context", "[facets][authorities]") {
+    CHECK(facets_of("Reading the report took time.").authorities.empty());
+    CHECK(facets_of("News came out of Reading this week.").authorities == std::vector<std::string>{"Reading"});
+}
+
+TEST_CASE("programmes: names ending in a programme word", "[facets][programmes]") {
+    const auto found = facets_of(
+        "Applications for the Rising Leaders Programme are open. The Northern Lights Festival and "
+        "the Social Work Heroes Awards return, as does the Youth Voice Conference 2031.");
+    CHECK(has(found.programmes, "Rising Leaders Programme"));
+    CHECK(has(found.programmes, "Northern Lights Festival"));
+    CHECK(has(found.programmes, "Social Work Heroes Awards"));
+    CHECK(has(found.programmes, "Youth Voice Conference 2031"));
+    CHECK(found.programmes.size() == 4);
+}
+
+TEST_CASE("programmes: categories, documents and generic activities are not names", "[facets][programmes]") {
+    const auto found = facets_of(
+        "Key Events:\n\nThe SEND Green Paper and a training programme were discussed, as was the "
+        "Workforce workstream and our regional plan.");
+    CHECK(found.programmes.empty());
+}
+
+TEST_CASE("programmes: proper names described by a programme word", "[facets][programmes]") {
+    const auto found = facets_of(
+        "Places remain on the Safe Steps programme and on both Open Doors and Bright Futures in Care "
+        "programmes. The Early Help & Targeted Support workstream meets monthly.");
+    CHECK(has(found.programmes, "Safe Steps"));
+    CHECK(has(found.programmes, "Open Doors"));
+    CHECK(has(found.programmes, "Bright Futures in Care"));
+    CHECK(has(found.programmes, "Early Help and Targeted Support"));
+}
+
+TEST_CASE("programmes: acronyms that are funded or defined as projects", "[facets][programmes]") {
+    CHECK(facets_of("Funding from last year's ZEBRA grant ends.").programmes == std::vector<std::string>{"ZEBRA"});
+    CHECK(facets_of("KIPPA (Kids in Play) is a research project run by a university.").programmes ==
+          std::vector<std::string>{"KIPPA"});
+}
+
+TEST_CASE("glossary: definitions apply across the archive", "[facets][glossary]") {
+    Glossary glossary;
+    glossary.learn(make_issue({{"", "Our Northern Youth Alliance (NYA) met.\n\n• QWEI – Quick Win Exchange "
+                                    "Initiative runs again."}},
+                              "", "first"));
+    const auto nya = glossary.find("NYA");
+    REQUIRE(nya);
+    CHECK(nya->expansion == "Northern Youth Alliance");
+    CHECK(nya->source == "first");
+    CHECK(nya->category == "programme");
+    REQUIRE(glossary.find("QWEI"));
+    CHECK(glossary.find("QWEI")->expansion == "Quick Win Exchange Initiative");
+    REQUIRE(glossary.find("DfE"));
+    CHECK(glossary.find("DfE")->source == "national");
+
+    const auto later = facets_of("NYA activity:\n\nThe NYA met and QWEI grew.", glossary);
+    CHECK(later.programmes == std::vector<std::string>{"Northern Youth Alliance", "Quick Win Exchange Initiative"});
+
+    const Glossary copy = nlohmann::json(glossary).get<Glossary>();
+    CHECK(copy == glossary);
+}
+
+TEST_CASE("glossary: a programme named in full is known by its stem elsewhere", "[facets][glossary]") {
+    Glossary glossary;
+    glossary.learn(make_issue({{"", "Applications for the Rising Leaders Programme are open."}}));
+    const auto later = facets_of("Rising Leaders – coaching places\n\nThree places remain.", glossary);
+    CHECK(later.programmes == std::vector<std::string>{"Rising Leaders Programme"});
+}
+
+TEST_CASE("programmes: spellings and abbreviations of one name merge", "[facets][programmes]") {
+    const auto found = facets_of(
+        "The Blue Sky Thinking Festival returns.\n\nBlueSky Thinking Festival:\n\nOur first RSN Conference "
+        "follows the Regional Safeguarding Network Conference plan. Three Family Hubs opened; each Family Hub "
+        "is busy.");
+    CHECK(found.programmes == std::vector<std::string>{"Blue Sky Thinking Festival", "Family Hubs",
+                                                       "Regional Safeguarding Network Conference"});
+}
+
+TEST_CASE("canonical values: what users type folds to what is stored", "[facets][canonical]") {
+    Glossary glossary;
+    glossary.learn(make_issue({{"", "Our Northern Youth Alliance (NYA) met."}}));
+    CHECK(canonical_facet_value(schema::AUTHORITIES, "Telford & Wrekin", glossary) == "Telford and Wrekin");
+    CHECK(canonical_facet_value(schema::AUTHORITIES, "Solihull Metropolitan Borough Council", glossary) ==
+          "Solihull");
+    CHECK(canonical_facet_value(schema::PROGRAMMES, "NYA", glossary) == "Northern Youth Alliance");
+    CHECK(canonical_facet_value(schema::PEOPLE, "Marcus T Okafor OBE", glossary) == "Marcus T Okafor");
+    CHECK(canonical_facet_value(schema::PEOPLE, "Somebody", glossary) == "Somebody");
+}
