@@ -66,7 +66,7 @@ int run(const ExtractCommand& command) {
     std::vector<FileProblem> problems;
     const auto files = collect_issue_files(command.inputs, problems);
     std::vector<IssueRecord> records;
-    Glossary glossary;
+    Glossary glossary = command.database.empty() ? Glossary{} : load_glossary(open_for_reading(command.database));
     for (const auto& path : files) {
         try {
             IssueRecord record;

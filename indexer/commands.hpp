@@ -23,6 +23,7 @@ struct ShowCommand {
 };
 struct ExtractCommand {
     std::vector<std::string> inputs;
+    std::string database;  ///< optional: whose glossary to start from
     bool json = false;
 };
 

@@ -45,6 +45,10 @@ int main(int argc, char** argv) {
                    "first, so an acronym defined in one applies to all.");
     extract_app->add_option("paths", extract.inputs, "Files or folders")->required();
     extract_app->add_flag("--json", extract.json, "One JSON object per issue per line");
+    extract_app->add_option("--db", extract.database,
+                            "Also apply the glossary (acronyms, programme names) learned by this "
+                            "database's archive; read only")
+        ->check(CLI::ExistingDirectory);
 
     CLI11_PARSE(app, argc, argv);
     try {

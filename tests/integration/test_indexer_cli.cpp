@@ -195,3 +195,41 @@ TEST_CASE("list prints issues newest first; show prints one as JSON", "[indexer]
     CHECK(no_db.exit_code == 2);
     CHECK(no_db.err.find("cannot open database") != std::string::npos);
 }
+
+TEST_CASE("acronyms defined in one issue apply to the whole archive", "[indexer][facets]") {
+    TempDir dir;
+    const auto db_path = dir / "db";
+    const std::string riia = "Regional Improvement and Innovation Alliance";  // defined only in 001
+    const auto april = kCorpus + "/000_0ade5a7af2cbefc2.txt";
+    const auto november = kCorpus + "/001_bdbd675849e79961.txt";
+    const auto programmes_of = [](const std::string& json_line) {
+        return nlohmann::json::parse(json_line)["programmes"].get<std::vector<std::string>>();
+    };
+    const auto has = [](const std::vector<std::string>& values, const std::string& value) {
+        return std::find(values.begin(), values.end(), value) != values.end();
+    };
+
+    SECTION("extract reads every file first") {
+        const auto alone = run_indexer("extract --json " + quoted(april));
+        REQUIRE(alone.exit_code == 0);
+        CHECK_FALSE(has(programmes_of(alone.out), riia));
+        const auto both = run_indexer("extract --json " + quoted(april) + " " + quoted(november));
+        REQUIRE(both.exit_code == 0);
+        CHECK(has(programmes_of(split(both.out, '\n')[0]), riia));
+    }
+    SECTION("indexing the defining issue later re-extracts stored issues; extract --db uses that glossary") {
+        REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(april)).exit_code == 0);
+        auto show = run_indexer("show --db " + quoted(db_path) + " 000_0ade5a7af2cbefc2");
+        CHECK_FALSE(has(nlohmann::json::parse(show.out)["programmes"], riia));
+        REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(november)).exit_code == 0);
+        show = run_indexer("show --db " + quoted(db_path) + " 000_0ade5a7af2cbefc2");
+        CHECK(has(nlohmann::json::parse(show.out)["programmes"], riia));
+        Xapian::Database db(db_path);
+        CHECK(db.term_exists(schema::facet_term(schema::PROGRAMMES, riia)));
+        CHECK(db.get_termfreq(schema::facet_term(schema::PROGRAMMES, riia)) >= 2);
+
+        const auto with_db = run_indexer("extract --json --db " + quoted(db_path) + " " + quoted(april));
+        REQUIRE(with_db.exit_code == 0);
+        CHECK(has(programmes_of(with_db.out), riia));
+    }
+}
