@@ -37,6 +37,18 @@ Xapian::Database open_for_reading(const std::string& path) {
     }
 }
 
+std::string database_version(const Xapian::Database& db) {
+    if (db.size() == 1) {
+        try {
+            return std::to_string(db.get_revision());
+        } catch (const Xapian::InvalidOperationError&) {
+            // a single remote shard: fall through
+        }
+    }
+    return std::to_string(db.get_doccount()) + ":" + std::to_string(db.get_lastdocid()) + ":" +
+           std::to_string(db.get_total_length());
+}
+
 std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_view issue_id) {
     const auto term = schema::unique_id_term(issue_id);
     auto posting = db.postlist_begin(term);

@@ -18,6 +18,11 @@ Xapian::WritableDatabase open_for_writing(const std::string& path);
 /// Opens the database read-only; throws UsageError naming the path when there is none.
 Xapian::Database open_for_reading(const std::string& path);
 
+/// Changes whenever the database does. A local database has a revision number; several
+/// shards (a stub file listing xapian-tcpsrv servers) have none, so their document count,
+/// last document id and total length stand in for it.
+std::string database_version(const Xapian::Database& db);
+
 /// The issue document's id, if the issue is indexed.
 std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_view issue_id);
 

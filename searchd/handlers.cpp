@@ -30,9 +30,9 @@ double now_unix() {
 Searcher& searcher() {
     thread_local std::unique_ptr<Searcher> mine;
     if (!mine) mine = std::make_unique<Searcher>(database_path);
-    const auto before = mine->database().get_revision();
+    const auto before = database_version(mine->database());
     mine->refresh();
-    if (mine->database().get_revision() != before) last_reopen_unix = now_unix();
+    if (database_version(mine->database()) != before) last_reopen_unix = now_unix();
     return *mine;
 }
 
@@ -130,7 +130,7 @@ void handle_healthz(const httplib::Request&, httplib::Response& res) {
                     {"database", database_path},
                     {"documents", db.get_doccount()},
                     {"issues", db.get_termfreq(schema::doc_type_term(schema::DOC_TYPE_ISSUE))},
-                    {"revision", db.get_revision()}});
+                    {"revision", database_version(db)}});
 }
 
 void handle_metrics(const httplib::Request&, httplib::Response& res, const Metrics& metrics) {

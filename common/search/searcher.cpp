@@ -25,6 +25,21 @@ std::unique_ptr<Xapian::MultiValueKeyMaker> tie_breaker(bool oldest_first) {
     return keys;
 }
 
+// Remote shards (xapian-tcpsrv) refuse a KeyMaker; asked once, with no match spy attached, so no
+// match spy ever sees a half-run query.
+bool accepts_keymakers(const Xapian::Database& db) {
+    Xapian::Enquire probe(db);
+    probe.set_query(Xapian::Query::MatchAll);
+    const auto keys = tie_breaker(false);
+    probe.set_sort_by_key(keys.get(), false);
+    try {
+        probe.get_mset(0, 1);
+        return true;
+    } catch (const Xapian::UnimplementedError&) {
+        return false;
+    }
+}
+
 std::string leading_text(const std::string& text) {
     if (text.size() <= kSnippetBytes) return html_escape(text);
     std::size_t cut = text.rfind(' ', kSnippetBytes);
@@ -72,6 +87,7 @@ std::string html_escape(std::string_view text) {
 
 Searcher::Searcher(std::string database_path)
     : database_path_(std::move(database_path)), db_(open_for_reading(database_path_)) {
+    keymakers_supported_ = accepts_keymakers(db_);
     refresh();
 }
 
@@ -86,13 +102,13 @@ void Searcher::refresh() {
 }
 
 const std::vector<FacetCount>& Searcher::facet_values(const schema::Facet& facet) {
-    if (facet_values_.empty() || facet_values_revision_ != db_.get_revision()) {
+    if (facet_values_.empty() || facet_values_revision_ != database_version(db_)) {
         SearchRequest everything;
         everything.per_page = 0;
         everything.facet_limit = std::numeric_limits<std::size_t>::max();
         const auto result = search(everything);
         facet_values_ = result.facets;
-        facet_values_revision_ = db_.get_revision();
+        facet_values_revision_ = database_version(db_);
     }
     return facet_values_[std::string(facet.name)];
 }
@@ -131,13 +147,27 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     const auto run_main = [&] {
         enquire.set_query(main_query({}));
-        if (sort == SortOrder::relevance) enquire.set_sort_by_relevance_then_key(keys.get(), false);
-        else enquire.set_sort_by_key_then_relevance(keys.get(), false);
+        if (!keymakers_supported_) {
+            // Remote shards take no KeyMaker, so ties break on the month alone.
+            if (sort == SortOrder::relevance) enquire.set_sort_by_relevance_then_value(schema::SLOT_MONTH, true);
+            else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
+        } else if (sort == SortOrder::relevance) {
+            enquire.set_sort_by_relevance_then_key(keys.get(), false);
+        } else {
+            enquire.set_sort_by_key_then_relevance(keys.get(), false);
+        }
         enquire.clear_matchspies();
         FacetCounter counter(unfiltered, true);
-        counter.attach(enquire);
+        // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see
+        // a document twice (measured: per_page 2 or 3 over two shards), so they count in a pass
+        // of their own there, as the filtered facets do below.
+        Xapian::Enquire separate_count(db_);
+        auto& counted = keymakers_supported_ ? enquire : separate_count;
+        counted.set_query(main_query({}));
+        counter.attach(counted);
         const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
         auto mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), everything);
+        if (!keymakers_supported_) separate_count.get_mset(0, 0, everything);
         result.facets.clear();
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
         return mset;

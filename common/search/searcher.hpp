@@ -50,7 +50,8 @@ private:
     Xapian::Database db_;
     std::string glossary_revision_;
     Glossary glossary_;
-    Xapian::rev facet_values_revision_ = 0;
+    std::string facet_values_revision_;
+    bool keymakers_supported_ = true;  ///< false once a remote shard has refused one
     std::map<std::string, std::vector<FacetCount>> facet_values_;
 };
 

@@ -1,5 +1,9 @@
 #include "test_support.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,20 +69,72 @@ CommandResult run_indexer(const std::string& arguments) {
 
 namespace wm::test {
 
-SearchdProcess::SearchdProcess(const std::string& database, const std::vector<std::string>& extra_args) {
-    log_path_ = log_dir_ / "searchd.log";
-    std::vector<std::string> args = {WM_SEARCHD, "--db", database, "--bind", "127.0.0.1", "--port", "0", "--threads", "4"};
-    args.insert(args.end(), extra_args.begin(), extra_args.end());
-    pid_ = fork();
-    if (pid_ == 0) {
-        const int log = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+int spawn(std::vector<std::string> args, const std::string& log_path) {
+    const int pid = fork();
+    if (pid == 0) {
+        // A group of its own: xapian-tcpsrv answers SIGTERM by signalling its whole group.
+        setpgid(0, 0);
+        const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(log, STDERR_FILENO);
+        dup2(log, STDOUT_FILENO);
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
         execv(argv[0], argv.data());
         _exit(127);
     }
+    return pid;
+}
+
+int stop_process(int& pid) {
+    if (pid <= 0) return -1;
+    kill(pid, SIGTERM);
+    int status = 0;
+    for (int i = 0; i < 100; ++i) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            pid = -1;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        }
+        usleep(50000);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    pid = -1;
+    return -1;
+}
+
+int free_loopback_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        close(fd);
+        throw std::runtime_error("no free loopback port");
+    }
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+bool accepts_connections(int port) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    close(fd);
+    return connected;
+}
+
+SearchdProcess::SearchdProcess(const std::string& database, const std::vector<std::string>& extra_args) {
+    log_path_ = log_dir_ / "searchd.log";
+    std::vector<std::string> args = {WM_SEARCHD, "--db", database, "--bind", "127.0.0.1", "--port", "0", "--threads", "4"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    pid_ = spawn(args, log_path_);
     // searchd names its port on its first line: "searchd: serving DB on http://127.0.0.1:PORT/".
     for (int waited = 0; waited < 200 && port_ == 0; ++waited) {
         const auto log = read_file(log_path_);
@@ -96,23 +152,23 @@ SearchdProcess::SearchdProcess(const std::string& database, const std::vector<st
     }
 }
 
-int SearchdProcess::stop() {
-    if (pid_ <= 0) return -1;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 100; ++i) {
-        if (waitpid(pid_, &status, WNOHANG) == pid_) {
-            pid_ = -1;
-            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        }
-        usleep(50000);
-    }
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return -1;
-}
+int SearchdProcess::stop() { return stop_process(pid_); }
 
 SearchdProcess::~SearchdProcess() { stop(); }
+
+XapianTcpServer::XapianTcpServer(const std::string& database) : port_(free_loopback_port()) {
+    pid_ = spawn({"/usr/bin/xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                  std::to_string(port_), database},
+                 log_dir_ / "tcpsrv.log");
+    for (int waited = 0; waited < 100; ++waited) {
+        if (accepts_connections(port_)) return;
+        if (waitpid(pid_, nullptr, WNOHANG) == pid_) break;
+        usleep(50000);
+    }
+    stop_process(pid_);
+    throw std::runtime_error("xapian-tcpsrv did not start: " + read_file(log_dir_ / "tcpsrv.log"));
+}
+
+XapianTcpServer::~XapianTcpServer() { stop_process(pid_); }
 
 }  // namespace wm::test

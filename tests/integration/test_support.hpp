@@ -35,6 +35,28 @@ std::string quoted(const std::string& text);
 void write_file(const std::string& path, const std::string& content);
 std::string read_file(const std::string& path);
 
+/// Starts a program with stdout and stderr to a log file; returns its pid.
+int spawn(std::vector<std::string> args, const std::string& log_path);
+/// SIGTERM, then SIGKILL after five seconds; returns the exit status (-1 if killed).
+int stop_process(int& pid);
+int free_loopback_port();
+bool accepts_connections(int port);
+
+/// Xapian's stock remote server over one database, on a free loopback port, stopped when destroyed.
+class XapianTcpServer {
+public:
+    explicit XapianTcpServer(const std::string& database);
+    ~XapianTcpServer();
+    XapianTcpServer(const XapianTcpServer&) = delete;
+    XapianTcpServer& operator=(const XapianTcpServer&) = delete;
+    int port() const { return port_; }
+
+private:
+    TempDir log_dir_;
+    int port_ = 0;
+    int pid_ = -1;
+};
+
 }  // namespace wm::test
 
 namespace wm::test {
