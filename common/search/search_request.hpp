@@ -19,6 +19,7 @@ struct SearchRequest {
     std::optional<SortOrder> sort;  ///< default: relevance with a query, newest without
     std::size_t page = 1;
     std::size_t per_page = 10;
+    std::optional<std::size_t> offset;  ///< first hit to return (0-based); overrides page
     std::size_t facet_limit = 100;  ///< values returned per facet, busiest first
     Grouping group = Grouping::issue;
 };

@@ -165,7 +165,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         auto& counted = keymakers_supported_ ? enquire : separate_count;
         counted.set_query(main_query({}));
         counter.attach(counted);
-        const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+        const auto first = static_cast<Xapian::doccount>(request.offset.value_or((request.page - 1) * request.per_page));
         auto mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), everything);
         if (!keymakers_supported_) separate_count.get_mset(0, 0, everything);
         result.facets.clear();
