@@ -30,7 +30,9 @@ struct InvalidRequest : UsageError {
 
 /// Something was looked up that does not exist (an issue id, a facet value).
 struct NotFoundError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit NotFoundError(const std::string& message, std::string error_code = "not_found")
+        : std::runtime_error(message), code(std::move(error_code)) {}
+    std::string code;
 };
 
 }  // namespace wm

@@ -17,9 +17,9 @@ void send_exception(httplib::Response& res, std::exception_ptr error) {
     try {
         std::rethrow_exception(error);
     } catch (const InvalidRequest& e) {
-        send_error(res, 400, e.code, "invalid_request", e.what());
+        send_error(res, e.code == "invalid_content_type" ? 415 : 400, e.code, "invalid_request", e.what());
     } catch (const NotFoundError& e) {
-        send_error(res, 404, "not_found", "invalid_request", e.what());
+        send_error(res, 404, e.code, "invalid_request", e.what());
     } catch (const UsageError& e) {
         send_error(res, 503, "database_unavailable", "system", e.what());
     } catch (const Xapian::DatabaseError& e) {

@@ -8,6 +8,7 @@
 #include "common/issue_record.hpp"
 #include "common/issue_store.hpp"
 #include "common/schema.hpp"
+#include "common/search/meilisearch.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/text.hpp"
 #include "common/search/search_json.hpp"
@@ -64,6 +65,47 @@ void check_database() {
 void handle_search(const httplib::Request& req, httplib::Response& res) {
     const auto request = parse_search_params(req.params);
     send_json(res, searcher().search(request));
+}
+
+namespace {
+
+nlohmann::json json_body(const httplib::Request& req) {
+    if (!req.get_header_value("Content-Type").starts_with("application/json"))
+        throw InvalidRequest("invalid_content_type", "send the search as JSON (Content-Type: application/json)");
+    try {
+        return nlohmann::json::parse(req.body);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InvalidRequest("bad_request", std::string("the body is not JSON: ") + e.what());
+    }
+}
+
+nlohmann::json meilisearch_search(const nlohmann::json& body, const std::string& index_uid) {
+    if (index_uid != kMeilisearchIndexUid)
+        throw NotFoundError("Index `" + index_uid + "` not found: this archive has one index, `issues`",
+                            "index_not_found");
+    const auto query = parse_meilisearch_query(body);
+    return meilisearch_response(query, searcher().search(query.request), index_uid);
+}
+
+}  // namespace
+
+void handle_meilisearch_search(const httplib::Request& req, httplib::Response& res) {
+    send_json(res, meilisearch_search(json_body(req), req.matches[1]));
+}
+
+void handle_multi_search(const httplib::Request& req, httplib::Response& res) {
+    const auto body = json_body(req);
+    if (!body.is_object() || !body.contains("queries") || !body["queries"].is_array())
+        throw InvalidRequest("bad_request", "the body must be {\"queries\": [...]}");
+    auto results = nlohmann::json::array();
+    for (const auto& query : body["queries"]) {
+        if (!query.is_object() || !query.contains("indexUid") || !query["indexUid"].is_string())
+            throw InvalidRequest("missing_index_uid", "every query names its `indexUid`");
+        auto search = query;
+        search.erase("indexUid");
+        results.push_back(meilisearch_search(search, query["indexUid"].get<std::string>()));
+    }
+    send_json(res, {{"results", results}});
 }
 
 void handle_suggest(const httplib::Request& req, httplib::Response& res) {

@@ -21,6 +21,9 @@ void handle_issue(const httplib::Request& req, httplib::Response& res);
 void handle_facet(const httplib::Request& req, httplib::Response& res);
 void handle_healthz(const httplib::Request& req, httplib::Response& res);
 void handle_metrics(const httplib::Request& req, httplib::Response& res, const Metrics& metrics);
+/// Meilisearch-compatible: POST /indexes/{uid}/search and POST /multi-search.
+void handle_meilisearch_search(const httplib::Request& req, httplib::Response& res);
+void handle_multi_search(const httplib::Request& req, httplib::Response& res);
 void handle_openapi(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace wm::searchd
