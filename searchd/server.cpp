@@ -16,6 +16,7 @@ struct Route {
     std::string name;     ///< label in logs and metrics
     std::string pattern;  ///< httplib path regex
     std::function<void(const httplib::Request&, httplib::Response&)> handler;
+    std::string method = "GET";
 };
 
 // The one route table: every path the daemon answers, with its handler.
@@ -29,6 +30,8 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/healthz", "/healthz", handle_healthz},
         {"/metrics", "/metrics", [&metrics](const auto& req, auto& res) { handle_metrics(req, res, metrics); }},
         {"/openapi.json", "/openapi.json", handle_openapi},
+        {"/indexes/{uid}/search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/search)", handle_meilisearch_search, "POST"},
+        {"/multi-search", "/multi-search", handle_multi_search, "POST"},
     };
 }
 
@@ -60,35 +63,47 @@ void SearchServer::add_cors_headers(const httplib::Request& req, httplib::Respon
 
 void SearchServer::add_routes() {
     const auto routes = route_table(metrics_);
-    auto route_of = std::make_shared<std::vector<std::pair<std::regex, std::string>>>();
+    struct KnownRoute {
+        std::regex pattern;
+        std::string name, method;
+    };
+    auto known = std::make_shared<std::vector<KnownRoute>>();
     for (const auto& route : routes) {
-        route_of->emplace_back(std::regex(route.pattern), route.name);
-        http_.Get(route.pattern, route.handler);
+        known->push_back({std::regex(route.pattern), route.name, route.method});
+        if (route.method == "POST") http_.Post(route.pattern, route.handler);
+        else http_.Get(route.pattern, route.handler);
     }
-    const auto route_name = [route_of](const std::string& path) -> std::string {
-        for (const auto& [pattern, name] : *route_of)
-            if (std::regex_match(path, pattern)) return name;
-        return "";
+    const auto find_route = [known](const std::string& path) -> const KnownRoute* {
+        for (const auto& route : *known)
+            if (std::regex_match(path, route.pattern)) return &route;
+        return nullptr;
+    };
+    const auto route_name = [find_route](const std::string& path) -> std::string {
+        const auto* route = find_route(path);
+        return route ? route->name : "";
     };
 
-    http_.set_pre_routing_handler([this, route_name](const httplib::Request& req, httplib::Response& res) {
+    http_.set_pre_routing_handler([this, find_route](const httplib::Request& req, httplib::Response& res) {
         request_started = std::chrono::steady_clock::now();
         add_cors_headers(req, res);
-        const auto route = route_name(req.path);
-        if (route.empty()) {
+        const auto* route = find_route(req.path);
+        if (!route) {
             send_error(res, 404, "not_found", "invalid_request", "no such path: " + req.path);
             return httplib::Server::HandlerResponse::Handled;
         }
+        const auto allowed = route->method + ", OPTIONS";
         if (req.method == "OPTIONS") {  // CORS preflight
             res.status = 204;
-            res.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
-            res.set_header("Access-Control-Allow-Headers", "Content-Type");
+            res.set_header("Access-Control-Allow-Methods", allowed);
+            res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Meilisearch-Client");
             res.set_header("Access-Control-Max-Age", "600");
             return httplib::Server::HandlerResponse::Handled;
         }
-        if (req.method != "GET" && req.method != "HEAD") {
-            res.set_header("Allow", "GET, OPTIONS");
-            send_error(res, 405, "method_not_allowed", "invalid_request", req.method + " is not allowed on " + route);
+        const bool head_of_get = req.method == "HEAD" && route->method == "GET";
+        if (req.method != route->method && !head_of_get) {
+            res.set_header("Allow", allowed);
+            send_error(res, 405, "method_not_allowed", "invalid_request",
+                       req.method + " is not allowed on " + route->name);
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;

@@ -337,3 +337,61 @@ TEST_CASE("facets filter and count the same over remote shards served by xapian-
         }
     }
 }
+
+namespace {
+
+Reply post(const SearchdProcess& server, const std::string& path, const std::string& body,
+           const std::string& content_type = "application/json") {
+    httplib::Client client("127.0.0.1", server.port());
+    client.set_read_timeout(10, 0);
+    const auto res = client.Post(path.c_str(), body, content_type.c_str());
+    REQUIRE(res);
+    Reply reply{res->status, json(), res->headers};
+    if (!res->body.empty()) reply.body = json::parse(res->body);
+    return reply;
+}
+
+}  // namespace
+
+TEST_CASE("Meilisearch-compatible search answers what InstantSearch asks", "[searchd][meilisearch]") {
+    SearchdProcess server(corpus_database(), {"--cors-origin", "http://127.0.0.1:9"});
+    const auto native = get(server, "/api/search?q=care&authority=Telford%20and%20Wrekin&per_page=2&page=1");
+
+    const auto single = post(server, "/indexes/issues/search",
+                             R"({"q": "care", "filter": [["authorities=\"Telford and Wrekin\""]], "facets": ["authorities", "people"],
+                                 "hitsPerPage": 2, "page": 1, "attributesToHighlight": ["*"],
+                                 "highlightPreTag": "__ais-highlight__", "highlightPostTag": "__/ais-highlight__"})");
+    REQUIRE(single.status == 200);
+    CHECK(single.body["totalHits"] == native.body["total"]);
+    CHECK(single.body["hits"].size() == native.body["hits"].size());
+    CHECK(single.body["hits"][0]["id"] == native.body["hits"][0]["issue_id"]);
+    CHECK(single.body["hits"][0]["_formatted"]["snippet"].get<std::string>().find("__ais-highlight__") != std::string::npos);
+    CHECK(counts_of(native.body["facets"]["people"]).at("Jo Britton") == single.body["facetDistribution"]["people"]["Jo Britton"]);
+    CHECK(single.body["facetDistribution"]["authorities"]["Telford and Wrekin"] == 3);  // disjunctive
+
+    const auto multi = post(server, "/multi-search",
+                            R"({"queries": [{"indexUid": "issues", "q": "Pat Bullen", "limit": 5, "offset": 0},
+                                            {"indexUid": "issues", "q": "", "facets": ["programmes"], "limit": 0}]})");
+    REQUIRE(multi.status == 200);
+    REQUIRE(multi.body["results"].size() == 2);
+    CHECK(multi.body["results"][0]["estimatedTotalHits"] == 3);
+    CHECK(multi.body["results"][1]["hits"].empty());
+    CHECK(multi.body["results"][1]["facetDistribution"]["programmes"]["Family Hubs"] == 3);
+
+    CHECK(post(server, "/indexes/books/search", "{}").body["code"] == "index_not_found");
+    CHECK(post(server, "/indexes/issues/search", "{").body["code"] == "bad_request");
+    CHECK(post(server, "/indexes/issues/search", "{}", "text/plain").status == 415);
+    const auto bad_filter = post(server, "/indexes/issues/search", R"({"filter": "colour = red"})");
+    CHECK(bad_filter.status == 400);
+    CHECK(bad_filter.body["code"] == "invalid_search_filter");
+    CHECK(bad_filter.body["type"] == "invalid_request");
+    CHECK(get(server, "/multi-search").status == 405);
+
+    httplib::Client client("127.0.0.1", server.port());
+    const auto preflight = client.Options("/multi-search", {{"Origin", "http://127.0.0.1:9"},
+                                                            {"Access-Control-Request-Method", "POST"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Methods") == "POST, OPTIONS");
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "http://127.0.0.1:9");
+}
