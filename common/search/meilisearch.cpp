@@ -6,7 +6,6 @@
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/search/query_builder.hpp"
-#include "common/search/searcher.hpp"
 #include "common/text.hpp"
 
 namespace wm {
@@ -117,12 +116,20 @@ std::size_t whole_number(const nlohmann::json& body, const std::string& name, co
     return value.get<std::size_t>();
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+        text.replace(at, from.size(), to);
+}
+
+// Meilisearch's _formatted is plain text with the caller's tags around matches (the caller
+// escapes it, as InstantSearch does); our snippets are HTML with <mark>.
 std::string retag(const std::string& snippet, const MeilisearchQuery& query) {
     std::string out = snippet;
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"<mark>", query.highlight_pre},
-                                   {"</mark>", query.highlight_post}})
-        for (std::size_t at = 0; (at = out.find(from, at)) != std::string::npos; at += to.size())
-            out.replace(at, from.size(), to);
+    replace_all(out, "<mark>", query.highlight_pre);
+    replace_all(out, "</mark>", query.highlight_post);
+    for (const auto& [entity, character] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"},
+                                            {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+        replace_all(out, entity, character);
     return out;
 }
 
@@ -183,11 +190,10 @@ nlohmann::json meilisearch_response(const MeilisearchQuery& query, const SearchR
                               {"section", hit.section ? nlohmann::json(*hit.section) : nlohmann::json(nullptr)},
                               {"heading", hit.section_heading},
                               {"snippet", hit.snippet}};
-        // Fields are shown escaped: _formatted carries HTML with the highlight tags.
         out["_formatted"] = {{"id", hit.issue_id},
-                             {"title", html_escape(hit.title)},
+                             {"title", hit.title},
                              {"date", hit.date},
-                             {"heading", html_escape(hit.section_heading)},
+                             {"heading", hit.section_heading},
                              {"snippet", retag(hit.snippet, query)}};
         hits.push_back(std::move(out));
     }
