@@ -1,5 +1,5 @@
 #pragma once
-// searchd/openapi.json, compiled into the binary.
+// searchd/openapi.json and the web files, compiled into the binary.
 #include <string_view>
 
 namespace wm {

@@ -8,6 +8,7 @@
 
 #include "searchd/api_error.hpp"
 #include "searchd/handlers.hpp"
+#include "searchd/static_files.hpp"
 
 namespace wm::searchd {
 namespace {
@@ -32,6 +33,10 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/openapi.json", "/openapi.json", handle_openapi},
         {"/indexes/{uid}/search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/search)", handle_meilisearch_search, "POST"},
         {"/multi-search", "/multi-search", handle_multi_search, "POST"},
+        {"/", "/", [](const auto&, auto& res) { serve_static("index.html", res); }},
+        {"/app.js", "/app.js", [](const auto&, auto& res) { serve_static("app.js", res); }},
+        {"/style.css", "/style.css", [](const auto&, auto& res) { serve_static("style.css", res); }},
+        {"/widget.js", "/widget.js", [](const auto&, auto& res) { serve_static("widget.js", res); }},
     };
 }
 
