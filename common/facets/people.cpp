@@ -31,15 +31,17 @@ bool after_initial(std::string_view text, const std::vector<Token>& tokens, std:
 }
 
 // A family name: capitalised, not an ordinary capitalised word, not a place or a body.
-bool is_family_name(const std::vector<Token>& tokens, std::size_t i) {
+// A place or a body starts here ("Telford", "West Midlands", "Ofsted").
+bool is_family_name_blocked(const std::vector<Token>& tokens, std::size_t i) {
     const auto& gazetteer = Gazetteer::instance();
+    return gazetteer.authorities.longest_match(tokens, i) || gazetteer.regions.longest_match(tokens, i) ||
+           gazetteer.organisations.longest_match(tokens, i);
+}
+
+bool is_family_name(const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
     if (!token.capitalised || token.possessive) return false;
-    if (gazetteer.is_common_word(token.key)) return false;
-    if (gazetteer.authorities.longest_match(tokens, i) || gazetteer.regions.longest_match(tokens, i) ||
-        gazetteer.organisations.longest_match(tokens, i))
-        return false;
-    return true;
+    return !Gazetteer::instance().is_common_word(token.key) && !is_family_name_blocked(tokens, i);
 }
 
 bool is_given_name_at(const std::vector<Token>& tokens, std::size_t i) {
@@ -52,10 +54,42 @@ bool is_given_name_at(const std::vector<Token>& tokens, std::size_t i) {
 
 }  // namespace
 
+// Where a newsletter can only be naming a person, a given name outside the lexicon is accepted:
+// "please contact Bekka Leigh", "Dan Gray (Worcestershire Children First)".
+bool in_person_context(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    const bool after_contact = first > 0 && tokens[first - 1].key == "contact" && joined(tokens[first]);
+    bool before_authority = false;
+    if (last + 1 < tokens.size() && tokens[last + 1].opens_parenthesis) {
+        const auto& gazetteer = Gazetteer::instance();
+        before_authority = gazetteer.authorities.longest_match(tokens, last + 1).has_value();
+    }
+    return after_contact || before_authority;
+}
+
+bool could_be_given_name(const std::vector<Token>& tokens, std::size_t i) {
+    const auto& token = tokens[i];
+    return token.capitalised && !token.possessive && !Gazetteer::instance().is_common_word(token.key) &&
+           !is_family_name_blocked(tokens, i);
+}
+
 PeopleMentions find_people(std::string_view text, const std::vector<Token>& tokens) {
     PeopleMentions found;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (!is_given_name_at(tokens, i)) continue;
+        if (!is_given_name_at(tokens, i)) {
+            const auto family = i + 1;
+            if (family >= tokens.size() || !could_be_given_name(tokens, i) || !joined(tokens[family]) ||
+                !is_family_name(tokens, family))
+                continue;
+            auto last = family;
+            while (last + 1 < tokens.size() && tokens[last + 1].gap == Gap::hyphen && tokens[last + 1].capitalised)
+                ++last;
+            const bool longer = last + 1 < tokens.size() && joined(tokens[last + 1]) && tokens[last + 1].capitalised;
+            if (!longer && in_person_context(tokens, i, last)) {
+                found.full_names.push_back({i, last, span_text(text, tokens, i, last)});
+                i = last;
+            }
+            continue;
+        }
         std::size_t j = i + 1;
         while (j < tokens.size() && is_initial(tokens, j) && j + 1 < tokens.size() &&
                after_initial(text, tokens, j + 1))

@@ -63,6 +63,17 @@ TEST_CASE("people: given name from the lexicon plus a family name", "[facets][pe
     CHECK(found.people.size() == 4);
 }
 
+TEST_CASE("people: a given name outside the lexicon counts where only a person fits", "[facets][people]") {
+    const auto found = facets_of(
+        "For details please contact Zorbek Quillan. Yusra Okonkwo-Bell (Dudley) now chairs. Qarlo Vint said hello.");
+    CHECK(has(found.people, "Zorbek Quillan"));
+    CHECK(has(found.people, "Yusra Okonkwo-Bell"));
+    CHECK_FALSE(has(found.people, "Qarlo Vint"));             // no context, not in the lexicon
+    CHECK(facets_of("Please contact Regional Team colleagues.").people.empty());
+    CHECK(facets_of("Dan Gray (Worcestershire Children First) and Xilo Brandt (Sandwell) met.").people ==
+          std::vector<std::string>{"Dan Gray", "Xilo Brandt"});
+}
+
 TEST_CASE("people: the traps are not people", "[facets][people]") {
     const auto found = facets_of(
         "Best wishes\n\nKey Updates:\n\nThe Regional Team and Children's Services across the West Midlands "
