@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "common/facets/canonical.hpp"
+#include "common/search/acronym_expansion.hpp"
 #include "common/text.hpp"
 
 namespace wm {
@@ -88,12 +89,13 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
     result.empty = false;
     auto parser = make_parser(any_word);
     try {
-        result.query = parser.parse_query(q, kParserFlags);
+        const auto expanded = expand_acronyms(q, glossary_);
+        result.query = parser.parse_query(expanded, kParserFlags);
         // A search box sends words still being typed: the last one may also be a prefix. Xapian
         // applies no synonyms to a partial term, so the whole-word reading is kept beside it,
         // and documents matching both rank first.
         if (!q.ends_with(' ')) {
-            const auto as_prefix = parser.parse_query(q, kParserFlags | Xapian::QueryParser::FLAG_PARTIAL);
+            const auto as_prefix = parser.parse_query(expanded, kParserFlags | Xapian::QueryParser::FLAG_PARTIAL);
             result.query = Xapian::Query(Xapian::Query::OP_OR, result.query, as_prefix);
         }
     } catch (const Xapian::QueryParserError& e) {

@@ -395,3 +395,21 @@ TEST_CASE("Meilisearch-compatible search answers what InstantSearch asks", "[sea
     CHECK(preflight->get_header_value("Access-Control-Allow-Methods") == "POST, OPTIONS");
     CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "http://127.0.0.1:9");
 }
+
+TEST_CASE("an acronym finds issues that only spell it out, and the reverse", "[searchd][acronyms]") {
+    TempDir dir;
+    fs::create_directories(dir / "corpus");
+    write_file(dir / "corpus/regional-update-may-2030.txt",
+               "Regional Update – May 2030\n\nNews:\n\nThe Quick Win Exchange Initiative (QWEI) starts.\n");
+    write_file(dir / "corpus/regional-update-june-2030.txt",
+               "Regional Update – June 2030\n\nNews:\n\nQWEI grows across the region.\n");
+    write_file(dir / "corpus/regional-update-july-2030.txt",
+               "Regional Update – July 2030\n\nNews:\n\nThe Quick Win Exchange Initiative ends; a Principal Social "
+               "Worker spoke.\n");
+    REQUIRE(run_indexer("index -q --db " + quoted(dir / "db") + " " + quoted(dir / "corpus")).exit_code == 0);
+    SearchdProcess server(dir / "db");
+    CHECK(get(server, "/api/search?q=QWEI").body["total"] == 3);
+    CHECK(get(server, "/api/search?q=quick%20win%20exchange%20initiative").body["total"] == 3);
+    CHECK(get(server, "/api/search?q=PSW").body["total"] == 1);  // national glossary
+    CHECK(get(server, "/api/search?q=%22QWEI%20grows%22").body["total"] == 1);
+}

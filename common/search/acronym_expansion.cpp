@@ -1,0 +1,70 @@
+#include "common/search/acronym_expansion.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "common/facets/gazetteer.hpp"
+#include "common/text.hpp"
+
+namespace wm {
+namespace {
+
+bool is_acronym_word(const std::string& word) {
+    if (word.size() < 2 || word.size() > 8) return false;
+    int upper = 0;
+    for (unsigned char c : word) {
+        if (!std::isalpha(c)) return false;
+        if (std::isupper(c)) ++upper;
+    }
+    return upper >= 2 && std::isupper(static_cast<unsigned char>(word[0]));
+}
+
+std::string either(const std::string& acronym, const std::string& expansion) {
+    return "(" + acronym + " OR \"" + expansion + "\")";
+}
+
+// Every acronym the glossary can expand: the archive's own, then the national list.
+std::vector<GlossaryEntry> all_entries(const Glossary& glossary) {
+    std::vector<GlossaryEntry> entries;
+    for (const auto& [acronym, entry] : glossary.learned()) entries.push_back(entry);
+    for (const auto& [acronym, national] : Gazetteer::instance().acronyms)
+        if (!glossary.learned().count(acronym)) entries.push_back(*glossary.find(acronym));
+    return entries;
+}
+
+}  // namespace
+
+std::string expand_acronyms(const std::string& query, const Glossary& glossary) {
+    if (query.find('"') != std::string::npos) return query;  // the user chose their phrases
+    std::string out = query;
+    // Written-out expansions first, longest first, so "Principal Social Worker" becomes one group.
+    auto entries = all_entries(glossary);
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.expansion.size() > b.expansion.size(); });
+    std::vector<std::string> replaced;
+    for (const auto& entry : entries) {
+        const auto lowered = to_lower(out), wanted = to_lower(entry.expansion);
+        const auto at = lowered.find(wanted);
+        if (at == std::string::npos) continue;
+        const bool starts = at == 0 || lowered[at - 1] == ' ' || lowered[at - 1] == '(';
+        const auto end = at + wanted.size();
+        const bool ends = end == lowered.size() || lowered[end] == ' ' || lowered[end] == ')';
+        if (!starts || !ends) continue;
+        out.replace(at, wanted.size(), "\x01" + std::to_string(replaced.size()) + "\x01");
+        replaced.push_back(either(entry.acronym, entry.expansion));
+    }
+    std::string result;
+    for (const auto& word : split(out, ' ')) {
+        if (!result.empty()) result += ' ';
+        const auto entry = is_acronym_word(word) ? glossary.find(word) : std::nullopt;
+        result += entry ? either(word, entry->expansion) : word;
+    }
+    for (std::size_t i = 0; i < replaced.size(); ++i) {
+        const auto marker = "\x01" + std::to_string(i) + "\x01";
+        result.replace(result.find(marker), marker.size(), replaced[i]);
+    }
+    return result;
+}
+
+}  // namespace wm
