@@ -28,6 +28,7 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/api/issues", "/api/issues", handle_issues},
         {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
         {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
+        {"/api/glossary", "/api/glossary", handle_glossary},
         {"/healthz", "/healthz", handle_healthz},
         {"/metrics", "/metrics", [&metrics](const auto& req, auto& res) { handle_metrics(req, res, metrics); }},
         {"/openapi.json", "/openapi.json", handle_openapi},

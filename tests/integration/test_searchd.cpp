@@ -412,4 +412,12 @@ TEST_CASE("an acronym finds issues that only spell it out, and the reverse", "[s
     CHECK(get(server, "/api/search?q=quick%20win%20exchange%20initiative").body["total"] == 3);
     CHECK(get(server, "/api/search?q=PSW").body["total"] == 1);  // national glossary
     CHECK(get(server, "/api/search?q=%22QWEI%20grows%22").body["total"] == 1);
+
+    const auto glossary = get(server, "/api/glossary").body;
+    const auto& first = glossary["entries"][0];  // the archive's own come first
+    CHECK(first["acronym"] == "QWEI");
+    CHECK(first["expansion"] == "Quick Win Exchange Initiative");
+    CHECK(first["source"] == "regional-update-may-2030");
+    CHECK(first["category"] == "programme");
+    CHECK(glossary["total"].get<std::size_t>() > 100);
 }
