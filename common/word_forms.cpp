@@ -6,6 +6,16 @@
 
 namespace wm {
 
+namespace {
+
+void add_synonym_once(Xapian::WritableDatabase& db, const std::string& term, const std::string& synonym) {
+    for (auto it = db.synonyms_begin(term); it != db.synonyms_end(term); ++it)
+        if (*it == synonym) return;
+    db.add_synonym(term, synonym);
+}
+
+}  // namespace
+
 void add_word_form_synonyms(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
     const std::string stem_prefix(schema::PREFIX_STEM);
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
@@ -14,11 +24,19 @@ void add_word_form_synonyms(Xapian::WritableDatabase& db, const Xapian::Document
         if (!term.starts_with(stem_prefix) || term.size() < stem_prefix.size() + 6) continue;
         const char first = term[stem_prefix.size()];
         if (first < 'a' || first > 'z' || !term.ends_with("or")) continue;
-        const auto base = term.substr(0, term.size() - 2);
-        bool known = false;
-        for (auto syn = db.synonyms_begin(base); syn != db.synonyms_end(base); ++syn)
-            if (*syn == term) known = true;
-        if (!known) db.add_synonym(base, term);
+        add_synonym_once(db, term.substr(0, term.size() - 2), term);
+    }
+    // "LGBTQ+" is indexed whole (Xapian keeps a trailing '+' or '#', as in "C++"), so the bare
+    // word, stemmed or not, is made a synonym of it.
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (term.size() < 3 || !(term.ends_with("+") || term.ends_with("#"))) continue;
+        const char first = term[0];
+        if (first < 'a' || first > 'z') continue;
+        const auto bare = term.substr(0, term.find_first_of("+#"));
+        if (bare.size() < 2) continue;
+        add_synonym_once(db, bare, term);
+        add_synonym_once(db, stem_prefix + bare, term);
     }
 }
 

@@ -1,5 +1,6 @@
 #include "common/search/query_builder.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "common/facets/canonical.hpp"
@@ -29,6 +30,19 @@ std::string plain_words(const std::string& q) {
     std::string out;
     for (unsigned char c : q) out += (c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-') ? static_cast<char>(c) : ' ';
     return out;
+}
+
+// The query as one phrase, when it is two or more plain words (no syntax of its own).
+Xapian::Query phrase_of(const std::string& q, Xapian::QueryParser& parser) {
+    static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[:"()+*])");
+    if (std::regex_search(q, syntax)) return {};
+    const auto words = split(trim(q), ' ');
+    if (std::count_if(words.begin(), words.end(), [](const auto& w) { return !w.empty(); }) < 2) return {};
+    try {
+        return parser.parse_query("\"" + q + "\"", Xapian::QueryParser::FLAG_PHRASE);
+    } catch (const Xapian::QueryParserError&) {
+        return {};
+    }
 }
 
 }  // namespace
@@ -98,6 +112,10 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
             const auto as_prefix = parser.parse_query(expanded, kParserFlags | Xapian::QueryParser::FLAG_PARTIAL);
             result.query = Xapian::Query(Xapian::Query::OP_OR, result.query, as_prefix);
         }
+        // Words typed together ("Jo Britton", "Children First") rank issues that have them
+        // together above issues that have them apart.
+        if (const auto together = phrase_of(q, parser); !together.empty())
+            result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, result.query, together);
     } catch (const Xapian::QueryParserError& e) {
         result.warnings.push_back({"query_syntax_relaxed",
                                    "the query's syntax could not be read (" + e.get_msg() +
