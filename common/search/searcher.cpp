@@ -183,6 +183,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
                 text.warnings.push_back({"matched_any_word", "no result has every word; showing results with any of them"});
         }
     }
+    if (mset.get_matches_estimated() == 0 && text.corrected) {
+        // A misspelling with a known correction: show what the user almost certainly meant.
+        const auto corrected = builder.parse(*text.corrected, false);
+        text.query = corrected.query;
+        mset = run_main();
+        if (mset.get_matches_estimated() > 0)
+            text.warnings.push_back({"showing_corrected", "no results for \"" + request.query +
+                                                              "\"; showing results for \"" + *text.corrected + "\""});
+    }
     for (const auto* facet : filtered) {
         Xapian::Enquire facet_enquire(db_);
         facet_enquire.set_query(main_query(facet->field));

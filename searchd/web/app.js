@@ -81,7 +81,7 @@ async function search(state) {
   renderFacets(state, body.facets);
   renderChips(state);
   renderPager(state, body.total);
-  renderDidYouMean(state, body.did_you_mean);
+  renderDidYouMean(state, body.did_you_mean, (body.warnings || []).some((w) => w.code === 'showing_corrected'));
 }
 
 function renderHits(state, body) {
@@ -175,11 +175,14 @@ function renderPager(state, total) {
   };
 }
 
-function renderDidYouMean(state, corrected) {
+function renderDidYouMean(state, corrected, shown) {
   const el = $('did-you-mean');
   el.hidden = !corrected;
   if (!corrected) return;
-  el.innerHTML = `Did you mean <a href="?${new URLSearchParams({ q: corrected })}" id="corrected">${escapeHtml(corrected)}</a>?`;
+  const link = `<a href="?${new URLSearchParams({ q: corrected })}" id="corrected">${escapeHtml(corrected)}</a>`;
+  el.innerHTML = shown
+    ? `No results for “${escapeHtml(state.q)}”. Showing results for ${link}.`
+    : `Did you mean ${link}?`;
   $('corrected').onclick = (event) => {
     event.preventDefault();
     input.value = corrected;

@@ -40,8 +40,10 @@
         if (mine !== seq) return;
         if (!res.ok) throw new Error(body.message || `HTTP ${res.status}`);
         const all = `${origin}/?${new URLSearchParams({ q })}`;
+        const corrected = (body.warnings || []).some((w) => w.code === 'showing_corrected')
+          ? ` for “${escapeHtml(body.did_you_mean)}”` : '';
         status.innerHTML = body.total
-          ? `${body.total} issue${body.total === 1 ? '' : 's'} · <a href="${all}" target="_blank" rel="noopener">all results</a>`
+          ? `${body.total} issue${body.total === 1 ? '' : 's'}${corrected} · <a href="${all}" target="_blank" rel="noopener">all results</a>`
           : `No results for “${escapeHtml(q)}”`;
         list.innerHTML = body.hits.map((hit) => `<li>
           <a href="${origin}/?${new URLSearchParams({ issue: hit.issue_id, section: hit.section ? hit.section.number : '', q })}"

@@ -83,6 +83,8 @@ test('a shared URL restores the same search, filters and page', { timeout: 30000
 test('a misspelling offers the correction; nonsense says so', { timeout: 30000 }, async () => {
   await page.goto(`${searchd.origin}/?q=safegaurding`);
   await page.waitForSelector('#corrected');
+  assert.match(await page.locator('#did-you-mean').innerText(), /Showing results for safeguarding/);
+  assert.ok(await page.locator('#hits li').count() >= 1);
   await page.locator('#corrected').click();
   await page.waitForSelector('#hits li');
   assert.equal(await page.locator('#q').inputValue(), 'safeguarding');

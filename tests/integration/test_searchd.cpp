@@ -169,7 +169,10 @@ TEST_CASE("empty query lists issues newest first; sort, pages and months", "[sea
     const auto past_end = get(server, "/api/search?page=99");
     CHECK(past_end.status == 200);
     CHECK(past_end.body["hits"].empty());
-    CHECK(get(server, "/api/search?q=safegaurding").body["did_you_mean"] == "safeguarding");
+    const auto misspelt = get(server, "/api/search?q=safegaurding").body;
+    CHECK(misspelt["did_you_mean"] == "safeguarding");
+    CHECK(misspelt["total"] == get(server, "/api/search?q=safeguarding").body["total"]);  // searched as corrected
+    CHECK(misspelt["warnings"][0]["code"] == "showing_corrected");
 }
 
 TEST_CASE("suggestions complete names and words", "[searchd][suggest]") {
