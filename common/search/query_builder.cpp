@@ -113,9 +113,18 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
             result.query = Xapian::Query(Xapian::Query::OP_OR, result.query, as_prefix);
         }
         // Words typed together ("Jo Britton", "Children First") rank issues that have them
-        // together above issues that have them apart.
-        if (const auto together = phrase_of(q, parser); !together.empty())
+        // together above issues that have them apart. A query that is a known name matches only
+        // the name: the phrase, or the facet (which also covers "Telford & Wrekin", "Jo" resolved
+        // to Jo Britton), never "Jo" and "Britton" apart.
+        const auto together = phrase_of(q, parser);
+        auto names = known_name(q);
+        if (!names.empty() && !together.empty()) {
+            names.push_back(together);
+            result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                                         Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()), together);
+        } else if (!together.empty()) {
             result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, result.query, together);
+        }
     } catch (const Xapian::QueryParserError& e) {
         result.warnings.push_back({"query_syntax_relaxed",
                                    "the query's syntax could not be read (" + e.get_msg() +
@@ -125,6 +134,15 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
     result.corrected = spelling_correction(q);
     if (result.query.empty()) result.query = Xapian::Query::MatchAll;  // only stopwords or syntax
     return result;
+}
+
+std::vector<Xapian::Query> QueryBuilder::known_name(const std::string& q) const {
+    std::vector<Xapian::Query> terms;
+    for (const auto& facet : {schema::PEOPLE, schema::AUTHORITIES, schema::PROGRAMMES}) {
+        const auto term = schema::facet_term(facet, canonical_facet_value(facet, trim(q), glossary_));
+        if (db_.term_exists(term)) terms.emplace_back(term);
+    }
+    return terms;
 }
 
 Xapian::Query QueryBuilder::facet_value(const schema::Facet& facet, std::string_view value) const {

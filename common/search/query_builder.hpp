@@ -38,6 +38,8 @@ public:
 
 private:
     Xapian::QueryParser make_parser(bool any_word) const;
+    /// The query as a known person, authority or programme: its facet terms, or none.
+    std::vector<Xapian::Query> known_name(const std::string& q) const;
     std::optional<std::string> spelling_correction(const std::string& q) const;
     const Xapian::Database& db_;
     const Glossary& glossary_;

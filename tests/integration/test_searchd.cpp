@@ -424,3 +424,23 @@ TEST_CASE("an acronym finds issues that only spell it out, and the reverse", "[s
     CHECK(first["category"] == "programme");
     CHECK(glossary["total"].get<std::size_t>() > 100);
 }
+
+TEST_CASE("a name matches the name, not its words apart, and ranks where it is a facet", "[searchd][names]") {
+    TempDir dir;
+    fs::create_directories(dir / "corpus");
+    write_file(dir / "corpus/regional-update-may-2030.txt",
+               "Regional Update – May 2030\n\nNews:\n\nWe welcome Helen Brennan to the Regional Team.\n");
+    write_file(dir / "corpus/regional-update-june-2030.txt",
+               "Regional Update – June 2030\n\nNews:\n\nHelen Smith met Lee Brennan and Helen spoke.\n");
+    write_file(dir / "corpus/regional-update-july-2030.txt",
+               "Regional Update – July 2030\n\nNews:\n\nTelford & Wrekin hosted the event. Helen Brennan attended.\n");
+    REQUIRE(run_indexer("index -q --db " + quoted(dir / "db") + " " + quoted(dir / "corpus")).exit_code == 0);
+    SearchdProcess server(dir / "db");
+    const auto name = get(server, "/api/search?q=Helen%20Brennan").body;
+    CHECK(name["total"] == 2);
+    for (const auto& hit : name["hits"]) CHECK(hit["file"] != "regional-update-june-2030.txt");
+    // Without the name rule, AND of the words would have matched June too.
+    CHECK(get(server, "/api/search?q=Helen%20AND%20Brennan").body["total"] == 3);
+    // An authority typed by its alias finds the facet.
+    CHECK(get(server, "/api/search?q=Telford%20and%20Wrekin").body["total"] == 1);
+}
