@@ -11,6 +11,7 @@
 #include "common/schema.hpp"
 #include "common/search/meilisearch.hpp"
 #include "common/search/query_builder.hpp"
+#include "common/search/related.hpp"
 #include "common/text.hpp"
 #include "common/search/search_json.hpp"
 #include "common/search/search_params.hpp"
@@ -149,6 +150,26 @@ void handle_issue(const httplib::Request& req, httplib::Response& res) {
     record.erase("path");
     record.erase("fingerprint");
     send_json(res, record);
+}
+
+void handle_related(const httplib::Request& req, httplib::Response& res) {
+    require_known_params(req.params, {"limit"});
+    std::size_t limit = 5;
+    if (const auto text = req.get_param_value("limit"); !text.empty()) {
+        if (text.size() > 2 || text.find_first_not_of("0123456789") != std::string::npos || std::stoul(text) == 0 ||
+            std::stoul(text) > 20)
+            throw InvalidRequest("invalid_related_limit", "`limit` must be from 1 to 20");
+        limit = std::stoul(text);
+    }
+    const std::string issue_id = req.matches[1];
+    auto related = nlohmann::json::array();
+    for (const auto& issue : related_issues(searcher().database(), issue_id, limit))
+        related.push_back({{"issue_id", issue.issue_id}, {"file", issue.file}, {"title", issue.title},
+                           {"date", issue.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.date)},
+                           {"score", issue.score},
+                           {"shared", {{"people", issue.shared_people}, {"authorities", issue.shared_authorities},
+                                       {"programmes", issue.shared_programmes}}}});
+    send_json(res, {{"issue_id", issue_id}, {"related", related}});
 }
 
 void handle_glossary(const httplib::Request& req, httplib::Response& res) {

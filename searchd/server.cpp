@@ -27,6 +27,7 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/api/suggest", "/api/suggest", handle_suggest},
         {"/api/issues", "/api/issues", handle_issues},
         {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
+        {"/api/issues/{id}/related", R"(/api/issues/([A-Za-z0-9_.\-]{1,200})/related)", handle_related},
         {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
         {"/api/glossary", "/api/glossary", handle_glossary},
         {"/healthz", "/healthz", handle_healthz},

@@ -444,3 +444,17 @@ TEST_CASE("a name matches the name, not its words apart, and ranks where it is a
     // An authority typed by its alias finds the facet.
     CHECK(get(server, "/api/search?q=Telford%20and%20Wrekin").body["total"] == 1);
 }
+
+TEST_CASE("related issues are the most alike, never the issue itself", "[searchd][related]") {
+    SearchdProcess server(corpus_database());
+    const auto reply = get(server, "/api/issues/000_0ade5a7af2cbefc2/related?limit=3");
+    REQUIRE(reply.status == 200);
+    const auto& related = reply.body["related"];
+    REQUIRE(related.size() == 3);
+    // April 2022 and July 2022 share CRABBB, RIIA, Early Help, Family Hubs, the care leaver offer.
+    CHECK(related[0]["issue_id"] == "004_ad146b42a34eb8f9");
+    CHECK(related[0]["shared"]["programmes"].size() >= 4);
+    for (const auto& issue : related) CHECK(issue["issue_id"] != "000_0ade5a7af2cbefc2");
+    CHECK(get(server, "/api/issues/no_such_issue/related").status == 404);
+    CHECK(get(server, "/api/issues/000_0ade5a7af2cbefc2/related?limit=0").body["code"] == "invalid_related_limit");
+}
