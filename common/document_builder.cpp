@@ -10,6 +10,7 @@ namespace {
 
 // Keeps phrases and NEAR from matching across the boundary of two fields.
 constexpr Xapian::termpos kFieldGap = 100;
+constexpr Xapian::termcount kFieldWordWeight = 3;  // title, heading and signatory words
 
 std::string facet_list_value(const std::vector<std::string>& values) {
     return join(values, std::string(1, schema::kListSeparator));
@@ -42,7 +43,8 @@ void add_common_fields(Xapian::Document& doc, const Issue& issue, const FacetVal
 void index_field(Xapian::TermGenerator& terms, const std::string& text, std::string_view prefix) {
     if (text.empty()) return;
     terms.index_text(text, 1, std::string(prefix));
-    terms.index_text(text);  // field words are also plain words
+    // Field words are also plain words, weighing more than body words (as Omega weights titles).
+    terms.index_text(text, kFieldWordWeight);
     terms.increase_termpos(kFieldGap);
 }
 

@@ -32,6 +32,13 @@ std::string plain_words(const std::string& q) {
     return out;
 }
 
+// "introduction by Jenny Turnross" asks for the introduction letter's signatory.
+std::string introduction_by(const std::string& q) {
+    static const std::regex asking(R"(^\s*(?:the\s+)?introduction\s+(?:by|from)\s+([^":()]+?)\s*$)", std::regex::icase);
+    std::smatch m;
+    return std::regex_match(q, m, asking) ? "signatory:\"" + m[1].str() + "\"" : q;
+}
+
 // The query as one phrase, when it is two or more plain words (no syntax of its own).
 Xapian::Query phrase_of(const std::string& q, Xapian::QueryParser& parser) {
     static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[:"()+*])");
@@ -103,7 +110,7 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
     result.empty = false;
     auto parser = make_parser(any_word);
     try {
-        const auto expanded = expand_acronyms(q, glossary_);
+        const auto expanded = expand_acronyms(introduction_by(q), glossary_);
         result.query = parser.parse_query(expanded, kParserFlags);
         // A search box sends words still being typed: the last one may also be a prefix. Xapian
         // applies no synonyms to a partial term, so the whole-word reading is kept beside it,

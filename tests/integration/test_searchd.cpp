@@ -458,3 +458,26 @@ TEST_CASE("related issues are the most alike, never the issue itself", "[searchd
     CHECK(get(server, "/api/issues/no_such_issue/related").status == 404);
     CHECK(get(server, "/api/issues/000_0ade5a7af2cbefc2/related?limit=0").body["code"] == "invalid_related_limit");
 }
+
+TEST_CASE("headings weigh more than body text; the signatory is findable", "[searchd][fields]") {
+    TempDir dir;
+    fs::create_directories(dir / "corpus");
+    // The older issue has the word in a heading: without field weights the newer would win the tie.
+    write_file(dir / "corpus/regional-update-may-2030.txt",
+               "Regional Update – May 2030\n\nFostering:\n\nThe panel met twice and agreed its plan for carers.\n");
+    write_file(dir / "corpus/regional-update-june-2030.txt",
+               "Regional Update – June 2030\n\nNews:\n\nThe panel met twice and agreed its plan for fostering.\n");
+    REQUIRE(run_indexer("index -q --db " + quoted(dir / "db") + " " + quoted(dir / "corpus")).exit_code == 0);
+    SearchdProcess server(dir / "db");
+    const auto hits = get(server, "/api/search?q=fostering").body["hits"];
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0]["file"] == "regional-update-may-2030.txt");
+
+    const auto by = get(server, "/api/search?q=" + encode("introduction by Jenny Turnross"));
+    CHECK(by.body["total"] == 0);  // no such signatory here
+    SearchdProcess seeds(corpus_database());
+    const auto intro = get(seeds, "/api/search?q=" + encode("introduction by Jenny Turnross")).body;
+    REQUIRE(intro["total"] == 1);  // 003 names her too, but did not sign it
+    CHECK(intro["hits"][0]["file"] == "000_0ade5a7af2cbefc2.txt");
+    CHECK(get(seeds, "/api/search?q=" + encode("signatory:\"Tina Russell\"")).body["total"] == 1);
+}
