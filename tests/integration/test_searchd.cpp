@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -198,11 +199,18 @@ TEST_CASE("issues, facets, health and metrics endpoints", "[searchd]") {
     const auto health = get(server, "/healthz");
     CHECK(health.body["status"] == "ok");
     CHECK(health.body["issues"] == 5);
+    // A request is counted when it has been logged, just after its response was sent.
     httplib::Client client("127.0.0.1", server.port());
-    const auto metrics = client.Get("/metrics");
-    REQUIRE(metrics);
-    CHECK(metrics->body.find("searchd_requests_total{route=\"/healthz\",status=\"200\"}") != std::string::npos);
-    CHECK(metrics->body.find("searchd_request_duration_seconds_bucket") != std::string::npos);
+    std::string metrics;
+    const std::string counted = "searchd_requests_total{route=\"/healthz\",status=\"200\"}";
+    for (int attempt = 0; attempt < 50 && metrics.find(counted) == std::string::npos; ++attempt) {
+        if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const auto reply = client.Get("/metrics");
+        REQUIRE(reply);
+        metrics = reply->body;
+    }
+    CHECK(metrics.find(counted) != std::string::npos);
+    CHECK(metrics.find("searchd_request_duration_seconds_bucket") != std::string::npos);
 }
 
 TEST_CASE("CORS: allowed origins get the header and preflight is answered", "[searchd][cors]") {
