@@ -173,6 +173,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
         return mset;
     };
     Xapian::MSet mset = run_main();
+    if (mset.get_matches_estimated() == 0 && text.corrected) {
+        // A misspelling with a known correction ("Nigel Mins"): what the user almost certainly
+        // meant, tried before any of the words alone.
+        const auto corrected = builder.parse(*text.corrected, false);
+        text.query = corrected.query;
+        mset = run_main();
+        if (mset.get_matches_estimated() > 0)
+            text.warnings.push_back({"showing_corrected", "no results for \"" + request.query +
+                                                              "\"; showing results for \"" + *text.corrected + "\""});
+    }
     if (mset.get_matches_estimated() == 0 && !text.empty) {
         // Nothing has every word: rank by any of them instead, and say so.
         auto any_word = builder.parse(request.query, true);
@@ -182,15 +192,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
             if (mset.get_matches_estimated() > 0)
                 text.warnings.push_back({"matched_any_word", "no result has every word; showing results with any of them"});
         }
-    }
-    if (mset.get_matches_estimated() == 0 && text.corrected) {
-        // A misspelling with a known correction: show what the user almost certainly meant.
-        const auto corrected = builder.parse(*text.corrected, false);
-        text.query = corrected.query;
-        mset = run_main();
-        if (mset.get_matches_estimated() > 0)
-            text.warnings.push_back({"showing_corrected", "no results for \"" + request.query +
-                                                              "\"; showing results for \"" + *text.corrected + "\""});
     }
     for (const auto* facet : filtered) {
         Xapian::Enquire facet_enquire(db_);

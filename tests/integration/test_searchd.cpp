@@ -174,6 +174,11 @@ TEST_CASE("empty query lists issues newest first; sort, pages and months", "[sea
     CHECK(misspelt["did_you_mean"] == "safeguarding");
     CHECK(misspelt["total"] == get(server, "/api/search?q=safeguarding").body["total"]);  // searched as corrected
     CHECK(misspelt["warnings"][0]["code"] == "showing_corrected");
+    // A misspelt name: the corrected name, not issues that merely say "Nigel".
+    const auto name = get(server, "/api/search?q=Nigel%20Mins").body;
+    CHECK(name["did_you_mean"] == "Nigel Minns");
+    CHECK(name["warnings"][0]["code"] == "showing_corrected");
+    CHECK(name["total"] == 2);
 }
 
 TEST_CASE("suggestions complete names and words", "[searchd][suggest]") {
