@@ -11,6 +11,7 @@
 #include "common/schema.hpp"
 #include "common/search/meilisearch.hpp"
 #include "common/search/query_builder.hpp"
+#include "common/search/entities.hpp"
 #include "common/search/related.hpp"
 #include "common/text.hpp"
 #include "common/search/search_json.hpp"
@@ -170,6 +171,15 @@ void handle_related(const httplib::Request& req, httplib::Response& res) {
                            {"shared", {{"people", issue.shared_people}, {"authorities", issue.shared_authorities},
                                        {"programmes", issue.shared_programmes}}}});
     send_json(res, {{"issue_id", issue_id}, {"related", related}});
+}
+
+void handle_entity(const httplib::Request& req, httplib::Response& res) {
+    require_known_params(req.params, {});
+    const auto* facet = find_facet(req.matches[1].str());
+    if (!facet) throw InvalidRequest("invalid_facet", "unknown facet `" + req.matches[1].str() +
+                                                          "`: use people, authorities, programmes or organisations");
+    auto& mine = searcher();
+    send_json(res, entity_view(mine.database(), *facet, req.matches[2].str(), mine.glossary()));
 }
 
 void handle_glossary(const httplib::Request& req, httplib::Response& res) {

@@ -19,6 +19,8 @@ void handle_suggest(const httplib::Request& req, httplib::Response& res);
 void handle_issues(const httplib::Request& req, httplib::Response& res);
 void handle_issue(const httplib::Request& req, httplib::Response& res);
 void handle_facet(const httplib::Request& req, httplib::Response& res);
+/// One person, authority or programme: mentions newest first, roles, companions, timeline.
+void handle_entity(const httplib::Request& req, httplib::Response& res);
 /// Issues most like one issue (relevance-set expansion), with the facet values they share.
 void handle_related(const httplib::Request& req, httplib::Response& res);
 /// Acronyms: the archive's own (source: the defining issue's id), then the national list.

@@ -29,6 +29,7 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
         {"/api/issues/{id}/related", R"(/api/issues/([A-Za-z0-9_.\-]{1,200})/related)", handle_related},
         {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
+        {"/api/entities/{facet}/{name}", R"(/api/entities/([a-z]{1,20})/([^/]{1,300}))", handle_entity},
         {"/api/glossary", "/api/glossary", handle_glossary},
         {"/healthz", "/healthz", handle_healthz},
         {"/metrics", "/metrics", [&metrics](const auto& req, auto& res) { handle_metrics(req, res, metrics); }},

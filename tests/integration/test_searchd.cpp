@@ -494,3 +494,25 @@ TEST_CASE("headings weigh more than body text; the signatory is findable", "[sea
     CHECK(intro["hits"][0]["file"] == "000_0ade5a7af2cbefc2.txt");
     CHECK(get(seeds, "/api/search?q=" + encode("signatory:\"Tina Russell\"")).body["total"] == 1);
 }
+
+TEST_CASE("entity pages: mentions newest first, roles, companions, timeline", "[searchd][entities]") {
+    SearchdProcess server(corpus_database());
+    const auto jo = get(server, "/api/entities/people/" + encode("Jo Britton"));
+    REQUIRE(jo.status == 200);
+    CHECK(jo.body["issues"] == 3);
+    CHECK(jo.body["first_mention"] == "2022-12");
+    CHECK(jo.body["last_mention"] == "2023-11");
+    CHECK(jo.body["mentions"][0]["date"] == "2023-11");
+    CHECK(jo.body["roles"][0]["role"] == "DCS Telford and Wrekin");
+    CHECK(jo.body["timeline"].size() == 3);
+    CHECK(jo.body["people"][0]["value"] == "Emma Bennett");  // in two of Jo's three issues
+
+    const auto pat = get(server, "/api/entities/person/" + encode("Pat Bullen")).body;
+    CHECK(pat["roles"][0]["role"] == "SEND Regional Coordinator");
+    const auto telford = get(server, "/api/entities/authorities/" + encode("Telford & Wrekin")).body;
+    CHECK(telford["value"] == "Telford and Wrekin");
+    CHECK(telford["issues"] == 3);
+    CHECK(get(server, "/api/entities/programmes/RIIA").body["value"] == "Regional Improvement and Innovation Alliance");
+    CHECK(get(server, "/api/entities/people/" + encode("Nobody Here")).status == 404);
+    CHECK(get(server, "/api/entities/colours/red").body["code"] == "invalid_facet");
+}

@@ -1,0 +1,122 @@
+#include "common/search/entities.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "common/errors.hpp"
+#include "common/facets/canonical.hpp"
+#include "common/text.hpp"
+
+namespace wm {
+namespace {
+
+constexpr std::size_t kTopCompanions = 10;
+
+std::string regex_escape(const std::string& text) {
+    static const std::regex special(R"([.^$|()\[\]{}*+?\\])");
+    return std::regex_replace(text, special, R"(\$&)");
+}
+
+// "Jo Britton (DCS Telford and Wrekin)", "Nigel Minns the DCS at Warwickshire",
+// "ADCS President Steve Crocker", "the SEND Regional Coordinator, Pat Bullen".
+std::vector<std::string> roles_in(const std::string& text, const std::string& name) {
+    static const std::string role_words =
+        R"((?:Lead |Interim |Acting |Regional |Co-Vice-|Vice-|Deputy |Assistant |Project |ADCS |SEND |Regional SEND )*(?:DCS|Director[A-Za-z ]{0,30}|Chair|CEO|President|Sponsor|Manager|Co-?ordinator|Adviser|Advisor))";
+    const auto who = regex_escape(name);
+    const std::vector<std::regex> patterns = {
+        std::regex(who + R"(\s*\(((?:DCS|Chair|CEO|Director)[^)]{0,60})\))"),
+        std::regex(who + R"(,?\s+(?:the|our|as)\s+(DCS(?:\s+(?:at|for|of)\s+[A-Z][\w&' -]{2,40}?)?)(?=[.,;]|\s+(?:and|who|will|has|is)\b))"),
+        std::regex("(" + role_words + R"()\s*,?\s+)" + who),
+    };
+    std::vector<std::string> roles;
+    for (const auto& pattern : patterns)
+        for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
+            roles.push_back(trim((*it)[1].str()));
+    return roles;
+}
+
+nlohmann::json top(const std::map<std::string, std::size_t>& counts) {
+    std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (sorted.size() > kTopCompanions) sorted.resize(kTopCompanions);
+    auto out = nlohmann::json::array();
+    for (const auto& [value, count] : sorted) out.push_back({{"value", value}, {"count", count}});
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& facet, const std::string& value,
+                           const Glossary& glossary) {
+    const auto canonical = canonical_facet_value(facet, value, glossary);
+    const auto term = schema::facet_term(facet, canonical);
+    if (!db.term_exists(term)) throw NotFoundError("no issue mentions " + std::string(facet.field) + " '" + value + "'");
+
+    struct Mention {
+        std::string month, issue_id, title, heading;
+        std::size_t section;
+    };
+    std::vector<Mention> sections;
+    std::map<std::string, std::string> issues;  // id -> month
+    std::map<std::string, std::map<std::string, std::size_t>> companions;
+    std::map<std::string, std::size_t> roles;
+    std::string written = canonical;
+    const auto section_type = schema::doc_type_term(schema::DOC_TYPE_SECTION);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const auto doc = db.get_document(*it);
+        const bool is_section = [&] {
+            auto t = doc.termlist_begin();
+            t.skip_to(section_type);
+            return t != doc.termlist_end() && *t == section_type;
+        }();
+        const auto month = doc.get_value(schema::SLOT_MONTH);
+        const auto issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
+        if (!is_section) {
+            issues[issue_id] = month;
+            for (const auto& other : {schema::PEOPLE, schema::AUTHORITIES, schema::PROGRAMMES})
+                for (const auto& v : split(doc.get_value(other.slot), schema::kListSeparator))
+                    if (!v.empty() && !(other.name == facet.name && match_key(v) == match_key(canonical)))
+                        ++companions[std::string(other.name)][v];
+            for (const auto& v : split(doc.get_value(facet.slot), schema::kListSeparator))
+                if (match_key(v) == match_key(canonical)) written = v;
+            continue;
+        }
+        const auto data = nlohmann::json::parse(doc.get_data());
+        sections.push_back({month, issue_id, data.value("title", ""), data.value("heading", ""),
+                            data.value("section", std::size_t{0})});
+        if (facet.name == schema::PEOPLE.name)
+            for (const auto& role : roles_in(data.value("text", ""), written)) ++roles[role];
+    }
+    std::sort(sections.begin(), sections.end(), [](const Mention& a, const Mention& b) {
+        return a.month != b.month ? a.month > b.month : a.issue_id != b.issue_id ? a.issue_id > b.issue_id
+                                                                                   : a.section < b.section;
+    });
+    auto mentions = nlohmann::json::array();
+    for (const auto& m : sections)
+        mentions.push_back({{"issue_id", m.issue_id}, {"title", m.title}, {"date", m.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.month)},
+                            {"section", m.section}, {"heading", m.heading}});
+    std::map<std::string, std::size_t> timeline;
+    for (const auto& [id, month] : issues) ++timeline[month.empty() ? "unknown" : month];
+    auto timeline_json = nlohmann::json::array();
+    for (const auto& [month, count] : timeline) timeline_json.push_back({{"month", month}, {"issues", count}});
+    std::vector<std::string> months;
+    for (const auto& [id, month] : issues) if (!month.empty()) months.push_back(month);
+    std::sort(months.begin(), months.end());
+    nlohmann::json role_list = nlohmann::json::array();
+    for (const auto& [role, count] : roles) role_list.push_back({{"role", role}, {"count", count}});
+    return {{"facet", facet.name},
+            {"value", written},
+            {"issues", issues.size()},
+            {"first_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.front())},
+            {"last_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.back())},
+            {"roles", role_list},
+            {"people", top(companions["people"])},
+            {"authorities", top(companions["authorities"])},
+            {"programmes", top(companions["programmes"])},
+            {"timeline", timeline_json},
+            {"mentions", mentions}};
+}
+
+}  // namespace wm

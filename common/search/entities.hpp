@@ -1,0 +1,18 @@
+#pragma once
+// The page of one person, authority or programme: where it is mentioned, when, with whom, and
+// (for people) the roles the issues give them.
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <string>
+
+#include "common/facets/glossary.hpp"
+#include "common/schema.hpp"
+
+namespace wm {
+
+/// Throws NotFoundError when no issue mentions the value (after folding aliases).
+nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& facet, const std::string& value,
+                           const Glossary& glossary);
+
+}  // namespace wm
