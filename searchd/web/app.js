@@ -20,7 +20,8 @@ function readState() {
   const p = new URLSearchParams(location.search);
   const state = { q: p.get('q') || '', from: p.get('from') || '', to: p.get('to') || '',
                   page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
-                  issue: p.get('issue') || '', section: p.get('section') || '' };
+                  issue: p.get('issue') || '', section: p.get('section') || '',
+                  entity: p.get('entity') || '', name: p.get('name') || '' };
   for (const f of FACETS) state[f.param] = p.getAll(f.param);
   return state;
 }
@@ -38,6 +39,7 @@ function toQuery(state) {
 function go(state, { replace = false } = {}) {
   const p = toQuery(state);
   if (state.issue) { p.set('issue', state.issue); if (state.section !== '') p.set('section', state.section); }
+  if (state.entity) { p.set('entity', state.entity); p.set('name', state.name); }
   const url = p.toString() ? `?${p}` : location.pathname;
   history[replace ? 'replaceState' : 'pushState'](null, '', url);
   render();
@@ -55,7 +57,7 @@ function render() {
   if (document.activeElement !== input) input.value = state.q;
   $('from').value = state.from;
   $('to').value = state.to;
-  if (state.issue) showIssue(state); else search(state);
+  if (state.issue) showIssue(state); else if (state.entity) showEntity(state); else search(state);
 }
 
 async function search(state) {
@@ -117,7 +119,9 @@ function renderFacets(state, facets) {
       const shown = shownAll[f.name] || needle ? matching : matching.slice(0, FACET_SHOWN);
       list.innerHTML = shown.map((v) => `<li><label><input type="checkbox" value="${escapeHtml(v.value)}"
           ${chosen.has(v.value) ? 'checked' : ''}> <span>${escapeHtml(v.value)}</span>
-          <span class="count">${v.count}</span></label></li>`).join('')
+          <span class="count">${v.count}</span></label>
+          <a class="about" href="?${new URLSearchParams({ entity: f.name, name: v.value })}" data-entity="${f.name}"
+             data-name="${escapeHtml(v.value)}" aria-label="About ${escapeHtml(v.value)}">about</a></li>`).join('')
         + (matching.length > shown.length || shownAll[f.name] && matching.length > FACET_SHOWN
           ? `<li><button type="button" class="link more">${shownAll[f.name] ? 'Show fewer' : `Show all ${matching.length}`}</button></li>` : '')
         + (values.length ? '' : '<li class="meta">None in these results</li>');
@@ -130,6 +134,11 @@ function renderFacets(state, facets) {
     }
     f.el.onclick = (event) => {
       if (event.target.classList.contains('more')) { shownAll[f.name] = !shownAll[f.name]; draw(); }
+      const about = event.target.closest('a.about');
+      if (about) {
+        event.preventDefault();
+        go({ ...readState(), issue: '', entity: about.dataset.entity, name: about.dataset.name });
+      }
     };
     f.el.onchange = (event) => {
       if (event.target.type !== 'checkbox') return;
@@ -218,6 +227,44 @@ async function showIssue(state) {
   if (target) { target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); }
 }
 
+// A person's, authority's or programme's page: where and when it is mentioned, with whom.
+async function showEntity(state) {
+  const reader = $('reader');
+  let entity;
+  try {
+    entity = await api(`/api/entities/${encodeURIComponent(state.entity)}/${encodeURIComponent(state.name)}`);
+  } catch (error) {
+    reader.innerHTML = `<p class="error">${escapeHtml(error.message)}</p>`;
+    reader.hidden = false;
+    return;
+  }
+  const list = (items, key) => items.map((i) => `${escapeHtml(i[key])} (${i.count})`).join(', ') || 'none';
+  reader.innerHTML = `<p><button type="button" class="link" id="back">← Back</button></p>
+    <h2>${escapeHtml(entity.value)}</h2>
+    <p class="meta" id="entity-summary">Mentioned in ${entity.issues} issue${entity.issues === 1 ? '' : 's'}, ${escapeHtml(entity.first_mention || '?')} to ${escapeHtml(entity.last_mention || '?')}</p>
+    ${entity.roles.length ? `<p><strong>Roles:</strong> ${list(entity.roles, 'role')}</p>` : ''}
+    <p><strong>People:</strong> ${list(entity.people, 'value')}</p>
+    <p><strong>Authorities:</strong> ${list(entity.authorities, 'value')}</p>
+    <p><strong>Programmes:</strong> ${list(entity.programmes, 'value')}</p>
+    <p><strong>Timeline:</strong> ${entity.timeline.map((t) => `${escapeHtml(t.month)}: ${t.issues}`).join(' · ')}</p>
+    <h3>Mentions, newest first</h3>
+    <ol class="mentions">${entity.mentions.map((m) => `<li><a href="?${new URLSearchParams({ issue: m.issue_id, section: m.section, q: entity.value })}"
+        data-issue="${escapeHtml(m.issue_id)}" data-section="${m.section}">${escapeHtml(m.title)}</a>
+        ${m.heading ? ` · ${escapeHtml(m.heading)}` : ''}</li>`).join('')}</ol>`;
+  $('hits').hidden = true;
+  $('pager').innerHTML = '';
+  $('did-you-mean').hidden = true;
+  $('status').textContent = `About ${entity.value}`;
+  reader.hidden = false;
+  $('back').onclick = () => history.back();
+  reader.querySelector('.mentions').onclick = (event) => {
+    const link = event.target.closest('a[data-issue]');
+    if (!link) return;
+    event.preventDefault();
+    go({ ...readState(), entity: '', q: entity.value, issue: link.dataset.issue, section: link.dataset.section });
+  };
+}
+
 // Suggestions under the box: arrows move, Enter picks, Escape closes.
 let active = -1;
 function closeSuggestions() {
@@ -244,7 +291,7 @@ async function suggest(text) {
 function choose(text) {
   input.value = text;
   closeSuggestions();
-  go({ ...readState(), q: text, page: 1, issue: '' });
+  go({ ...readState(), q: text, page: 1, issue: '', entity: '' });
 }
 
 function debounce(fn, ms) {
@@ -252,7 +299,7 @@ function debounce(fn, ms) {
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }
 
-const typed = debounce(() => go({ ...readState(), q: input.value, page: 1, issue: '' }, { replace: true }), 250);
+const typed = debounce(() => go({ ...readState(), q: input.value, page: 1, issue: '', entity: '' }, { replace: true }), 250);
 const suggestTyped = debounce(() => suggest(input.value), 120);
 input.addEventListener('input', () => { typed(); suggestTyped(); });
 input.addEventListener('keydown', (event) => {
@@ -277,7 +324,7 @@ input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   closeSuggestions();
-  go({ ...readState(), q: input.value, page: 1, issue: '' });
+  go({ ...readState(), q: input.value, page: 1, issue: '', entity: '' });
 });
 for (const id of ['from', 'to']) {
   $(id).addEventListener('change', () => go({ ...readState(), [id]: $(id).value, page: 1 }));

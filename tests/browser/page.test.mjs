@@ -92,6 +92,19 @@ test('a misspelling offers the correction; nonsense says so', { timeout: 30000 }
   await page.waitForFunction(() => /No results/.test(document.getElementById('status').textContent));
 });
 
+test('a facet value links to its page: mentions, roles, and on to the issue', { timeout: 30000 }, async () => {
+  await page.goto(`${searchd.origin}/?q=Pat%20Bullen`);
+  await page.waitForSelector('#facet-people a.about');
+  await page.locator('#facet-people li', { hasText: 'Pat Bullen' }).locator('a.about').click();
+  await page.waitForSelector('#entity-summary');
+  assert.match(await page.locator('#entity-summary').innerText(), /3 issues, 2022-04 to 2023-11/);
+  assert.match(await page.locator('#reader').innerText(), /SEND Regional Coordinator/);
+  assert.match(page.url(), /entity=people/);
+  await page.locator('#reader .mentions a').first().click();
+  await page.waitForSelector('#reader section.target mark');
+  assert.equal(await page.locator('#reader h2').innerText(), 'Regional Update – November 2023');
+});
+
 test('at phone width nothing scrolls sideways', { timeout: 30000 }, async () => {
   const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
   await phone.goto(`${searchd.origin}/?q=care%20leaver%20offer`);
