@@ -179,6 +179,9 @@ TEST_CASE("empty query lists issues newest first; sort, pages and months", "[sea
     CHECK(name["did_you_mean"] == "Nigel Minns");
     CHECK(name["warnings"][0]["code"] == "showing_corrected");
     CHECK(name["total"] == 2);
+    const auto place = get(server, "/api/search?q=Herefordshre").body;
+    CHECK(place["did_you_mean"] == "Herefordshire");
+    CHECK(place["hits"][0]["file"] == "004_ad146b42a34eb8f9.txt");
 }
 
 TEST_CASE("suggestions complete names and words", "[searchd][suggest]") {
