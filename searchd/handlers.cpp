@@ -5,7 +5,6 @@
 #include <memory>
 
 #include "common/errors.hpp"
-#include "common/facets/gazetteer.hpp"
 #include "common/issue_record.hpp"
 #include "common/issue_store.hpp"
 #include "common/schema.hpp"
@@ -184,15 +183,10 @@ void handle_entity(const httplib::Request& req, httplib::Response& res) {
 
 void handle_glossary(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
-    const auto& glossary = searcher().glossary();
     auto entries = nlohmann::json::array();
-    const auto add = [&entries](const GlossaryEntry& entry) {
+    for (const auto& entry : searcher().glossary().entries())
         entries.push_back({{"acronym", entry.acronym}, {"expansion", entry.expansion},
                            {"category", entry.category}, {"source", entry.source}});
-    };
-    for (const auto& [acronym, entry] : glossary.learned()) add(entry);
-    for (const auto& [acronym, national] : Gazetteer::instance().acronyms)
-        if (!glossary.learned().count(acronym)) add(*glossary.find(acronym));
     send_json(res, {{"total", entries.size()}, {"entries", entries}});
 }
 

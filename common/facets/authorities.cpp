@@ -7,13 +7,6 @@
 namespace wm {
 namespace {
 
-std::vector<bool> covered_by(const std::vector<Mention>& mentions, std::size_t size) {
-    std::vector<bool> covered(size, false);
-    for (const auto& mention : mentions)
-        for (auto i = mention.first; i <= mention.last && i < size; ++i) covered[i] = true;
-    return covered;
-}
-
 // "Reading", "Telford", "Bury": a council's short name that is also an ordinary word or a town
 // counts only where it cannot be read as one: not a lone word opening a sentence, and not the
 // start of a longer proper name ("Reading Festival").
@@ -28,6 +21,13 @@ bool plausible_short_name(const std::vector<Token>& tokens, std::size_t at, std:
 }
 
 }  // namespace
+
+std::vector<bool> covered_by(const std::vector<Mention>& mentions, std::size_t size) {
+    std::vector<bool> covered(size, false);
+    for (const auto& mention : mentions)
+        for (auto i = mention.first; i <= mention.last && i < size; ++i) covered[i] = true;
+    return covered;
+}
 
 PlaceMentions find_places(const std::vector<Token>& tokens, const std::vector<Mention>& people,
                           const Glossary& glossary) {

@@ -134,6 +134,14 @@ std::optional<GlossaryEntry> Glossary::find(std::string_view acronym) const {
     return GlossaryEntry{it->first, it->second.expansion, "national", it->second.category};
 }
 
+std::vector<GlossaryEntry> Glossary::entries() const {
+    std::vector<GlossaryEntry> all;
+    for (const auto& [acronym, entry] : learned_) all.push_back(entry);
+    for (const auto& [acronym, national] : Gazetteer::instance().acronyms)
+        if (!learned_.count(acronym)) all.push_back(*find(acronym));
+    return all;
+}
+
 bool operator==(const GlossaryEntry& a, const GlossaryEntry& b) {
     return a.acronym == b.acronym && a.expansion == b.expansion && a.source == b.source &&
            a.category == b.category;

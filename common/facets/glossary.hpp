@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/issue.hpp"
 
@@ -31,6 +32,9 @@ public:
 
     /// The archive's definition of an acronym, else the national one.
     std::optional<GlossaryEntry> find(std::string_view acronym) const;
+
+    /// Every acronym it can expand: the archive's own, then the national ones it does not redefine.
+    std::vector<GlossaryEntry> entries() const;
 
     /// Learned entries, keyed by acronym (stable order: the map's).
     const std::map<std::string, GlossaryEntry>& learned() const { return learned_; }

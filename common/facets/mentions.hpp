@@ -16,6 +16,9 @@ struct Mention {
     std::string value;
 };
 
+/// Which of size tokens the mentions cover.
+std::vector<bool> covered_by(const std::vector<Mention>& mentions, std::size_t size);
+
 struct PeopleMentions {
     std::vector<Mention> full_names;   ///< "Steve Crocker", "Michael W Jarrett"
     std::vector<Mention> first_names;  ///< a lone given name ("Steve"), resolved per issue

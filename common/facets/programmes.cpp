@@ -125,10 +125,7 @@ class ProgrammeFinder {
 public:
     ProgrammeFinder(std::string_view text, const std::vector<Token>& tokens,
                     const std::vector<Mention>& taken, const Glossary& glossary)
-        : text_(text), tokens_(tokens), glossary_(glossary), taken_(tokens.size(), false) {
-        for (const auto& mention : taken)
-            for (auto i = mention.first; i <= mention.last && i < tokens.size(); ++i) taken_[i] = true;
-    }
+        : text_(text), tokens_(tokens), glossary_(glossary), taken_(covered_by(taken, tokens.size())) {}
 
     std::vector<Mention> run() {
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
@@ -148,11 +145,7 @@ public:
             if (!is_name_head(tokens_, head) || head == 0 || !joins(tokens_[head]) || taken_[head]) continue;
             auto first = name_start(tokens_, head, taken_);
             if (!trim_lead_in(first, head) || head - first < 2) continue;
-            const auto& gazetteer = Gazetteer::instance();
-            bool all_common = true;
-            for (auto i = first; i < head; ++i)
-                if (!is_connector(tokens_[i]) && !gazetteer.is_common_word(tokens_[i].key)) all_common = false;
-            if (all_common) continue;
+            if (all_common_words(first, head - 1)) continue;
             out.emplace_back(phrase_key(tokens_, first, head - first), span_text(text_, tokens_, first, head));
         }
         return out;
@@ -161,6 +154,14 @@ public:
 private:
     void add(std::size_t first, std::size_t last, std::string value) {
         found_.push_back({first, last, std::move(value)});
+    }
+
+    // Nothing but ordinary words ("Workforce and Leadership"): a description, not a name.
+    bool all_common_words(std::size_t first, std::size_t last) const {
+        const auto& gazetteer = Gazetteer::instance();
+        for (auto i = first; i <= last; ++i)
+            if (!is_connector(tokens_[i]) && !gazetteer.is_common_word(tokens_[i].key)) return false;
+        return true;
     }
 
     // Drops lead-in words; false when nothing that names anything is left.
@@ -195,11 +196,7 @@ private:
         if (!name_word(tokens_[last]) || taken_[last]) return;
         auto first = name_start(tokens_, last, taken_);
         if (!trim_lead_in(first, last + 1)) return;
-        const auto& gazetteer = Gazetteer::instance();
-        bool all_common = true;
-        for (auto i = first; i <= last; ++i)
-            if (!is_connector(tokens_[i]) && !gazetteer.is_common_word(tokens_[i].key)) all_common = false;
-        if (all_common) return;  // "the Workforce workstream"
+        if (all_common_words(first, last)) return;  // "the Workforce workstream"
         if (first == last && tokens_[first].all_caps) return;  // handled by acronym()
         if (tokens_[descriptor].key.ends_with("s")) {
             add_coordinated(first, last);  // "both LeadHERship in Colour and Breaking Through programmes"
@@ -328,24 +325,12 @@ void learn_programme_names(std::string_view text, const std::vector<Token>& toke
 std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,
                                                              const Glossary& glossary) {
     // Spellings of one name: the most frequent wins, then the first written.
-    std::map<std::string, std::map<std::string, std::size_t>> spellings;
-    std::vector<std::string> order;
-    for (const auto& name : names) {
-        auto& counts = spellings[spelling_key(name)];
-        if (counts.empty()) order.push_back(spelling_key(name));
-        ++counts[name];
-    }
+    std::map<std::string, std::size_t> written;
+    for (const auto& name : names) ++written[name];
     std::map<std::string, std::string> by_key;
-    for (const auto& key : order) {
-        const auto& counts = spellings[key];
-        std::string best;
-        std::size_t best_count = 0;
-        for (const auto& name : names)
-            if (spelling_key(name) == key && counts.at(name) > best_count) {
-                best = name;
-                best_count = counts.at(name);
-            }
-        by_key[key] = best;
+    for (const auto& name : names) {
+        auto& best = by_key[spelling_key(name)];
+        if (best.empty() || written[name] > written[best]) best = name;
     }
     // A name that is an acronym's expansion, in the plural or not, takes the expansion's form.
     for (const auto& [acronym, entry] : glossary.learned())

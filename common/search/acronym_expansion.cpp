@@ -4,7 +4,6 @@
 #include <cctype>
 #include <vector>
 
-#include "common/facets/gazetteer.hpp"
 #include "common/text.hpp"
 
 namespace wm {
@@ -24,22 +23,13 @@ std::string either(const std::string& acronym, const std::string& expansion) {
     return "(" + acronym + " OR \"" + expansion + "\")";
 }
 
-// Every acronym the glossary can expand: the archive's own, then the national list.
-std::vector<GlossaryEntry> all_entries(const Glossary& glossary) {
-    std::vector<GlossaryEntry> entries;
-    for (const auto& [acronym, entry] : glossary.learned()) entries.push_back(entry);
-    for (const auto& [acronym, national] : Gazetteer::instance().acronyms)
-        if (!glossary.learned().count(acronym)) entries.push_back(*glossary.find(acronym));
-    return entries;
-}
-
 }  // namespace
 
 std::string expand_acronyms(const std::string& query, const Glossary& glossary) {
     if (query.find('"') != std::string::npos) return query;  // the user chose their phrases
     std::string out = query;
     // Written-out expansions first, longest first, so "Principal Social Worker" becomes one group.
-    auto entries = all_entries(glossary);
+    auto entries = glossary.entries();
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.expansion.size() > b.expansion.size(); });
     std::vector<std::string> replaced;

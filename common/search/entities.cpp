@@ -20,22 +20,30 @@ std::string regex_escape(const std::string& text) {
 }
 
 // "Jo Britton (DCS Telford and Wrekin)", "Nigel Minns the DCS at Warwickshire",
-// "ADCS President Steve Crocker", "the SEND Regional Coordinator, Pat Bullen".
-std::vector<std::string> roles_in(const std::string& text, const std::string& name) {
-    static const std::string role_words =
-        R"((?:Lead |Interim |Acting |Regional |Co-Vice-|Vice-|Deputy |Assistant |Project |ADCS |SEND |Regional SEND )*(?:DCS|Director[A-Za-z ]{0,30}|Chair|CEO|President|Sponsor|Manager|Co-?ordinator|Adviser|Advisor))";
-    const auto who = regex_escape(name);
-    const std::vector<std::regex> patterns = {
-        std::regex(who + R"(\s*\(((?:DCS|Chair|CEO|Director)[^)]{0,60})\))"),
-        std::regex(who + R"(,?\s+(?:the|our|as)\s+(DCS(?:\s+(?:at|for|of)\s+[A-Z][\w&' -]{2,40}?)?)(?=[.,;]|\s+(?:and|who|will|has|is)\b))"),
-        std::regex("(" + role_words + R"()\s*,?\s+)" + who),
-    };
-    std::vector<std::string> roles;
-    for (const auto& pattern : patterns)
-        for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
-            roles.push_back(trim((*it)[1].str()));
-    return roles;
-}
+// "ADCS President Steve Crocker", "the SEND Regional Coordinator, Pat Bullen". Built once per
+// person, then run over every section that mentions them.
+class RoleFinder {
+public:
+    explicit RoleFinder(const std::string& name) {
+        static const std::string role_words =
+            R"((?:Lead |Interim |Acting |Regional |Co-Vice-|Vice-|Deputy |Assistant |Project |ADCS |SEND |Regional SEND )*(?:DCS|Director[A-Za-z ]{0,30}|Chair|CEO|President|Sponsor|Manager|Co-?ordinator|Adviser|Advisor))";
+        const auto who = regex_escape(name);
+        patterns_ = {
+            std::regex(who + R"(\s*\(((?:DCS|Chair|CEO|Director)[^)]{0,60})\))"),
+            std::regex(who + R"(,?\s+(?:the|our|as)\s+(DCS(?:\s+(?:at|for|of)\s+[A-Z][\w&' -]{2,40}?)?)(?=[.,;]|\s+(?:and|who|will|has|is)\b))"),
+            std::regex("(" + role_words + R"()\s*,?\s+)" + who),
+        };
+    }
+
+    void count_in(const std::string& text, std::map<std::string, std::size_t>& roles) const {
+        for (const auto& pattern : patterns_)
+            for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
+                ++roles[trim((*it)[1].str())];
+    }
+
+private:
+    std::vector<std::regex> patterns_;
+};
 
 nlohmann::json top(const std::map<std::string, std::size_t>& counts) {
     std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
@@ -63,14 +71,10 @@ nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& face
     std::map<std::string, std::map<std::string, std::size_t>> companions;
     std::map<std::string, std::size_t> roles;
     std::string written = canonical;
-    const auto section_type = schema::doc_type_term(schema::DOC_TYPE_SECTION);
+    std::vector<std::string> section_texts;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         const auto doc = db.get_document(*it);
-        const bool is_section = [&] {
-            auto t = doc.termlist_begin();
-            t.skip_to(section_type);
-            return t != doc.termlist_end() && *t == section_type;
-        }();
+        const bool is_section = !doc.get_value(schema::SLOT_SECTION).empty();  // empty on issue documents
         const auto month = doc.get_value(schema::SLOT_MONTH);
         const auto issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
         if (!is_section) {
@@ -86,8 +90,12 @@ nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& face
         const auto data = nlohmann::json::parse(doc.get_data());
         sections.push_back({month, issue_id, data.value("title", ""), data.value("heading", ""),
                             data.value("section", std::size_t{0})});
-        if (facet.name == schema::PEOPLE.name)
-            for (const auto& role : roles_in(data.value("text", ""), written)) ++roles[role];
+        if (facet.name == schema::PEOPLE.name) section_texts.push_back(data.value("text", ""));
+    }
+    // Roles are looked for once the name is known as the issues write it.
+    if (!section_texts.empty()) {
+        const RoleFinder finder(written);
+        for (const auto& text : section_texts) finder.count_in(text, roles);
     }
     std::sort(sections.begin(), sections.end(), [](const Mention& a, const Mention& b) {
         return a.month != b.month ? a.month > b.month : a.issue_id != b.issue_id ? a.issue_id > b.issue_id

@@ -199,47 +199,56 @@ function renderDidYouMean(state, corrected, shown) {
   };
 }
 
+// The reader takes the place of the results: an issue, a facet value's page, or an error.
+function openReader(html, status) {
+  const reader = $('reader');
+  reader.innerHTML = html;
+  $('hits').hidden = true;
+  $('pager').innerHTML = '';
+  $('did-you-mean').hidden = true;
+  $('status').textContent = status;
+  reader.hidden = false;
+  const back = $('back');
+  if (back) back.onclick = () => history.back();
+}
+
+function showReaderError(message) {
+  $('reader').innerHTML = `<p class="error">${escapeHtml(message)}</p>`;
+  $('reader').hidden = false;
+}
+
 // The reader: the whole issue, scrolled to the section that matched, the query's words marked.
 async function showIssue(state) {
-  const reader = $('reader');
   let issue;
   try {
     issue = await api(`/api/issues/${encodeURIComponent(state.issue)}`);
   } catch (error) {
-    reader.innerHTML = `<p class="error">This issue could not be opened: ${escapeHtml(error.message)}</p>`;
-    reader.hidden = false;
+    showReaderError(`This issue could not be opened: ${error.message}`);
     return;
   }
   const words = state.q.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w.length > 1 && !/^(AND|OR|NOT)$/.test(w));
   const pattern = words.length ? new RegExp(`\\b(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu') : null;
   const marked = (text) => (pattern ? escapeHtml(text).replace(pattern, '<mark>$1</mark>') : escapeHtml(text));
-  reader.innerHTML = `<p><button type="button" class="link" id="back">← Back to results</button></p>
+  openReader(`<p><button type="button" class="link" id="back">← Back to results</button></p>
     <h2>${escapeHtml(issue.title)}</h2><p class="meta">${escapeHtml(issue.date || 'date unknown')}</p>`
     + issue.sections.map((s, n) => `<section id="section-${n}" ${String(n) === state.section ? 'class="target" tabindex="-1"' : ''}>
-        ${s.heading ? `<h3>${marked(s.heading)}</h3>` : ''}<p>${marked(s.body)}</p></section>`).join('');
-  $('hits').hidden = true;
-  $('pager').innerHTML = '';
-  $('did-you-mean').hidden = true;
-  $('status').textContent = `Reading ${issue.title}`;
-  reader.hidden = false;
-  $('back').onclick = () => history.back();
+        ${s.heading ? `<h3>${marked(s.heading)}</h3>` : ''}<p>${marked(s.body)}</p></section>`).join(''),
+  `Reading ${issue.title}`);
   const target = document.getElementById(`section-${state.section}`);
   if (target) { target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); }
 }
 
 // A person's, authority's or programme's page: where and when it is mentioned, with whom.
 async function showEntity(state) {
-  const reader = $('reader');
   let entity;
   try {
     entity = await api(`/api/entities/${encodeURIComponent(state.entity)}/${encodeURIComponent(state.name)}`);
   } catch (error) {
-    reader.innerHTML = `<p class="error">${escapeHtml(error.message)}</p>`;
-    reader.hidden = false;
+    showReaderError(error.message);
     return;
   }
   const list = (items, key) => items.map((i) => `${escapeHtml(i[key])} (${i.count})`).join(', ') || 'none';
-  reader.innerHTML = `<p><button type="button" class="link" id="back">← Back</button></p>
+  openReader(`<p><button type="button" class="link" id="back">← Back</button></p>
     <h2>${escapeHtml(entity.value)}</h2>
     <p class="meta" id="entity-summary">Mentioned in ${entity.issues} issue${entity.issues === 1 ? '' : 's'}, ${escapeHtml(entity.first_mention || '?')} to ${escapeHtml(entity.last_mention || '?')}</p>
     ${entity.roles.length ? `<p><strong>Roles:</strong> ${list(entity.roles, 'role')}</p>` : ''}
@@ -250,14 +259,8 @@ async function showEntity(state) {
     <h3>Mentions, newest first</h3>
     <ol class="mentions">${entity.mentions.map((m) => `<li><a href="?${new URLSearchParams({ issue: m.issue_id, section: m.section, q: entity.value })}"
         data-issue="${escapeHtml(m.issue_id)}" data-section="${m.section}">${escapeHtml(m.title)}</a>
-        ${m.heading ? ` · ${escapeHtml(m.heading)}` : ''}</li>`).join('')}</ol>`;
-  $('hits').hidden = true;
-  $('pager').innerHTML = '';
-  $('did-you-mean').hidden = true;
-  $('status').textContent = `About ${entity.value}`;
-  reader.hidden = false;
-  $('back').onclick = () => history.back();
-  reader.querySelector('.mentions').onclick = (event) => {
+        ${m.heading ? ` · ${escapeHtml(m.heading)}` : ''}</li>`).join('')}</ol>`, `About ${entity.value}`);
+  $('reader').querySelector('.mentions').onclick = (event) => {
     const link = event.target.closest('a[data-issue]');
     if (!link) return;
     event.preventDefault();

@@ -50,6 +50,13 @@ Reply get(const SearchdProcess& server, const std::string& path, const httplib::
     return reply;
 }
 
+// A browser's CORS preflight for a cross-origin request.
+httplib::Result preflight(const SearchdProcess& server, const std::string& path, const std::string& origin,
+                          const std::string& method) {
+    httplib::Client client("127.0.0.1", server.port());
+    return client.Options(path.c_str(), {{"Origin", origin}, {"Access-Control-Request-Method", method}});
+}
+
 std::string encode(const std::string& text) { return httplib::detail::encode_query_param(text); }
 
 std::vector<std::string> hit_files(const json& body) {
@@ -228,13 +235,11 @@ TEST_CASE("CORS: allowed origins get the header and preflight is answered", "[se
           std::string("https://www.example.org"));
     const auto other = get(server, "/api/search?q=CRABBB", {{"Origin", "https://evil.example"}});
     CHECK(other.headers.count("Access-Control-Allow-Origin") == 0);
-    httplib::Client client("127.0.0.1", server.port());
-    const auto preflight = client.Options("/api/search", {{"Origin", "https://www.example.org"},
-                                                          {"Access-Control-Request-Method", "GET"}});
-    REQUIRE(preflight);
-    CHECK(preflight->status == 204);
-    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "https://www.example.org");
-    CHECK(preflight->get_header_value("Access-Control-Allow-Methods").find("GET") != std::string::npos);
+    const auto asked = preflight(server, "/api/search", "https://www.example.org", "GET");
+    REQUIRE(asked);
+    CHECK(asked->status == 204);
+    CHECK(asked->get_header_value("Access-Control-Allow-Origin") == "https://www.example.org");
+    CHECK(asked->get_header_value("Access-Control-Allow-Methods").find("GET") != std::string::npos);
 }
 
 TEST_CASE("bad requests get Meilisearch-shaped errors and the daemon keeps serving", "[searchd][errors]") {
@@ -406,13 +411,11 @@ TEST_CASE("Meilisearch-compatible search answers what InstantSearch asks", "[sea
     CHECK(bad_filter.body["type"] == "invalid_request");
     CHECK(get(server, "/multi-search").status == 405);
 
-    httplib::Client client("127.0.0.1", server.port());
-    const auto preflight = client.Options("/multi-search", {{"Origin", "http://127.0.0.1:9"},
-                                                            {"Access-Control-Request-Method", "POST"}});
-    REQUIRE(preflight);
-    CHECK(preflight->status == 204);
-    CHECK(preflight->get_header_value("Access-Control-Allow-Methods") == "POST, OPTIONS");
-    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "http://127.0.0.1:9");
+    const auto asked = preflight(server, "/multi-search", "http://127.0.0.1:9", "POST");
+    REQUIRE(asked);
+    CHECK(asked->status == 204);
+    CHECK(asked->get_header_value("Access-Control-Allow-Methods") == "POST, OPTIONS");
+    CHECK(asked->get_header_value("Access-Control-Allow-Origin") == "http://127.0.0.1:9");
 }
 
 TEST_CASE("an acronym finds issues that only spell it out, and the reverse", "[searchd][acronyms]") {
