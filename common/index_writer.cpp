@@ -16,12 +16,6 @@ namespace wm {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_issue_file_name(const std::string& name) {
-    // Hidden files and editors' temporary files ("~foo.txt", ".#foo.txt", "foo.txt~") are not issues.
-    if (name.empty() || name[0] == '.' || name[0] == '~' || name.back() == '~') return false;
-    return name.size() > 4 && iequals(std::string_view(name).substr(name.size() - 4), ".txt");
-}
-
 std::string fingerprint_of(std::string_view bytes) {
     return content_hash(bytes) + "/" + std::to_string(bytes.size()) + "/a" +
            std::string(kAnalysisVersion) + "s" + std::string(schema::kSchemaVersion);
@@ -45,7 +39,8 @@ void write_issue(Xapian::WritableDatabase& db, Xapian::TermGenerator& terms, con
 // A newly learned acronym changes what older issues yield, so every stored issue whose facets
 // differ under the new glossary is written again.
 void reextract_stored_issues(Xapian::WritableDatabase& db, Xapian::TermGenerator& terms,
-                             const Glossary& glossary, const std::set<std::string>& rewritten) {
+                             const Glossary& glossary, const std::set<std::string>& rewritten,
+                             IndexReport& report) {
     for (const auto docid : issue_docids(db)) {
         auto record = nlohmann::json::parse(db.get_document(docid).get_data()).get<IssueRecord>();
         if (rewritten.count(record.issue.id)) continue;
@@ -55,24 +50,47 @@ void reextract_stored_issues(Xapian::WritableDatabase& db, Xapian::TermGenerator
             continue;
         record.facets = std::move(facets);
         write_issue(db, terms, record);
+        report.actions.push_back({"re-extracted", record.issue.id, record.source_path});
     }
 }
 
-std::size_t prune_missing(Xapian::WritableDatabase& db) {
-    std::size_t removed = 0;
+bool is_gone(const std::string& path) {
+    std::error_code error;
+    return !path.empty() && !fs::exists(path, error) && !error;
+}
+
+void remove_issue(Xapian::WritableDatabase& db, const std::string& issue_id, const std::string& path,
+                  IndexReport& report) {
+    db.delete_document(schema::issue_term(issue_id));
+    ++report.removed;
+    report.actions.push_back({"removed", issue_id, path});
+}
+
+void prune_missing(Xapian::WritableDatabase& db, IndexReport& report) {
     for (const auto docid : issue_docids(db)) {
         const auto doc = db.get_document(docid);
         const auto path = doc.get_value(schema::SLOT_SOURCE_PATH);
-        std::error_code error;
-        if (!path.empty() && !fs::exists(path, error) && !error) {
-            db.delete_document(schema::issue_term(doc.get_value(schema::SLOT_ISSUE_ID)));
-            ++removed;
-        }
+        if (is_gone(path)) remove_issue(db, doc.get_value(schema::SLOT_ISSUE_ID), path, report);
     }
-    return removed;
+}
+
+void remove_deleted(Xapian::WritableDatabase& db, const std::vector<std::string>& deleted, IndexReport& report) {
+    for (const auto& file : deleted) {
+        const auto path = fs::absolute(file).lexically_normal().string();
+        const auto id = schema::issue_id_for_path(path);
+        const auto docid = find_issue(db, id);
+        if (docid && db.get_document(*docid).get_value(schema::SLOT_SOURCE_PATH) == path && is_gone(path))
+            remove_issue(db, id, path, report);
+    }
 }
 
 }  // namespace
+
+bool is_issue_file_name(std::string_view name) {
+    // Editors' temporary files ("~foo.txt", ".#foo.txt", "foo.txt~") are not issues.
+    if (name.empty() || name[0] == '.' || name[0] == '~' || name.back() == '~') return false;
+    return name.size() > 4 && iequals(name.substr(name.size() - 4), ".txt");
+}
 
 std::string content_hash(std::string_view bytes) {
     std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -118,7 +136,9 @@ std::vector<std::string> collect_issue_files(const std::vector<std::string>& inp
 IndexReport index_paths(const IndexOptions& options, const ProgressCallback& progress) {
     const auto started = std::chrono::steady_clock::now();
     IndexReport report;
-    const auto files = collect_issue_files(options.inputs, report.failures);
+    auto files = collect_issue_files(options.inputs, report.failures);
+    for (const auto& skipped : options.skipped_files)
+        std::erase(files, fs::absolute(skipped).lexically_normal().string());
 
     auto db = open_for_writing(options.database);
     auto terms = make_term_generator(db);
@@ -176,12 +196,14 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
         write_issue(db, terms, item.record);
         rewritten.insert(item.record.issue.id);
         ++(item.replaces ? report.replaced : report.added);
+        report.actions.push_back({item.replaces ? "replaced" : "added", item.record.issue.id, item.record.source_path});
     }
     if (!(glossary == stored_glossary)) {
-        reextract_stored_issues(db, terms, glossary, rewritten);
+        reextract_stored_issues(db, terms, glossary, rewritten, report);
         save_glossary(db, glossary);
     }
-    if (options.prune) report.removed = prune_missing(db);
+    remove_deleted(db, options.deleted_files, report);
+    if (options.prune) prune_missing(db, report);
     db.commit_transaction();
 
     report.failed = report.failures.size();

@@ -19,6 +19,11 @@ struct IndexOptions {
     std::string database;
     std::vector<std::string> inputs;  ///< files and folders (searched recursively for *.txt)
     bool prune = false;               ///< remove issues whose source file no longer exists
+    /// Files seen deleted (by `indexer watch`): their issues are removed if they were indexed
+    /// from exactly there and the file is still gone.
+    std::vector<std::string> deleted_files;
+    /// Files still being written: left out of this run even when an input folder holds them.
+    std::vector<std::string> skipped_files;
     std::uintmax_t max_file_bytes = kMaxIssueFileBytes;
 };
 
@@ -27,8 +32,15 @@ struct FileProblem {
     std::string reason;
 };
 
+/// One change the run made to the index, for logs.
+struct IndexAction {
+    std::string_view kind;  ///< "added", "replaced", "removed" or "re-extracted"
+    std::string issue_id, path;
+};
+
 struct IndexReport {
     std::size_t added = 0, replaced = 0, unchanged = 0, removed = 0, failed = 0;
+    std::vector<IndexAction> actions;
     std::vector<FileProblem> failures;  ///< files skipped, with the reason
     std::vector<FileProblem> warnings;  ///< files indexed with a caveat (no title found...)
     double seconds = 0;
@@ -50,6 +62,9 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
 /// Inputs that do not exist are returned as problems.
 std::vector<std::string> collect_issue_files(const std::vector<std::string>& inputs,
                                              std::vector<FileProblem>& problems);
+
+/// Whether a file name is an issue's: *.txt, and neither hidden nor an editor's temporary file.
+bool is_issue_file_name(std::string_view name);
 
 /// FNV-1a 64-bit hash of the bytes, as 16 hex digits.
 std::string content_hash(std::string_view bytes);

@@ -1,12 +1,16 @@
 #include "indexer/commands.hpp"
 
+#include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 
 #include "common/errors.hpp"
 #include "common/facets/facets.hpp"
+#include "common/folder_indexer.hpp"
 #include "common/index_writer.hpp"
 #include "common/issue_record.hpp"
 #include "common/issue_store.hpp"
@@ -33,10 +37,44 @@ void print_facets_as_text(const IssueRecord& record) {
     line("organisations", record.facets.issue.organisations);
 }
 
+// One log line, stamped with UTC time and flushed, so that a tail or the journal sees it at once.
+void log_line(const std::string& line) {
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    std::cout << stamp << ' ' << line << std::endl;
+}
+
+// SIGINT and SIGTERM become readable on a descriptor, so the watch stops between batches.
+int stop_signal_fd() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigprocmask(SIG_BLOCK, &signals, nullptr);
+    return signalfd(-1, &signals, SFD_CLOEXEC);
+}
+
 }  // namespace
 
+int run(const WatchCommand& command) {
+    WatchOptions options;
+    options.database = command.database;
+    options.folder = command.folder;
+    options.settle = std::chrono::milliseconds(command.settle_ms);
+    const int stop_fd = stop_signal_fd();
+    watch_folder(options, log_line, stop_fd);
+    close(stop_fd);
+    return kOk;
+}
+
 int run(const IndexCommand& command) {
-    IndexOptions options{command.database, command.inputs, command.prune};
+    IndexOptions options;
+    options.database = command.database;
+    options.inputs = command.inputs;
+    options.prune = command.prune;
     ProgressCallback progress;
     if (!command.quiet) progress = ProgressPrinter(isatty(STDERR_FILENO) != 0);
     const auto report = index_paths(options, progress);

@@ -14,6 +14,11 @@ struct IndexCommand {
     bool prune = false;
     bool quiet = false;
 };
+struct WatchCommand {
+    std::string database;
+    std::string folder;
+    int settle_ms = 2000;
+};
 struct ListCommand {
     std::string database;
 };
@@ -28,6 +33,7 @@ struct ExtractCommand {
 };
 
 int run(const IndexCommand& command);
+int run(const WatchCommand& command);
 int run(const ListCommand& command);
 int run(const ShowCommand& command);
 int run(const ExtractCommand& command);

@@ -27,6 +27,19 @@ int main(int argc, char** argv) {
     index_app->add_flag("--prune", index.prune, "Also remove issues whose source file no longer exists");
     index_app->add_flag("-q,--quiet", index.quiet, "No progress output, only problems and the summary");
 
+    WatchCommand watch;
+    watch.database = default_db;
+    auto* watch_app = app.add_subcommand(
+        "watch", "Index the folder, then keep the index in step with it: each new or changed *.txt "
+                 "is indexed once completely written (closed, or unchanged for --settle), deleted "
+                 "files' issues are removed. Logs each action; stops on SIGINT/SIGTERM.");
+    watch_app->add_option("--db", watch.database, db_help)->default_str(default_db);
+    watch_app->add_option("folder", watch.folder, "Folder issues are dropped into")
+        ->required()->check(CLI::ExistingDirectory);
+    watch_app->add_option("--settle", watch.settle_ms,
+                          "Milliseconds a file must stay unchanged to count as written when its close is not seen")
+        ->capture_default_str()->check(CLI::Range(10, 600000));
+
     ListCommand list;
     list.database = default_db;
     auto* list_app = app.add_subcommand(
@@ -53,6 +66,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (*index_app) return run(index);
+        if (*watch_app) return run(watch);
         if (*list_app) return run(list);
         if (*show_app) return run(show);
         return run(extract);

@@ -9,12 +9,18 @@
 
 #include <fcntl.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
+
+#include "common/issue_store.hpp"
 
 namespace wm::test {
 
@@ -128,6 +134,42 @@ bool accepts_connections(int port) {
     const bool connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
     close(fd);
     return connected;
+}
+
+ChildProcess::ChildProcess(std::vector<std::string> args, std::string log_path)
+    : log_path_(std::move(log_path)), pid_(spawn(std::move(args), log_path_)) {}
+
+void ChildProcess::kill_hard() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+bool ChildProcess::running() { return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
+
+bool wait_until(const std::function<bool()>& condition, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (condition()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return condition();
+}
+
+void generate_archive(const std::string& folder, int issues, int first) {
+    const auto result = run_command("python3 " + quoted(std::string(WM_SOURCE_DIR) + "/tests/tools/generate_archive.py") +
+                                    " --issues " + std::to_string(issues) + " --first " + std::to_string(first) +
+                                    " --out " + quoted(folder));
+    if (result.exit_code != 0) throw std::runtime_error("generate_archive.py failed: " + result.err);
+}
+
+std::vector<std::string> indexed_ids(const std::string& database) {
+    std::vector<std::string> ids;
+    if (!std::filesystem::exists(database)) return ids;
+    for (const auto& issue : list_issues(open_for_reading(database))) ids.push_back(issue.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 SearchdProcess::SearchdProcess(const std::string& database, const std::vector<std::string>& extra_args) {

@@ -1,6 +1,7 @@
 #pragma once
 // Running the real binaries from tests: temporary folders and captured output.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,34 @@ int spawn(std::vector<std::string> args, const std::string& log_path);
 /// SIGTERM, then SIGKILL after five seconds; returns the exit status (-1 if killed).
 int stop_process(int& pid);
 int free_loopback_port();
+
+/// A program started with spawn(), stopped (SIGTERM, then SIGKILL) when destroyed.
+class ChildProcess {
+public:
+    ChildProcess(std::vector<std::string> args, std::string log_path);
+    ~ChildProcess() { stop(); }
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+    int pid() const { return pid_; }
+    int stop() { return stop_process(pid_); }
+    /// SIGKILL, as a crash or a power cut would end it; returns once it is gone.
+    void kill_hard();
+    bool running();
+    std::string log() const { return read_file(log_path_); }
+
+private:
+    std::string log_path_;
+    int pid_ = -1;
+};
+
+/// Polls the condition every 50 ms until it holds or the time is up; returns the last answer.
+bool wait_until(const std::function<bool()>& condition, double seconds);
+
+/// Writes `issues` synthetic issues (gen-NNNNN.txt, numbered from `first`) with tests/tools/generate_archive.py.
+void generate_archive(const std::string& folder, int issues, int first = 0);
+
+/// The ids of the issues a database holds, sorted; empty when there is no database yet.
+std::vector<std::string> indexed_ids(const std::string& database);
 bool accepts_connections(int port);
 
 /// Xapian's stock remote server over one database, on a free loopback port, stopped when destroyed.
