@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include <xapian.h>
+
 #include "common/errors.hpp"
 #include "common/facets/facets.hpp"
 #include "common/folder_indexer.hpp"
@@ -77,7 +79,14 @@ int run(const IndexCommand& command) {
     options.prune = command.prune;
     ProgressCallback progress;
     if (!command.quiet) progress = ProgressPrinter(isatty(STDERR_FILENO) != 0);
-    const auto report = index_paths(options, progress);
+    IndexReport report;
+    try {
+        report = index_paths(options, progress);
+    } catch (const Xapian::DatabaseError& e) {
+        // A full disk, a file-size limit or an I/O error: the transaction was never committed.
+        throw std::runtime_error("cannot write the database " + command.database + ": " + e.get_description() +
+                                 "; the last commit is intact");
+    }
     print_problems(report.warnings, "warning: ");
     print_problems(report.failures, "");
     std::printf("added %zu, replaced %zu, unchanged %zu, removed %zu, failed %zu in %.2f s\n",

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include <csignal>
 #include <iostream>
 
 #include "common/default_paths.hpp"
@@ -64,6 +65,9 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingDirectory);
 
     CLI11_PARSE(app, argc, argv);
+    // Past a file-size limit a write should fail with EFBIG, reported like a full disk, not
+    // kill the process half way through a transaction.
+    std::signal(SIGXFSZ, SIG_IGN);
     try {
         if (*index_app) return run(index);
         if (*watch_app) return run(watch);

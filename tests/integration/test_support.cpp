@@ -146,7 +146,12 @@ void ChildProcess::kill_hard() {
     pid_ = -1;
 }
 
-bool ChildProcess::running() { return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
+bool ChildProcess::running() {
+    if (pid_ <= 0) return false;
+    if (waitpid(pid_, nullptr, WNOHANG) == 0) return true;
+    pid_ = -1;  // reaped: never signal a pid that may be reused
+    return false;
+}
 
 bool wait_until(const std::function<bool()>& condition, double seconds) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
