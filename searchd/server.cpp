@@ -56,6 +56,15 @@ SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
     check_database();
     const unsigned threads = std::max(1u, config_.threads);
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // cpp-httplib's own limits (URI 8 KiB, each header line 8 KiB) are built into Debian's
+    // library; these are the ones it lets us set.
+    http_.set_read_timeout(config_.io_timeout_seconds, 0);
+    http_.set_write_timeout(config_.io_timeout_seconds, 0);
+    http_.set_keep_alive_timeout(config_.io_timeout_seconds);
+    http_.set_keep_alive_max_count(100);
+    http_.set_payload_max_length(kMaxRequestBodyBytes);
+    // Without it every response waits on Nagle's algorithm and delayed ACKs (~40 ms).
+    http_.set_tcp_nodelay(true);
     add_routes();
 }
 
@@ -94,6 +103,11 @@ void SearchServer::add_routes() {
     http_.set_pre_routing_handler([this, find_route](const httplib::Request& req, httplib::Response& res) {
         request_started = std::chrono::steady_clock::now();
         add_cors_headers(req, res);
+        if (req.headers.size() > kMaxRequestHeaders) {
+            send_error(res, 431, "too_many_headers", "invalid_request",
+                       "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
+            return httplib::Server::HandlerResponse::Handled;
+        }
         const auto* route = find_route(req.path);
         if (!route) {
             send_error(res, 404, "not_found", "invalid_request", "no such path: " + req.path);
@@ -121,6 +135,10 @@ void SearchServer::add_routes() {
     });
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;  // already an API error
+        if (req.method.empty()) {
+            send_error(res, res.status, "malformed_request", "invalid_request", "not a valid HTTP request");
+            return;
+        }
         send_error(res, res.status, res.status == 404 ? "not_found" : "bad_request", "invalid_request",
                    "the request could not be served (" + req.method + " " + req.path + ")");
     });

@@ -18,7 +18,14 @@ struct ServerConfig {
     unsigned threads = 4;
     std::vector<std::string> cors_origins;  ///< "*" allows any origin
     bool log_requests = true;
+    /// A client that sends or reads nothing for this long is disconnected.
+    int io_timeout_seconds = 5;
 };
+
+/// The largest request body accepted (POST search bodies are a few hundred bytes).
+inline constexpr std::size_t kMaxRequestBodyBytes = 64 * 1024;
+/// More request headers than this get 431: browsers send about 20.
+inline constexpr std::size_t kMaxRequestHeaders = 100;
 
 class SearchServer {
 public:

@@ -98,6 +98,7 @@ public:
     SearchdProcess(const SearchdProcess&) = delete;
     SearchdProcess& operator=(const SearchdProcess&) = delete;
     int port() const { return port_; }
+    int pid() const { return pid_; }
     /// SIGTERM and wait; returns the exit status.
     int stop();
     /// What searchd logged so far.
