@@ -12,7 +12,9 @@
 int main(int argc, char** argv) {
     wm::searchd::ServerConfig config;
     config.database = wm::default_database_path();
-    config.threads = std::max(2u, std::thread::hardware_concurrency());
+    // cpp-httplib gives each open connection a thread until it closes or idles out, so the pool
+    // must cover the keep-alive connections of a busy website, not just the cores.
+    config.threads = std::max(32u, 4 * std::thread::hardware_concurrency());
     bool quiet = false;
     bool list_routes = false;
 

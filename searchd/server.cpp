@@ -1,5 +1,7 @@
 #include "searchd/server.hpp"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -61,7 +63,7 @@ SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
     http_.set_read_timeout(config_.io_timeout_seconds, 0);
     http_.set_write_timeout(config_.io_timeout_seconds, 0);
     http_.set_keep_alive_timeout(config_.io_timeout_seconds);
-    http_.set_keep_alive_max_count(100);
+    http_.set_keep_alive_max_count(kKeepAliveRequests);
     http_.set_payload_max_length(kMaxRequestBodyBytes);
     // Without it every response waits on Nagle's algorithm and delayed ACKs (~40 ms).
     http_.set_tcp_nodelay(true);
@@ -151,16 +153,21 @@ void SearchServer::add_routes() {
     });
 }
 
+void HttpServer::widen_accept_queue(int backlog) {
+    if (::listen(svr_sock_, backlog) != 0) throw std::runtime_error("cannot set the accept queue length");
+}
+
 int SearchServer::bind() {
-    if (config_.port == 0) {
-        const int port = http_.bind_to_any_port(config_.bind);
+    int port = config_.port;
+    if (port == 0) {
+        port = http_.bind_to_any_port(config_.bind);
         if (port <= 0) throw std::runtime_error("cannot bind to " + config_.bind);
-        return port;
-    }
-    if (!http_.bind_to_port(config_.bind, config_.port))
-        throw std::runtime_error("cannot bind to " + config_.bind + ":" + std::to_string(config_.port) +
+    } else if (!http_.bind_to_port(config_.bind, port)) {
+        throw std::runtime_error("cannot bind to " + config_.bind + ":" + std::to_string(port) +
                                  " (in use, or not an address of this machine)");
-    return config_.port;
+    }
+    http_.widen_accept_queue(kAcceptQueueLength);
+    return port;
 }
 
 std::vector<std::string> route_names() {

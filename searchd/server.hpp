@@ -26,6 +26,19 @@ struct ServerConfig {
 inline constexpr std::size_t kMaxRequestBodyBytes = 64 * 1024;
 /// More request headers than this get 431: browsers send about 20.
 inline constexpr std::size_t kMaxRequestHeaders = 100;
+/// Requests one connection may make before it is closed; fewer means more reconnects.
+inline constexpr std::size_t kKeepAliveRequests = 1000;
+/// Connections the kernel queues for accept().
+inline constexpr int kAcceptQueueLength = 1024;
+
+/// cpp-httplib's server with a longer accept queue: Debian's compiled library listens with a
+/// backlog of 5, so a burst of new connections (clients reconnecting after keep-alive) lost
+/// SYNs and waited a second or more for the retransmit.
+class HttpServer : public httplib::Server {
+public:
+    /// Call after binding. Linux lets listen() be called again to change the backlog.
+    void widen_accept_queue(int backlog);
+};
 
 class SearchServer {
 public:
@@ -41,7 +54,7 @@ private:
     void add_routes();
     void add_cors_headers(const httplib::Request& req, httplib::Response& res) const;
     ServerConfig config_;
-    httplib::Server http_;
+    HttpServer http_;
     Metrics metrics_;
 };
 

@@ -101,10 +101,12 @@ Xapian::QueryParser QueryBuilder::make_parser(bool any_word) const {
     return parser;
 }
 
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
     TextQuery result;
     if (trim(q).empty()) {
-        result.query = Xapian::Query::MatchAll;
+        result.query = match_all();
         return result;
     }
     result.empty = false;
@@ -139,7 +141,7 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
         result.query = parser.parse_query(plain_words(q), 0);
     }
     result.corrected = spelling_correction(q);
-    if (result.query.empty()) result.query = Xapian::Query::MatchAll;  // only stopwords or syntax
+    if (result.query.empty()) result.query = match_all();  // only stopwords or syntax
     return result;
 }
 

@@ -13,8 +13,13 @@
 
 namespace wm {
 
+/// A query matching every document. Xapian::Query::MatchAll is one static object whose
+/// reference count (not atomic in Xapian 1.4) every copy touches: copied by searchd's worker
+/// threads at once, it was freed under load (a segfault at 64 connections). This builds a new one.
+Xapian::Query match_all();
+
 struct TextQuery {
-    Xapian::Query query;                    ///< MatchAll for an empty query
+    Xapian::Query query;                    ///< match_all() for an empty query
     std::optional<std::string> corrected;   ///< spelling suggestion for the whole query
     std::vector<SearchWarning> warnings;
     bool empty = true;

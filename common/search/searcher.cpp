@@ -29,7 +29,7 @@ std::unique_ptr<Xapian::MultiValueKeyMaker> tie_breaker(bool oldest_first) {
 // match spy ever sees a half-run query.
 bool accepts_keymakers(const Xapian::Database& db) {
     Xapian::Enquire probe(db);
-    probe.set_query(Xapian::Query::MatchAll);
+    probe.set_query(match_all());
     const auto keys = tie_breaker(false);
     probe.set_sort_by_key(keys.get(), false);
     try {
