@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "common/caching_stemmer.hpp"
 #include "common/schema.hpp"
 #include "common/text.hpp"
 
@@ -58,7 +59,6 @@ Xapian::Document issue_document(const IssueRecord& record, Xapian::TermGenerator
     const Issue& issue = record.issue;
     Xapian::Document doc;
     terms.set_document(doc);
-    terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
     index_field(terms, issue.title, schema::PREFIX_TITLE);
     index_field(terms, issue.signatory, schema::PREFIX_SIGNATORY);
     for (const auto& section : issue.sections) {
@@ -79,7 +79,6 @@ Xapian::Document section_document(const IssueRecord& record, std::size_t index,
     const Section& section = issue.sections[index];
     Xapian::Document doc;
     terms.set_document(doc);
-    terms.set_flags(0);  // the issue document already fed the spelling table these words
     index_field(terms, issue.title, schema::PREFIX_TITLE);
     if (section.is_introduction) index_field(terms, issue.signatory, schema::PREFIX_SIGNATORY);
     index_field(terms, section.group, schema::PREFIX_HEADING);
@@ -107,22 +106,18 @@ Xapian::Document section_document(const IssueRecord& record, std::size_t index,
 
 }  // namespace
 
-std::vector<Xapian::Document> build_documents(const IssueRecord& record,
-                                              Xapian::TermGenerator& terms) {
-    std::vector<Xapian::Document> docs;
-    docs.reserve(record.issue.sections.size() + 1);
-    docs.push_back(issue_document(record, terms));
-    for (std::size_t i = 0; i < record.issue.sections.size(); ++i)
-        docs.push_back(section_document(record, i, terms));
-    return docs;
+DocumentBuilder::DocumentBuilder() {
+    terms_.set_stemmer(caching_english_stemmer());
+    terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-Xapian::TermGenerator make_term_generator(Xapian::WritableDatabase& database) {
-    Xapian::TermGenerator terms;
-    terms.set_stemmer(Xapian::Stem("english"));
-    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    terms.set_database(database);
-    return terms;
+std::vector<Xapian::Document> DocumentBuilder::build(const IssueRecord& record) {
+    std::vector<Xapian::Document> docs;
+    docs.reserve(record.issue.sections.size() + 1);
+    docs.push_back(issue_document(record, terms_));
+    for (std::size_t i = 0; i < record.issue.sections.size(); ++i)
+        docs.push_back(section_document(record, i, terms_));
+    return docs;
 }
 
 }  // namespace wm

@@ -9,12 +9,17 @@
 
 namespace wm {
 
-/// The issue document first, then one document per section, each with its unique-id term.
-/// The term generator must be attached to the database when spelling data is wanted.
-std::vector<Xapian::Document> build_documents(const IssueRecord& record,
-                                              Xapian::TermGenerator& terms);
+/// Builds documents without touching a database, so indexing runs it on worker threads; the
+/// writer adds the spelling data afterwards (see add_dictionary_data). One per thread.
+class DocumentBuilder {
+public:
+    DocumentBuilder();
 
-/// A term generator configured as the index expects (English stemmer, positions, spelling).
-Xapian::TermGenerator make_term_generator(Xapian::WritableDatabase& database);
+    /// The issue document first, then one document per section, each with its unique-id term.
+    std::vector<Xapian::Document> build(const IssueRecord& record);
+
+private:
+    Xapian::TermGenerator terms_;
+};
 
 }  // namespace wm

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "common/document_builder.hpp"
 #include "common/errors.hpp"
 #include "common/issue_store.hpp"
+#include "common/ordered_pipeline.hpp"
 #include "common/word_forms.hpp"
 #include "common/schema.hpp"
 #include "common/text.hpp"
@@ -21,26 +23,71 @@ std::string fingerprint_of(std::string_view bytes) {
            std::string(kAnalysisVersion) + "s" + std::string(schema::kSchemaVersion);
 }
 
-struct PendingIssue {
-    IssueRecord record;
-    bool replaces = false;
+// An indexing run reads every file twice, on worker threads: first to learn the acronym
+// definitions of the whole run (an issue may use an acronym a later one defines), then to
+// extract facets with them and build documents. Parsed issues are not kept between the passes,
+// so memory does not grow with the size of the run.
+struct PlannedFile {
+    std::string path, id;
+    std::string stored_fingerprint;  ///< of the indexed copy from this path; empty if none
+    bool replaces = false;           ///< an issue with this id is indexed (from this path)
 };
 
-// Writes an issue's documents in place of whatever the index held for it.
-void write_issue(Xapian::WritableDatabase& db, Xapian::TermGenerator& terms, const IssueRecord& record) {
-    db.delete_document(schema::issue_term(record.issue.id));
-    const auto docs = build_documents(record, terms);
-    db.replace_document(schema::unique_id_term(record.issue.id), docs[0]);
-    add_word_form_synonyms(db, docs[0]);
-    for (std::size_t i = 1; i < docs.size(); ++i)
-        db.replace_document(schema::unique_id_term(record.issue.id, i - 1), docs[i]);
+struct ReadFile {
+    std::optional<Issue> changed;  ///< parsed, when the file is new or changed
+    std::string failure;
+};
+
+struct BuiltIssue {
+    IssueRecord record;
+    std::vector<Xapian::Document> documents;
+    std::string failure;
+};
+
+// Documents wait for the writer in a window this many times the worker count.
+constexpr std::size_t kWindowPerWorker = 8;
+
+DocumentBuilder& thread_document_builder() {
+    thread_local DocumentBuilder builder;
+    return builder;
 }
 
-// A newly learned acronym changes what older issues yield, so every stored issue whose facets
-// differ under the new glossary is written again.
-void reextract_stored_issues(Xapian::WritableDatabase& db, Xapian::TermGenerator& terms,
-                             const Glossary& glossary, const std::set<std::string>& rewritten,
-                             IndexReport& report) {
+ReadFile read_planned(const PlannedFile& file, std::uintmax_t max_bytes) {
+    ReadFile result;
+    try {
+        const auto bytes = read_file_bytes(file.path, max_bytes);
+        if (fingerprint_of(bytes) != file.stored_fingerprint) result.changed = parse_issue_bytes(bytes, file.path);
+    } catch (const InputError& e) {
+        result.failure = e.what();
+    }
+    return result;
+}
+
+BuiltIssue build_issue(const std::string& path, std::uintmax_t max_bytes, const Glossary& glossary) {
+    BuiltIssue built;
+    try {
+        const auto bytes = read_file_bytes(path, max_bytes);
+        built.record.issue = parse_issue_bytes(bytes, path);
+        built.record.source_path = path;
+        built.record.fingerprint = fingerprint_of(bytes);
+        built.record.facets = extract_facets(built.record.issue, glossary);
+        built.documents = thread_document_builder().build(built.record);
+    } catch (const InputError& e) {
+        built.failure = e.what();
+    }
+    return built;
+}
+
+// Writes an issue's documents in place of whatever the index held for it.
+void write_issue(Xapian::WritableDatabase& db, const std::string& issue_id, const std::vector<Xapian::Document>& docs,
+                 bool replaces) {
+    if (replaces) db.delete_document(schema::issue_term(issue_id));
+    for (const auto& doc : docs) db.add_document(doc);
+    add_dictionary_data(db, docs[0]);
+}
+
+void reextract_stored_issues(Xapian::WritableDatabase& db, const Glossary& glossary,
+                             const std::set<std::string>& rewritten, IndexReport& report) {
     for (const auto docid : issue_docids(db)) {
         auto record = nlohmann::json::parse(db.get_document(docid).get_data()).get<IssueRecord>();
         if (rewritten.count(record.issue.id)) continue;
@@ -49,7 +96,7 @@ void reextract_stored_issues(Xapian::WritableDatabase& db, Xapian::TermGenerator
             nlohmann::json(facets.sections) == nlohmann::json(record.facets.sections))
             continue;
         record.facets = std::move(facets);
-        write_issue(db, terms, record);
+        write_issue(db, record.issue.id, thread_document_builder().build(record), true);
         report.actions.push_back({"re-extracted", record.issue.id, record.source_path});
     }
 }
@@ -141,73 +188,94 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
         std::erase(files, fs::absolute(skipped).lexically_normal().string());
 
     auto db = open_for_writing(options.database);
-    auto terms = make_term_generator(db);
     Glossary glossary = load_glossary(db);
     const Glossary stored_glossary = glossary;
 
-    IndexProgress state{0, files.size(), {}};
+    std::vector<PlannedFile> plan;
     std::map<std::string, std::string> path_of_id;
-    std::vector<PendingIssue> pending;
     for (const auto& path : files) {
-        state.current_file = path;
-        if (progress) progress(state);
-        ++state.done;
-        const auto id = schema::issue_id_for_path(path);
-        if (const auto seen = path_of_id.find(id); seen != path_of_id.end()) {
-            report.failures.push_back({path, "conflict: issue id '" + id + "' is already taken by " + seen->second});
+        PlannedFile file{path, schema::issue_id_for_path(path), {}, false};
+        if (const auto seen = path_of_id.find(file.id); seen != path_of_id.end()) {
+            report.failures.push_back({path, "conflict: issue id '" + file.id + "' is already taken by " + seen->second});
             continue;
         }
-        path_of_id[id] = path;
-        try {
-            const auto bytes = read_file_bytes(path, options.max_file_bytes);
-            const auto fingerprint = fingerprint_of(bytes);
-            const auto existing = find_issue(db, id);
-            if (existing) {
-                const auto doc = db.get_document(*existing);
-                const auto stored_path = doc.get_value(schema::SLOT_SOURCE_PATH);
-                std::error_code error;
-                if (stored_path != path && fs::exists(stored_path, error)) {
-                    report.failures.push_back({path, "conflict: issue id '" + id + "' is already indexed from " + stored_path});
-                    continue;
-                }
-                if (stored_path == path && doc.get_value(schema::SLOT_FINGERPRINT) == fingerprint) {
-                    ++report.unchanged;
-                    continue;
-                }
+        path_of_id[file.id] = path;
+        if (const auto existing = find_issue(db, file.id)) {
+            const auto doc = db.get_document(*existing);
+            const auto stored_path = doc.get_value(schema::SLOT_SOURCE_PATH);
+            std::error_code error;
+            if (stored_path != path && fs::exists(stored_path, error)) {
+                report.failures.push_back({path, "conflict: issue id '" + file.id + "' is already indexed from " + stored_path});
+                continue;
             }
-            PendingIssue item;
-            item.record.issue = parse_issue_bytes(bytes, path);
-            item.record.source_path = path;
-            item.record.fingerprint = fingerprint;
-            item.replaces = existing.has_value();
-            for (const auto& warning : item.record.issue.warnings) report.warnings.push_back({path, warning});
-            glossary.learn(item.record.issue);
-            pending.push_back(std::move(item));
-        } catch (const InputError& e) {
-            report.failures.push_back({path, e.what()});
+            file.replaces = true;
+            if (stored_path == path) file.stored_fingerprint = doc.get_value(schema::SLOT_FINGERPRINT);
         }
+        plan.push_back(std::move(file));
     }
 
-    // One transaction: a failure or a kill before commit_transaction leaves the last commit intact.
-    db.begin_transaction(true);
+    const unsigned workers = options.workers ? options.workers : default_worker_count();
+    const std::size_t window = kWindowPerWorker * std::max(1u, workers);
+    IndexProgress state{0, 2 * plan.size(), {}};
+    const auto step = [&](const std::string& path) {
+        ++state.done;
+        state.current_file = path;
+        if (progress) progress(state);
+    };
+
+    std::vector<const PlannedFile*> changed;
+    run_ordered(plan.size(), workers, window,
+                [&](std::size_t i) { return read_planned(plan[i], options.max_file_bytes); },
+                [&](std::size_t i, ReadFile&& read) {
+                    step(plan[i].path);
+                    if (!read.failure.empty()) {
+                        report.failures.push_back({plan[i].path, read.failure});
+                    } else if (!read.changed) {
+                        ++report.unchanged;
+                    } else {
+                        for (const auto& warning : read.changed->warnings) report.warnings.push_back({plan[i].path, warning});
+                        // Learned in file order: what an issue teaches can depend on what came before.
+                        glossary.learn(*read.changed);
+                        changed.push_back(&plan[i]);
+                    }
+                });
+    state.done = 2 * plan.size() - changed.size();
+
+    // Documents are added in file order, so a run always gives the same document ids; every
+    // batch is a commit, so a kill loses at most the batch in progress and a re-run resumes.
     std::set<std::string> rewritten;
-    for (auto& item : pending) {
-        item.record.facets = extract_facets(item.record.issue, glossary);
-        write_issue(db, terms, item.record);
-        rewritten.insert(item.record.issue.id);
-        ++(item.replaces ? report.replaced : report.added);
-        report.actions.push_back({item.replaces ? "replaced" : "added", item.record.issue.id, item.record.source_path});
-    }
+    std::size_t uncommitted = 0;
+    run_ordered(changed.size(), workers, window,
+                [&](std::size_t i) { return build_issue(changed[i]->path, options.max_file_bytes, glossary); },
+                [&](std::size_t i, BuiltIssue&& built) {
+                    const auto& file = *changed[i];
+                    step(file.path);
+                    if (!built.failure.empty()) {
+                        report.failures.push_back({file.path, built.failure});
+                        return;
+                    }
+                    write_issue(db, file.id, built.documents, file.replaces);
+                    rewritten.insert(file.id);
+                    ++(file.replaces ? report.replaced : report.added);
+                    report.actions.push_back({file.replaces ? "replaced" : "added", file.id, file.path});
+                    if (++uncommitted >= options.batch_issues) {
+                        db.commit();
+                        uncommitted = 0;
+                    }
+                });
+    // The glossary is saved with the last commit only: a run killed before it re-extracts the
+    // stored issues next time, exactly as this run would have.
     if (!(glossary == stored_glossary)) {
-        reextract_stored_issues(db, terms, glossary, rewritten, report);
+        reextract_stored_issues(db, glossary, rewritten, report);
         save_glossary(db, glossary);
     }
     remove_deleted(db, options.deleted_files, report);
     if (options.prune) prune_missing(db, report);
-    db.commit_transaction();
+    db.commit();
 
     report.failed = report.failures.size();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    state.done = state.total;
     state.current_file.clear();
     if (progress) progress(state);
     return report;

@@ -15,6 +15,10 @@ namespace wm {
 /// the next run re-indexes files whose bytes did not change.
 inline constexpr std::string_view kAnalysisVersion = "2";
 
+/// Xapian buffers a batch's changes in memory until the commit: 250 issues (about 4,000
+/// documents) keep an indexing run under 256 MiB and write faster than larger batches.
+inline constexpr std::size_t kDefaultBatchIssues = 250;
+
 struct IndexOptions {
     std::string database;
     std::vector<std::string> inputs;  ///< files and folders (searched recursively for *.txt)
@@ -25,6 +29,9 @@ struct IndexOptions {
     /// Files still being written: left out of this run even when an input folder holds them.
     std::vector<std::string> skipped_files;
     std::uintmax_t max_file_bytes = kMaxIssueFileBytes;
+    /// Issues per commit: what a kill can lose, and what bounds the writer's memory.
+    std::size_t batch_issues = kDefaultBatchIssues;
+    unsigned workers = 0;  ///< threads that parse, extract and build documents; 0: one per core
 };
 
 struct FileProblem {
@@ -51,10 +58,12 @@ struct IndexProgress {
     std::string current_file;
 };
 
-/// Reports progress; called once per file and once at the end.
+/// Reports progress: each file counts twice (read, then indexed); called once per step and
+/// once at the end.
 using ProgressCallback = std::function<void(const IndexProgress&)>;
 
-/// Indexes options.inputs into options.database and commits once. Throws DatabaseLockedError
+/// Indexes options.inputs into options.database, committing every batch_issues issues and at
+/// the end. Throws DatabaseLockedError
 /// when another writer holds the database, UsageError for a database of another schema.
 IndexReport index_paths(const IndexOptions& options, const ProgressCallback& progress = {});
 

@@ -77,13 +77,15 @@ int run(const IndexCommand& command) {
     options.database = command.database;
     options.inputs = command.inputs;
     options.prune = command.prune;
+    options.batch_issues = command.batch;
+    options.workers = command.threads;
     ProgressCallback progress;
     if (!command.quiet) progress = ProgressPrinter(isatty(STDERR_FILENO) != 0);
     IndexReport report;
     try {
         report = index_paths(options, progress);
     } catch (const Xapian::DatabaseError& e) {
-        // A full disk, a file-size limit or an I/O error: the transaction was never committed.
+        // A full disk, a file-size limit or an I/O error: the batch in progress was never committed.
         throw std::runtime_error("cannot write the database " + command.database + ": " + e.get_description() +
                                  "; the last commit is intact");
     }

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "common/index_writer.hpp"
+
 namespace wm::cli {
 
 enum ExitCode : int { kOk = 0, kSomeFilesFailed = 1, kFatal = 2 };
@@ -13,6 +15,8 @@ struct IndexCommand {
     std::vector<std::string> inputs;
     bool prune = false;
     bool quiet = false;
+    std::size_t batch = kDefaultBatchIssues;
+    unsigned threads = 0;
 };
 struct WatchCommand {
     std::string database;

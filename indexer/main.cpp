@@ -22,11 +22,17 @@ int main(int argc, char** argv) {
     index.database = default_db;
     auto* index_app = app.add_subcommand(
         "index", "Index issue files and folders (*.txt, recursively). Incremental: unchanged files "
-                 "are skipped, changed ones replaced; all changes are committed at once.");
+                 "are skipped, changed ones replaced; changes are committed every --batch issues.");
     index_app->add_option("--db", index.database, db_help)->default_str(default_db);
     index_app->add_option("paths", index.inputs, "Files or folders to index")->required();
     index_app->add_flag("--prune", index.prune, "Also remove issues whose source file no longer exists");
     index_app->add_flag("-q,--quiet", index.quiet, "No progress output, only problems and the summary");
+    index_app->add_option("--batch", index.batch,
+                          "Issues per commit: a kill loses at most one batch, which a re-run redoes")
+        ->default_val(index.batch)->check(CLI::PositiveNumber);
+    index_app->add_option("--threads", index.threads,
+                          "Threads that parse, extract and build documents (default: one per core)")
+        ->check(CLI::Range(1u, 256u));
 
     WatchCommand watch;
     watch.database = default_db;

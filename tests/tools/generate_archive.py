@@ -32,6 +32,8 @@ PROGRAMME_WORDS = ["Family Hubs", "Kinship Care", "Edge of Care", "Fostering Rec
                    "Youth Justice", "Early Help", "Care Leaver Covenant", "Social Work Academy",
                    "Inclusion", "Mental Health Support", "Safeguarding Partnership", "Leadership"]
 PROGRAMME_KINDS = ["Programme", "Project", "Pathfinder", "Workstream", "Awards", "Conference"]
+TITLE_FORMS = ["Regional Update - {month} {year}", "Regional Update – {month} {year}",
+               "West Midlands Regional Update - {month} {year}", "Regional Update {month} {year}"]
 TOPICS = ["sufficiency", "placements", "recruitment", "retention", "inspection", "attendance",
           "exclusions", "SEND", "transitions", "commissioning", "workforce", "data"]
 
@@ -79,9 +81,12 @@ def news_item(rng, given, places):
 def issue_text(index, rng, pool, given, places):
     year = 2015 + (index // 12) % 12
     month = MONTHS[index % 12]
-    title = f"Regional Update - {month} {year}" + (f" (edition {index // 144 + 1})" if index >= 144 else "")
-    body = rng.sample(pool, k=min(len(pool), rng.randint(6, 10)))
-    body += [news_item(rng, given, places) for _ in range(rng.randint(2, 4))]
+    title = rng.choice(TITLE_FORMS).format(month=month, year=year)
+    if index >= 144:
+        title += f" (edition {index // 144 + 1})"
+    # About as long as the real issues (7-10 KB), so sizes in MB/s mean what they say.
+    body = rng.sample(pool, k=min(len(pool), rng.randint(15, 26)))
+    body += [news_item(rng, given, places) for _ in range(rng.randint(4, 8))]
     rng.shuffle(body)
     return "top of page\n\n" + title + "\n\n" + "\n\n".join(body) + "\n"
 
