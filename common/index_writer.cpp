@@ -87,10 +87,10 @@ void write_issue(Xapian::WritableDatabase& db, const std::string& issue_id, cons
 }
 
 void reextract_stored_issues(Xapian::WritableDatabase& db, const Glossary& glossary,
-                             const std::set<std::string>& rewritten, IndexReport& report) {
+                             const std::set<std::string>& replaced_later, IndexReport& report) {
     for (const auto docid : issue_docids(db)) {
         auto record = nlohmann::json::parse(db.get_document(docid).get_data()).get<IssueRecord>();
-        if (rewritten.count(record.issue.id)) continue;
+        if (replaced_later.count(record.issue.id)) continue;
         auto facets = extract_facets(record.issue, glossary);
         if (nlohmann::json(facets.issue) == nlohmann::json(record.facets.issue) &&
             nlohmann::json(facets.sections) == nlohmann::json(record.facets.sections))
@@ -241,9 +241,18 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                 });
     state.done = 2 * plan.size() - changed.size();
 
+    // A newly learned acronym changes what stored issues yield: they are re-extracted, and the
+    // glossary saved, in the first commit, so a run killed after any commit leaves a database
+    // whose glossary already holds the whole run's definitions, and a re-run converges.
+    if (!(glossary == stored_glossary)) {
+        std::set<std::string> replaced_later;
+        for (const auto* file : changed) replaced_later.insert(file->id);
+        reextract_stored_issues(db, glossary, replaced_later, report);
+        save_glossary(db, glossary);
+    }
+
     // Documents are added in file order, so a run always gives the same document ids; every
     // batch is a commit, so a kill loses at most the batch in progress and a re-run resumes.
-    std::set<std::string> rewritten;
     std::size_t uncommitted = 0;
     run_ordered(changed.size(), workers, window,
                 [&](std::size_t i) { return build_issue(changed[i]->path, options.max_file_bytes, glossary); },
@@ -255,7 +264,6 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                         return;
                     }
                     write_issue(db, file.id, built.documents, file.replaces);
-                    rewritten.insert(file.id);
                     ++(file.replaces ? report.replaced : report.added);
                     report.actions.push_back({file.replaces ? "replaced" : "added", file.id, file.path});
                     if (++uncommitted >= options.batch_issues) {
@@ -263,12 +271,6 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                         uncommitted = 0;
                     }
                 });
-    // The glossary is saved with the last commit only: a run killed before it re-extracts the
-    // stored issues next time, exactly as this run would have.
-    if (!(glossary == stored_glossary)) {
-        reextract_stored_issues(db, glossary, rewritten, report);
-        save_glossary(db, glossary);
-    }
     remove_deleted(db, options.deleted_files, report);
     if (options.prune) prune_missing(db, report);
     db.commit();

@@ -1,7 +1,8 @@
 #pragma once
-// Exact facet counts from Xapian's built-in ValueCountMatchSpy (which also works over remote
-// shards): each facet slot holds a document's whole value list, so each counted list is split
-// into its members.
+// Exact facet counts. Each facet slot holds a document's whole value list. On local databases
+// one spy of our own splits the lists as it meets them; over remote shards, which only run
+// Xapian's built-in spies, ValueCountMatchSpy counts whole lists and collect() splits them (much
+// slower when most lists are distinct, as they are).
 #include <xapian.h>
 
 #include <map>
@@ -16,8 +17,10 @@ namespace wm {
 
 class FacetCounter {
 public:
-    /// Counts the given facets (by name) plus, if with_years, the issue years.
-    FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years);
+    /// Counts the given facets (by name) plus, if with_years, the issue years; with Xapian's
+    /// built-in spies only when remote shards are involved.
+    FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years, bool builtin_spies_only);
+    ~FacetCounter();
 
     /// Attaches the spies; the enquire must then examine every match (check_at_least).
     void attach(Xapian::Enquire& enquire) const;
@@ -27,9 +30,12 @@ public:
     void collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,
                  std::map<std::string, std::size_t>& totals) const;
 
+    class ListSpy;
+
 private:
     std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
+    std::unique_ptr<ListSpy> list_spy_;
 };
 
 }  // namespace wm

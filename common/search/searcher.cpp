@@ -50,13 +50,13 @@ std::string leading_text(const std::string& text) {
 
 struct SectionData {
     std::size_t number = 0;
-    std::string heading, group, text;
+    std::string heading, group, text, file, title;
 };
 
 SectionData section_data(const Xapian::Document& doc) {
     const auto data = nlohmann::json::parse(doc.get_data());
     return {data.value("section", std::size_t{0}), data.value("heading", ""), data.value("group", ""),
-            data.value("text", "")};
+            data.value("text", ""), data.value("file", ""), data.value("title", "")};
 }
 
 std::string snippet_of(const Xapian::MSet& mset, const std::string& text, bool has_query) {
@@ -157,7 +157,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
             enquire.set_sort_by_key_then_relevance(keys.get(), false);
         }
         enquire.clear_matchspies();
-        FacetCounter counter(unfiltered, true);
+        FacetCounter counter(unfiltered, true, !keymakers_supported_);
         // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see
         // a document twice (measured: per_page 2 or 3 over two shards), so they count in a pass
         // of their own there, as the filtered facets do below.
@@ -196,7 +196,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     for (const auto* facet : filtered) {
         Xapian::Enquire facet_enquire(db_);
         facet_enquire.set_query(main_query(facet->field));
-        FacetCounter counter({facet}, false);
+        FacetCounter counter({facet}, false, !keymakers_supported_);
         counter.attach(facet_enquire);
         facet_enquire.get_mset(0, 0, everything);
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
@@ -214,18 +214,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.date = doc.get_value(schema::SLOT_MONTH);
         hit.score = it.get_weight();
         if (request.group == Grouping::section) {
-            const auto data = nlohmann::json::parse(doc.get_data());
-            hit.file = data.value("file", "");
-            hit.title = data.value("title", "");
             const auto section = section_data(doc);
+            hit.file = section.file;
+            hit.title = section.title;
             hit.section = section.number;
             hit.section_heading = section.heading;
             hit.section_group = section.group;
             hit.snippet = snippet_of(mset, section.text, !text.empty);
         } else {
-            const auto record = nlohmann::json::parse(doc.get_data());
-            hit.file = record.value("file", "");
-            hit.title = record.value("title", "");
             // The issue's best section: the same words, within this issue's sections.
             Xapian::Enquire best(db_);
             best.set_query(Xapian::Query(
@@ -235,11 +231,19 @@ SearchResult Searcher::run(const SearchRequest& request) {
             if (text.empty) best.set_sort_by_value(schema::SLOT_SECTION, false);
             const auto best_mset = best.get_mset(0, 1);
             if (!best_mset.empty()) {
+                // Sections carry the issue's file and title, so the (much larger) issue record
+                // is parsed only for an issue without sections.
                 const auto section = section_data(best_mset.begin().get_document());
+                hit.file = section.file;
+                hit.title = section.title;
                 hit.section = section.number;
                 hit.section_heading = section.heading;
                 hit.section_group = section.group;
                 hit.snippet = snippet_of(best_mset, section.text, !text.empty);
+            } else {
+                const auto record = nlohmann::json::parse(doc.get_data());
+                hit.file = record.value("file", "");
+                hit.title = record.value("title", "");
             }
         }
         result.hits.push_back(std::move(hit));
