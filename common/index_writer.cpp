@@ -8,6 +8,7 @@
 
 #include "common/document_builder.hpp"
 #include "common/errors.hpp"
+#include "common/index_target.hpp"
 #include "common/issue_store.hpp"
 #include "common/ordered_pipeline.hpp"
 #include "common/word_forms.hpp"
@@ -79,25 +80,29 @@ BuiltIssue build_issue(const std::string& path, std::uintmax_t max_bytes, const 
 }
 
 // Writes an issue's documents in place of whatever the index held for it.
-void write_issue(Xapian::WritableDatabase& db, const std::string& issue_id, const std::vector<Xapian::Document>& docs,
+void write_issue(IndexTarget& target, const std::string& issue_id, const std::vector<Xapian::Document>& docs,
                  bool replaces) {
-    if (replaces) db.delete_document(schema::issue_term(issue_id));
-    for (const auto& doc : docs) db.add_document(doc);
-    add_dictionary_data(db, docs[0]);
+    auto& shard = target.shard_for(issue_id);
+    if (replaces) shard.delete_document(schema::issue_term(issue_id));
+    for (const auto& doc : docs) shard.add_document(doc);
+    add_dictionary_data(target.dictionary(), docs[0]);
 }
 
-void reextract_stored_issues(Xapian::WritableDatabase& db, const Glossary& glossary,
+void reextract_stored_issues(IndexTarget& target, const Glossary& glossary,
                              const std::set<std::string>& replaced_later, IndexReport& report) {
-    for (const auto docid : issue_docids(db)) {
-        auto record = nlohmann::json::parse(db.get_document(docid).get_data()).get<IssueRecord>();
-        if (replaced_later.count(record.issue.id)) continue;
-        auto facets = extract_facets(record.issue, glossary);
-        if (nlohmann::json(facets.issue) == nlohmann::json(record.facets.issue) &&
-            nlohmann::json(facets.sections) == nlohmann::json(record.facets.sections))
-            continue;
-        record.facets = std::move(facets);
-        write_issue(db, record.issue.id, thread_document_builder().build(record), true);
-        report.actions.push_back({"re-extracted", record.issue.id, record.source_path});
+    for (std::size_t shard = 0; shard < target.shard_count(); ++shard) {
+        auto& db = target.shard(shard);
+        for (const auto docid : issue_docids(db)) {
+            auto record = nlohmann::json::parse(db.get_document(docid).get_data()).get<IssueRecord>();
+            if (replaced_later.count(record.issue.id)) continue;
+            auto facets = extract_facets(record.issue, glossary);
+            if (nlohmann::json(facets.issue) == nlohmann::json(record.facets.issue) &&
+                nlohmann::json(facets.sections) == nlohmann::json(record.facets.sections))
+                continue;
+            record.facets = std::move(facets);
+            write_issue(target, record.issue.id, thread_document_builder().build(record), true);
+            report.actions.push_back({"re-extracted", record.issue.id, record.source_path});
+        }
     }
 }
 
@@ -113,18 +118,22 @@ void remove_issue(Xapian::WritableDatabase& db, const std::string& issue_id, con
     report.actions.push_back({"removed", issue_id, path});
 }
 
-void prune_missing(Xapian::WritableDatabase& db, IndexReport& report) {
-    for (const auto docid : issue_docids(db)) {
-        const auto doc = db.get_document(docid);
-        const auto path = doc.get_value(schema::SLOT_SOURCE_PATH);
-        if (is_gone(path)) remove_issue(db, doc.get_value(schema::SLOT_ISSUE_ID), path, report);
+void prune_missing(IndexTarget& target, IndexReport& report) {
+    for (std::size_t shard = 0; shard < target.shard_count(); ++shard) {
+        auto& db = target.shard(shard);
+        for (const auto docid : issue_docids(db)) {
+            const auto doc = db.get_document(docid);
+            const auto path = doc.get_value(schema::SLOT_SOURCE_PATH);
+            if (is_gone(path)) remove_issue(db, doc.get_value(schema::SLOT_ISSUE_ID), path, report);
+        }
     }
 }
 
-void remove_deleted(Xapian::WritableDatabase& db, const std::vector<std::string>& deleted, IndexReport& report) {
+void remove_deleted(IndexTarget& target, const std::vector<std::string>& deleted, IndexReport& report) {
     for (const auto& file : deleted) {
         const auto path = fs::absolute(file).lexically_normal().string();
         const auto id = schema::issue_id_for_path(path);
+        auto& db = target.shard_for(id);
         const auto docid = find_issue(db, id);
         if (docid && db.get_document(*docid).get_value(schema::SLOT_SOURCE_PATH) == path && is_gone(path))
             remove_issue(db, id, path, report);
@@ -187,8 +196,8 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
     for (const auto& skipped : options.skipped_files)
         std::erase(files, fs::absolute(skipped).lexically_normal().string());
 
-    auto db = open_for_writing(options.database);
-    Glossary glossary = load_glossary(db);
+    auto target = IndexTarget::open(options.database, options.shards);
+    Glossary glossary = load_glossary(target.dictionary());
     const Glossary stored_glossary = glossary;
 
     std::vector<PlannedFile> plan;
@@ -200,8 +209,9 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
             continue;
         }
         path_of_id[file.id] = path;
-        if (const auto existing = find_issue(db, file.id)) {
-            const auto doc = db.get_document(*existing);
+        auto& shard = target.shard_for(file.id);
+        if (const auto existing = find_issue(shard, file.id)) {
+            const auto doc = shard.get_document(*existing);
             const auto stored_path = doc.get_value(schema::SLOT_SOURCE_PATH);
             std::error_code error;
             if (stored_path != path && fs::exists(stored_path, error)) {
@@ -247,8 +257,8 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
     if (!(glossary == stored_glossary)) {
         std::set<std::string> replaced_later;
         for (const auto* file : changed) replaced_later.insert(file->id);
-        reextract_stored_issues(db, glossary, replaced_later, report);
-        save_glossary(db, glossary);
+        reextract_stored_issues(target, glossary, replaced_later, report);
+        save_glossary(target.dictionary(), glossary);
     }
 
     // Documents are added in file order, so a run always gives the same document ids; every
@@ -263,17 +273,17 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                         report.failures.push_back({file.path, built.failure});
                         return;
                     }
-                    write_issue(db, file.id, built.documents, file.replaces);
+                    write_issue(target, file.id, built.documents, file.replaces);
                     ++(file.replaces ? report.replaced : report.added);
                     report.actions.push_back({file.replaces ? "replaced" : "added", file.id, file.path});
                     if (++uncommitted >= options.batch_issues) {
-                        db.commit();
+                        target.commit();
                         uncommitted = 0;
                     }
                 });
-    remove_deleted(db, options.deleted_files, report);
-    if (options.prune) prune_missing(db, report);
-    db.commit();
+    remove_deleted(target, options.deleted_files, report);
+    if (options.prune) prune_missing(target, report);
+    target.commit();
 
     report.failed = report.failures.size();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

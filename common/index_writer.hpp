@@ -33,6 +33,8 @@ struct IndexOptions {
     /// Issues per commit: what a kill can lose, and what bounds the writer's memory.
     std::size_t batch_issues = kDefaultBatchIssues;
     unsigned workers = 0;  ///< threads that parse, extract and build documents; 0: one per core
+    /// Split a new index into this many shards (see common/schema.hpp); 0 keeps the layout.
+    std::size_t shards = 0;
 };
 
 struct FileProblem {

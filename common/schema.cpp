@@ -1,5 +1,6 @@
 #include "common/schema.hpp"
 
+#include <cstdint>
 #include <filesystem>
 
 #include "common/text.hpp"
@@ -39,6 +40,17 @@ std::string year_term(std::string_view month) {
 
 std::string month_term(std::string_view month) {
     return std::string(PREFIX_MONTH) + std::string(month.substr(0, 4)) + std::string(month.substr(5, 2));
+}
+
+std::string shard_name(std::size_t shard) { return "shard-" + std::to_string(shard); }
+
+std::size_t shard_of(std::string_view issue_id, std::size_t shards) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char c : issue_id) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    return shards ? static_cast<std::size_t>(hash % shards) : 0;
 }
 
 }  // namespace wm::schema

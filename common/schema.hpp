@@ -62,6 +62,22 @@ inline constexpr std::array<Facet, 4> kFacets = {PEOPLE, AUTHORITIES, PROGRAMMES
 inline constexpr std::string_view META_SCHEMA_VERSION = "wmsearch:schema";
 inline constexpr std::string_view META_GLOSSARY = "wmsearch:glossary";  ///< learned acronyms, JSON
 
+// ---- Shards. ----
+// A sharded index is a folder: one database per shard ("shard-0", ...), each issue in the shard
+// shard_of() picks; a "dictionary" database with no documents that holds what Xapian 1.4's
+// remote backend cannot carry (spelling data, synonyms) and the metadata (glossary, schema
+// version, shard count); and a Xapian stub file "XAPIANDB" listing the dictionary first (its
+// metadata is what a combined database reports), then the shards, so the folder opens as one
+// database. A deployment may replace a shard's line with "remote HOST:PORT" (xapian-tcpsrv).
+inline constexpr std::string_view kStubFile = "XAPIANDB";
+inline constexpr std::string_view kDictionaryName = "dictionary";
+inline constexpr std::string_view META_SHARDS = "wmsearch:shards";
+/// "shard-3"
+std::string shard_name(std::size_t shard);
+/// The shard an issue belongs to: FNV-1a of its id, modulo the shard count. Stable across runs,
+/// machines and builds, so an issue re-indexed later lands where it was.
+std::size_t shard_of(std::string_view issue_id, std::size_t shards);
+
 // ---- The unique-id rule. ----
 /// An issue's id is its file's base name without ".txt" ("000_0ade5a7af2cbefc2").
 std::string issue_id_for_path(const std::string& path);

@@ -79,6 +79,7 @@ int run(const IndexCommand& command) {
     options.prune = command.prune;
     options.batch_issues = command.batch;
     options.workers = command.threads;
+    options.shards = command.shards;
     ProgressCallback progress;
     if (!command.quiet) progress = ProgressPrinter(isatty(STDERR_FILENO) != 0);
     IndexReport report;

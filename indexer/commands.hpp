@@ -17,6 +17,7 @@ struct IndexCommand {
     bool quiet = false;
     std::size_t batch = kDefaultBatchIssues;
     unsigned threads = 0;
+    std::size_t shards = 0;
 };
 struct WatchCommand {
     std::string database;

@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
     index_app->add_option("--batch", index.batch,
                           "Issues per commit: a kill loses at most one batch, which a re-run redoes")
         ->default_val(index.batch)->check(CLI::PositiveNumber);
+    index_app->add_option("--shards", index.shards,
+                          "Split a new index into N shards (a folder with a stub file, see README "
+                          "\"Scaling out\"); an existing index keeps its layout")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
     index_app->add_option("--threads", index.threads,
                           "Threads that parse, extract and build documents (default: one per core)")
         ->check(CLI::Range(1u, 256u));

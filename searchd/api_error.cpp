@@ -21,6 +21,7 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
 namespace {
 
 constexpr const char* kUnavailable = "the search index is unavailable; try again shortly";
+constexpr const char* kShardUnavailable = "a shard of the search index is unreachable; try again shortly";
 constexpr const char* kInternal = "internal error; the details are in searchd's log";
 
 // Details of a server-side failure (file paths, library messages) go to the log, not the client.
@@ -43,6 +44,8 @@ void send_exception(httplib::Response& res, std::exception_ptr error) {
         send_system_error(res, 503, "database_unavailable", kUnavailable, e.what());
     } catch (const Xapian::DatabaseError& e) {
         send_system_error(res, 503, "database_unavailable", kUnavailable, e.get_description());
+    } catch (const Xapian::NetworkError& e) {
+        send_system_error(res, 503, "shard_unavailable", kShardUnavailable, e.get_description());
     } catch (const Xapian::Error& e) {
         send_system_error(res, 500, "internal", kInternal, e.get_description());
     } catch (const std::exception& e) {

@@ -30,8 +30,10 @@ double now_unix() {
 
 // Xapian objects are not thread-safe, so each worker thread keeps its own Searcher and
 // refreshes it before every request: a commit by the indexer is visible on the next request.
+thread_local std::unique_ptr<Searcher> thread_searcher;
+
 Searcher& searcher() {
-    thread_local std::unique_ptr<Searcher> mine;
+    auto& mine = thread_searcher;
     if (!mine) mine = std::make_unique<Searcher>(database_path);
     const auto before = database_version(mine->database());
     mine->refresh();
@@ -58,6 +60,8 @@ nlohmann::json issue_summary(const IssueRecord& record) {
 }  // namespace
 
 void set_database_path(const std::string& path) { database_path = path; }
+
+void forget_thread_searcher() { thread_searcher.reset(); }
 
 void check_database() {
     Searcher probe(database_path);

@@ -11,6 +11,10 @@ namespace wm::searchd {
 /// Where handlers find the index; each worker thread opens its own Searcher on it.
 void set_database_path(const std::string& path);
 
+/// Drops the calling thread's Searcher, so its next request opens the database afresh: after a
+/// remote shard's connection broke, that is what reconnects once the shard is back.
+void forget_thread_searcher();
+
 /// Checks the database opens (at start-up, for a clear error before serving).
 void check_database();
 

@@ -1,6 +1,7 @@
 #include "searchd/server.hpp"
 
 #include <sys/socket.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
@@ -133,6 +134,12 @@ void SearchServer::add_routes() {
         return httplib::Server::HandlerResponse::Unhandled;
     });
     http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const Xapian::NetworkError&) {
+            forget_thread_searcher();  // its remote connection is broken for good
+        } catch (...) {
+        }
         send_exception(res, error);
     });
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

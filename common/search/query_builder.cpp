@@ -1,6 +1,7 @@
 #include "common/search/query_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "common/facets/canonical.hpp"
@@ -22,6 +23,7 @@ private:
     const schema::Facet& facet_;
 };
 
+constexpr std::size_t kMaxCompletions = 50;  // a one-letter prefix must stay a small query
 constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 // Keeps letters, digits and in-word apostrophes and hyphens: what is left of a query once its
@@ -92,13 +94,49 @@ Xapian::QueryParser QueryBuilder::make_parser(bool any_word) const {
     parser.set_stemmer(Xapian::Stem("english"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    parser.set_max_expansion(50, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::QueryParser::FLAG_PARTIAL);
     parser.add_prefix("title", std::string(schema::PREFIX_TITLE));
     parser.add_prefix("heading", std::string(schema::PREFIX_HEADING));
     parser.add_prefix("signatory", std::string(schema::PREFIX_SIGNATORY));
     for (const auto& facet : schema::kFacets)
         parser.add_boolean_prefix(std::string(facet.field), (new FacetFieldProcessor(*this, facet))->release());
     return parser;
+}
+
+// The completions of the last word are looked up here, in the combined database, rather than
+// left to QueryParser's FLAG_PARTIAL: Xapian 1.4 expands that wildcard in each shard on its own,
+// so shards would complete and weigh it differently from one database.
+std::optional<Xapian::Query> QueryBuilder::prefix_reading(const std::string& q, Xapian::QueryParser& parser,
+                                                          bool any_word) const {
+    const auto space = q.find_last_of(" \t\n");
+    const auto start = space == std::string::npos ? 0 : space + 1;
+    const std::string_view last = std::string_view(q).substr(start);
+    const bool plain_word = !last.empty() && std::all_of(last.begin(), last.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!plain_word) return std::nullopt;
+    const auto prefix = to_lower(last);
+    std::vector<std::pair<Xapian::doccount, std::string>> completions;
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
+        completions.emplace_back(it.get_termfreq(), *it);
+    if (completions.empty()) return std::nullopt;
+    // The most frequent, as WILDCARD_LIMIT_MOST_FREQUENT would choose (ties: alphabetical).
+    const auto keep = std::min(completions.size(), kMaxCompletions);
+    std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(keep), completions.end(),
+                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    completions.resize(keep);
+    std::vector<Xapian::Query> terms;
+    for (const auto& [frequency, term] : completions) terms.emplace_back(term);
+    Xapian::Query word(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    const auto rest = trim(q.substr(0, start));
+    if (rest.empty()) return word;
+    Xapian::Query rest_query;
+    try {
+        rest_query = parser.parse_query(std::string(rest), kParserFlags);
+    } catch (const Xapian::QueryParserError&) {
+        return std::nullopt;  // "Helen AND": the last word is an operand, not a word being typed
+    }
+    if (rest_query.empty()) return word;
+    return Xapian::Query(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, rest_query, word);
 }
 
 Xapian::Query match_all() { return Xapian::Query(std::string()); }
@@ -114,13 +152,11 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
     try {
         const auto expanded = expand_acronyms(introduction_by(q), glossary_);
         result.query = parser.parse_query(expanded, kParserFlags);
-        // A search box sends words still being typed: the last one may also be a prefix. Xapian
-        // applies no synonyms to a partial term, so the whole-word reading is kept beside it,
-        // and documents matching both rank first.
-        if (!q.ends_with(' ')) {
-            const auto as_prefix = parser.parse_query(expanded, kParserFlags | Xapian::QueryParser::FLAG_PARTIAL);
-            result.query = Xapian::Query(Xapian::Query::OP_OR, result.query, as_prefix);
-        }
+        // A search box sends words still being typed: the last one may also be a prefix. The
+        // whole-word reading is kept beside it, and documents matching both rank first.
+        if (!q.ends_with(' '))
+            if (const auto as_prefix = prefix_reading(expanded, parser, any_word))
+                result.query = Xapian::Query(Xapian::Query::OP_OR, result.query, *as_prefix);
         // Words typed together ("Jo Britton", "Children First") rank issues that have them
         // together above issues that have them apart. A query that is a known name matches only
         // the name: the phrase, or the facet (which also covers "Telford & Wrekin", "Jo" resolved

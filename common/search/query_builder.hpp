@@ -43,6 +43,7 @@ public:
 
 private:
     Xapian::QueryParser make_parser(bool any_word) const;
+    std::optional<Xapian::Query> prefix_reading(const std::string& q, Xapian::QueryParser& parser, bool any_word) const;
     /// The query as a known person, authority or programme: its facet terms, or none.
     std::vector<Xapian::Query> known_name(const std::string& q) const;
     std::optional<std::string> spelling_correction(const std::string& q) const;

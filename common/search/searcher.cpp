@@ -1,5 +1,6 @@
 #include "common/search/searcher.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 #include <memory>
@@ -39,6 +40,47 @@ bool accepts_keymakers(const Xapian::Database& db) {
         return false;
     }
 }
+
+// Over remote shards, which take no KeyMaker, Xapian sorts on the month alone, and the page is
+// put in tie_breaker()'s order here: hits are fetched from the top until no tie crosses the
+// page's end, then sorted as the KeyMaker would have sorted them, so shards and one database
+// answer in the same order although their document ids interleave differently.
+class RemotePageOrder {
+public:
+    explicit RemotePageOrder(SortOrder sort) : sort_(sort) {}
+
+    std::vector<Xapian::MSetIterator> page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount size,
+                                           Xapian::doccount check_at_least, Xapian::MSet& mset) const {
+        Xapian::doccount wanted = first + size;
+        for (;;) {
+            mset = enquire.get_mset(0, wanted + 1, check_at_least);
+            if (wanted == 0 || mset.size() <= wanted || !same_group(mset[wanted - 1], mset[wanted])) break;
+            wanted *= 2;
+        }
+        std::vector<Xapian::MSetIterator> hits;
+        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
+        std::stable_sort(hits.begin(), hits.end(), [this](const auto& a, const auto& b) { return before(a, b); });
+        if (hits.size() > first + size) hits.resize(first + size);
+        hits.erase(hits.begin(), hits.begin() + std::min<std::size_t>(first, hits.size()));
+        return hits;
+    }
+
+private:
+    bool same_group(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) const {
+        const auto month = [](const Xapian::MSetIterator& it) { return it.get_document().get_value(schema::SLOT_MONTH); };
+        return month(a) == month(b) && (sort_ != SortOrder::relevance || a.get_weight() == b.get_weight());
+    }
+    bool before(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) const {
+        if (sort_ == SortOrder::relevance && a.get_weight() != b.get_weight()) return a.get_weight() > b.get_weight();
+        const auto da = a.get_document(), db = b.get_document();
+        const auto ma = da.get_value(schema::SLOT_MONTH), mb = db.get_value(schema::SLOT_MONTH);
+        if (ma != mb) return sort_ == SortOrder::oldest ? ma < mb : ma > mb;
+        const auto ia = da.get_value(schema::SLOT_ISSUE_ID), ib = db.get_value(schema::SLOT_ISSUE_ID);
+        if (ia != ib) return ia < ib;
+        return da.get_value(schema::SLOT_SECTION) < db.get_value(schema::SLOT_SECTION);
+    }
+    SortOrder sort_;
+};
 
 std::string leading_text(const std::string& text) {
     if (text.size() <= kSnippetBytes) return html_escape(text);
@@ -145,10 +187,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
 
     Xapian::Enquire enquire(db_);
+    std::vector<Xapian::MSetIterator> page;  // the hits, in order
     const auto run_main = [&] {
         enquire.set_query(main_query({}));
         if (!keymakers_supported_) {
-            // Remote shards take no KeyMaker, so ties break on the month alone.
             if (sort == SortOrder::relevance) enquire.set_sort_by_relevance_then_value(schema::SLOT_MONTH, true);
             else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
         } else if (sort == SortOrder::relevance) {
@@ -166,8 +208,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
         counted.set_query(main_query({}));
         counter.attach(counted);
         const auto first = static_cast<Xapian::doccount>(request.offset.value_or((request.page - 1) * request.per_page));
-        auto mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), everything);
-        if (!keymakers_supported_) separate_count.get_mset(0, 0, everything);
+        const auto per_page = static_cast<Xapian::doccount>(request.per_page);
+        Xapian::MSet mset;
+        page.clear();
+        if (keymakers_supported_) {
+            mset = enquire.get_mset(first, per_page, everything);
+            for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+        } else {
+            page = RemotePageOrder(sort).page(enquire, first, per_page, everything, mset);
+            separate_count.get_mset(0, 0, everything);
+        }
         result.facets.clear();
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
         return mset;
@@ -207,7 +257,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.did_you_mean = text.corrected;
     result.warnings = text.warnings;
 
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const auto& it : page) {
         const auto doc = it.get_document();
         SearchHit hit;
         hit.issue_id = doc.get_value(schema::SLOT_ISSUE_ID);

@@ -203,7 +203,7 @@ int SearchdProcess::stop() { return stop_process(pid_); }
 
 SearchdProcess::~SearchdProcess() { stop(); }
 
-XapianTcpServer::XapianTcpServer(const std::string& database) : port_(free_loopback_port()) {
+XapianTcpServer::XapianTcpServer(const std::string& database, int port) : port_(port ? port : free_loopback_port()) {
     pid_ = spawn({"/usr/bin/xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
                   std::to_string(port_), database},
                  log_dir_ / "tcpsrv.log");
@@ -217,5 +217,12 @@ XapianTcpServer::XapianTcpServer(const std::string& database) : port_(free_loopb
 }
 
 XapianTcpServer::~XapianTcpServer() { stop_process(pid_); }
+
+void XapianTcpServer::kill_hard() {
+    if (pid_ <= 0) return;
+    kill(-pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
 
 }  // namespace wm::test

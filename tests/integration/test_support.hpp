@@ -74,11 +74,14 @@ bool accepts_connections(int port);
 /// Xapian's stock remote server over one database, on a free loopback port, stopped when destroyed.
 class XapianTcpServer {
 public:
-    explicit XapianTcpServer(const std::string& database);
+    /// Serves database on 127.0.0.1:port (0: a free port).
+    explicit XapianTcpServer(const std::string& database, int port = 0);
     ~XapianTcpServer();
     XapianTcpServer(const XapianTcpServer&) = delete;
     XapianTcpServer& operator=(const XapianTcpServer&) = delete;
     int port() const { return port_; }
+    /// SIGKILL, as a crashed machine would leave it.
+    void kill_hard();
 
 private:
     TempDir log_dir_;

@@ -1,0 +1,139 @@
+// Shards and replicas with Xapian's own tools: `indexer index --shards 3`, shards served by the
+// stock xapian-tcpsrv, replicas kept by xapian-replicate. searchd must answer over them exactly
+// as over one database.
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "common/schema.hpp"
+#include "tests/integration/test_support.hpp"
+
+using namespace wm::test;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Answer {
+    int status = 0;
+    json body;
+};
+
+Answer fetch(int port, const std::string& path) {
+    httplib::Client client("127.0.0.1", port);
+    client.set_connection_timeout(5, 0);
+    client.set_read_timeout(30, 0);
+    const auto res = client.Get(path.c_str());
+    if (!res) return {0, json()};
+    return {res->status, res->body.empty() ? json() : json::parse(res->body)};
+}
+
+// What must not differ between one database and its shards: everything but the timing.
+json comparable(json body) {
+    body.erase("took_ms");
+    if (body.contains("hits"))
+        for (auto& hit : body["hits"]) hit.erase("score");  // compared through the order instead
+    return body;
+}
+
+std::string encode(const std::string& text) { return httplib::detail::encode_query_param(text); }
+
+std::vector<std::string> query_paths() {
+    std::vector<std::string> paths;
+    for (const std::string query : {"", "care", "care leaver offer", "\"peer challenge\"", "Nigel Minns",
+                                    "fostering NOT kinship", "sufficiency OR placements", "fosterng recruitmnt"})
+        for (const std::string extra : {"", "&page=2", "&sort=oldest", "&sort=newest&per_page=7", "&per_page=3",
+                                        "&authority=Birmingham", "&group=section"})
+            paths.push_back("/api/search?q=" + encode(query) + extra);
+    for (const std::string prefix : {"fos", "Tel", "care l"}) paths.push_back("/api/suggest?q=" + encode(prefix));
+    paths.push_back("/api/issues/000_0ade5a7af2cbefc2");
+    paths.push_back("/api/issues/gen-00042");
+    paths.push_back("/api/facets/authorities");
+    paths.push_back("/api/glossary");
+    return paths;
+}
+
+void check_same_answers(int expected_port, int actual_port) {
+    for (const auto& path : query_paths()) {
+        INFO(path);
+        const auto expected = fetch(expected_port, path), actual = fetch(actual_port, path);
+        REQUIRE(expected.status == 200);
+        REQUIRE(actual.status == 200);
+        CHECK(comparable(actual.body) == comparable(expected.body));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("three shards, two behind xapian-tcpsrv, answer exactly as one database; a lost shard is a 503", "[shards]") {
+    TempDir dir;
+    const auto corpus = dir / "corpus";
+    fs::create_directories(corpus);
+    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    generate_archive(corpus + "/generated", 300);
+    const auto single = dir / "single", sharded = dir / "sharded";
+    REQUIRE(run_indexer("index -q --db " + quoted(single) + " " + quoted(corpus)).exit_code == 0);
+    REQUIRE(run_indexer("index -q --shards 3 --db " + quoted(sharded) + " " + quoted(corpus)).exit_code == 0);
+    for (int shard = 0; shard < 3; ++shard)
+        CHECK(indexed_ids(sharded + "/" + wm::schema::shard_name(shard)).size() > 50);  // a fair split
+
+    auto first = std::make_unique<XapianTcpServer>(sharded + "/shard-0");
+    auto second = std::make_unique<XapianTcpServer>(sharded + "/shard-1");
+    const int second_port = second->port();
+    write_file(dir / "mixed.stub", "auto " + sharded + "/dictionary\n" +
+                                       "remote 127.0.0.1:" + std::to_string(first->port()) + "\n" +
+                                       "remote 127.0.0.1:" + std::to_string(second_port) + "\n" +
+                                       "auto " + sharded + "/shard-2\n");
+    SearchdProcess one(single, {"--quiet"});
+    SearchdProcess local_shards(sharded, {"--quiet"});
+    SearchdProcess remote_shards(dir / "mixed.stub", {"--quiet"});
+
+    SECTION("the same answers: hits and order, totals, facet counts, snippets, suggestions, lookups") {
+        check_same_answers(one.port(), local_shards.port());
+        check_same_answers(one.port(), remote_shards.port());
+    }
+
+    SECTION("a shard that goes away is a 503 at once, and searchd recovers when it returns") {
+        const auto path = "/api/search?q=care";
+        REQUIRE(fetch(remote_shards.port(), path).status == 200);
+        second->kill_hard();
+        for (int request = 0; request < 8; ++request) {  // every worker thread, not just one
+            const auto started = std::chrono::steady_clock::now();
+            const auto answer = fetch(remote_shards.port(), path);
+            const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            CHECK(answer.status == 503);
+            CHECK(answer.body.value("code", "") == "shard_unavailable");
+            CHECK(answer.body.value("type", "") == "system");
+            CHECK(answer.body.value("message", "").find("127.0.0.1") == std::string::npos);  // no addresses
+            CHECK(seconds < 12);  // Xapian's remote timeout is 10 s; a refused connection is immediate
+        }
+        second = std::make_unique<XapianTcpServer>(sharded + "/shard-1", second_port);
+        CHECK(wait_until([&] { return fetch(remote_shards.port(), path).status == 200; }, 20));
+        check_same_answers(one.port(), remote_shards.port());
+    }
+}
+
+TEST_CASE("indexing more issues into shards keeps them in step with one database", "[shards]") {
+    TempDir dir;
+    const auto corpus = dir / "corpus";
+    fs::create_directories(corpus);
+    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    const auto single = dir / "single", sharded = dir / "sharded";
+    for (int drop = 0; drop < 2; ++drop) {
+        generate_archive(corpus + "/drop-" + std::to_string(drop), 60, drop * 60);
+        REQUIRE(run_indexer("index -q --db " + quoted(single) + " " + quoted(corpus)).exit_code == 0);
+        REQUIRE(run_indexer("index -q --db " + quoted(sharded) + (drop == 0 ? " --shards 3 " : " ") + quoted(corpus)).exit_code == 0);
+    }
+    CHECK(indexed_ids(sharded) == indexed_ids(single));
+    const auto again = run_indexer("index -q --shards 2 --db " + quoted(sharded) + " " + quoted(corpus));
+    CHECK(again.exit_code == 2);
+    CHECK(again.err.find("has 3 shards, not 2") != std::string::npos);
+    SearchdProcess one(single, {"--quiet"});
+    SearchdProcess shards(sharded, {"--quiet"});
+    check_same_answers(one.port(), shards.port());
+}
