@@ -137,3 +137,44 @@ TEST_CASE("indexing more issues into shards keeps them in step with one database
     SearchdProcess shards(sharded, {"--quiet"});
     check_same_answers(one.port(), shards.port());
 }
+
+TEST_CASE("a read replica kept by xapian-replicate shows a newly indexed issue within seconds", "[replicas]") {
+    TempDir dir;
+    const auto corpus = dir / "corpus", masters = dir / "masters", replica = dir / "replica";
+    fs::create_directories(corpus);
+    fs::create_directories(masters);
+    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    // The master keeps changesets, so the replica receives each commit rather than full copies.
+    struct Changesets {
+        Changesets() { setenv("XAPIAN_MAX_CHANGESETS", "10", 1); }
+        ~Changesets() { unsetenv("XAPIAN_MAX_CHANGESETS"); }
+    } keep_changesets;
+    REQUIRE(run_indexer("index -q --db " + quoted(masters + "/wmsearch") + " " + quoted(corpus)).exit_code == 0);
+
+    const int port = free_loopback_port();
+    ChildProcess server({"/usr/bin/xapian-replicate-server", "--interface", "127.0.0.1", "--port", std::to_string(port), masters},
+                        dir / "replicate-server.log");
+    REQUIRE(wait_until([&] { return accepts_connections(port); }, 10));
+    ChildProcess client({"/usr/bin/xapian-replicate", "--host", "127.0.0.1", "--port", std::to_string(port),
+                         "--master", "wmsearch", "--interval", "1", "--reader-time", "1", replica},
+                        dir / "replicate.log");
+    REQUIRE(wait_until([&] { return indexed_ids(replica).size() == 5; }, 20));
+
+    SearchdProcess searchd(replica, {"--quiet"});
+    const auto total = [&](const std::string& q) {
+        return fetch(searchd.port(), "/api/search?q=" + encode(q)).body.value("total", std::size_t{0});
+    };
+    REQUIRE(total("") == 5);
+    for (int round = 0; round < 2; ++round) {
+        const auto marker = "replicamarker" + std::to_string(round);
+        write_file(corpus + "/new-" + std::to_string(round) + ".txt",
+                   "Regional Update - May 2031\n\nNews:\n\nThis issue carries the word " + marker + ".\n");
+        REQUIRE(run_indexer("index -q --db " + quoted(masters + "/wmsearch") + " " + quoted(corpus)).exit_code == 0);
+        const auto indexed = std::chrono::steady_clock::now();
+        CHECK(wait_until([&] { return total(marker) == 1; }, 10));
+        const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - indexed).count();
+        INFO("round " << round << ": visible on the replica after " << seconds << " s");
+        CHECK(seconds < 5);
+    }
+    CHECK(total("") == 7);
+}
