@@ -1,24 +1,11 @@
 #include "common/search/facet_counter.hpp"
 
 #include <algorithm>
-#include <string_view>
-#include <unordered_map>
 
 #include "common/text.hpp"
 
 namespace wm {
 namespace {
-
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-using Tally = std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>>;
-
-void add_one(Tally& tally, std::string_view value) {
-    if (const auto found = tally.find(value); found != tally.end()) ++found->second;
-    else tally.emplace(value, 1);
-}
 
 template <typename Counts>
 std::vector<FacetCount> busiest_first(const Counts& tally, std::size_t limit) {
@@ -47,51 +34,64 @@ void add_years(const std::map<std::string, std::size_t>& years, std::map<std::st
 
 }  // namespace
 
-class FacetCounter::ListSpy : public Xapian::MatchSpy {
+class FacetCounter::TableSpy : public Xapian::MatchSpy {
 public:
-    ListSpy(const std::vector<const schema::Facet*>& facets, bool with_years) : with_years_(with_years) {
-        for (const auto* facet : facets) facets_.push_back({std::string(facet->name), facet->slot, {}});
+    TableSpy(const std::vector<const schema::Facet*>& facets, bool with_years, std::shared_ptr<const FacetTable> table)
+        : table_(std::move(table)) {
+        for (const auto* facet : facets)
+            for (std::size_t column = 0; column < schema::kFacets.size(); ++column)
+                if (schema::kFacets[column].slot == facet->slot) wanted(column, std::string(facet->name));
+        if (with_years) wanted(FacetTable::kYear, "years");
     }
     void operator()(const Xapian::Document& doc, double) override {
-        for (auto& facet : facets_) {
-            const auto list = doc.get_value(facet.slot);
-            std::string_view rest(list);
-            while (!rest.empty()) {
-                const auto end = rest.find(schema::kListSeparator);
-                const auto value = rest.substr(0, end);
-                if (!value.empty()) add_one(facet.tally, value);
-                if (end == std::string_view::npos) break;
-                rest.remove_prefix(end + 1);
-            }
-        }
-        if (with_years_) {
-            const auto month = doc.get_value(schema::SLOT_MONTH);
-            if (month.size() >= 4) ++years_[month.substr(0, 4)];
-        }
+        table_->for_each_value(doc.get_docid(), [this](std::size_t column, std::uint32_t id) {
+            auto& counts = counts_[column];
+            if (id < counts.size()) ++counts[id];
+        });
     }
     void collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,
                  std::map<std::string, std::size_t>& totals) const {
-        for (const auto& facet : facets_) {
-            totals[facet.name] = facet.tally.size();
-            counts[facet.name] = busiest_first(facet.tally, limit);
+        for (std::size_t column = 0; column < FacetTable::kColumns; ++column) {
+            if (names_[column].empty()) continue;
+            const auto& values = table_->names(column);
+            if (column == FacetTable::kYear) {
+                std::map<std::string, std::size_t> years;
+                for (std::size_t id = 0; id < counts_[column].size(); ++id)
+                    if (counts_[column][id]) years[values[id]] = counts_[column][id];
+                add_years(years, counts, totals);
+                continue;
+            }
+            // Ranked by id first, so only the values shown are copied.
+            std::vector<std::uint32_t> counted;
+            for (std::uint32_t id = 0; id < counts_[column].size(); ++id)
+                if (counts_[column][id]) counted.push_back(id);
+            const auto busier = [&](std::uint32_t a, std::uint32_t b) {
+                const auto ca = counts_[column][a], cb = counts_[column][b];
+                return ca != cb ? ca > cb : values[a] < values[b];
+            };
+            const auto shown = std::min(limit, counted.size());
+            std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(shown), counted.end(), busier);
+            std::vector<FacetCount> ranked;
+            for (std::size_t i = 0; i < shown; ++i) ranked.push_back({values[counted[i]], counts_[column][counted[i]]});
+            totals[names_[column]] = counted.size();
+            counts[names_[column]] = std::move(ranked);
         }
-        if (with_years_) add_years(years_, counts, totals);
     }
 
 private:
-    struct Counted {
-        std::string name;
-        Xapian::valueno slot;
-        Tally tally;
-    };
-    std::vector<Counted> facets_;
-    bool with_years_;
-    std::map<std::string, std::size_t> years_;
+    void wanted(std::size_t column, std::string name) {
+        names_[column] = std::move(name);
+        counts_[column].assign(table_->names(column).size(), 0);
+    }
+    std::shared_ptr<const FacetTable> table_;
+    std::string names_[FacetTable::kColumns];                 ///< empty: not counted
+    std::vector<std::uint32_t> counts_[FacetTable::kColumns];  ///< by value id
 };
 
-FacetCounter::FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years, bool builtin_spies_only) {
-    if (!builtin_spies_only) {
-        list_spy_ = std::make_unique<ListSpy>(facets, with_years);
+FacetCounter::FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years,
+                           std::shared_ptr<const FacetTable> table) {
+    if (table) {
+        table_spy_ = std::make_unique<TableSpy>(facets, with_years, std::move(table));
         return;
     }
     for (const auto* facet : facets)
@@ -103,15 +103,15 @@ FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) const {
     // The spies stay owned here; Xapian only borrows them for the enquire's lifetime.
-    if (list_spy_) enquire.add_matchspy(list_spy_.get());
+    if (table_spy_) enquire.add_matchspy(table_spy_.get());
     for (const auto& [name, spy] : spies_) enquire.add_matchspy(spy.get());
     if (months_) enquire.add_matchspy(months_.get());
 }
 
 void FacetCounter::collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,
                            std::map<std::string, std::size_t>& totals) const {
-    if (list_spy_) {
-        list_spy_->collect(limit, counts, totals);
+    if (table_spy_) {
+        table_spy_->collect(limit, counts, totals);
         return;
     }
     for (const auto& [name, spy] : spies_) {

@@ -1,8 +1,8 @@
 #pragma once
-// Exact facet counts. Each facet slot holds a document's whole value list. On local databases
-// one spy of our own splits the lists as it meets them; over remote shards, which only run
-// Xapian's built-in spies, ValueCountMatchSpy counts whole lists and collect() splits them (much
-// slower when most lists are distinct, as they are).
+// Exact facet counts. On local databases one spy of our own counts each match's values from the
+// shared FacetTable; over remote shards, which only run Xapian's built-in spies, a
+// ValueCountMatchSpy per facet counts whole value lists (each slot holds a document's list) and
+// collect() splits them, which is much slower when most lists are distinct, as they are.
 #include <xapian.h>
 
 #include <map>
@@ -11,15 +11,17 @@
 #include <vector>
 
 #include "common/schema.hpp"
+#include "common/search/facet_table.hpp"
 #include "common/search/search_request.hpp"
 
 namespace wm {
 
 class FacetCounter {
 public:
-    /// Counts the given facets (by name) plus, if with_years, the issue years; with Xapian's
-    /// built-in spies only when remote shards are involved.
-    FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years, bool builtin_spies_only);
+    /// Counts the given facets (by name) plus, if with_years, the issue years: from the table,
+    /// or with Xapian's built-in spies when there is none (remote shards).
+    FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years,
+                 std::shared_ptr<const FacetTable> table);
     ~FacetCounter();
 
     /// Attaches the spies; the enquire must then examine every match (check_at_least).
@@ -30,12 +32,12 @@ public:
     void collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,
                  std::map<std::string, std::size_t>& totals) const;
 
-    class ListSpy;
+    class TableSpy;
 
 private:
     std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
-    std::unique_ptr<ListSpy> list_spy_;
+    std::unique_ptr<TableSpy> table_spy_;
 };
 
 }  // namespace wm

@@ -16,38 +16,31 @@ namespace {
 constexpr std::size_t kSnippetBytes = 300;
 const std::string kMarkStart = "<mark>", kMarkEnd = "</mark>", kOmitted = "\u2026";
 
-// Ties break the same way everywhere, shards included: date (newest first), then issue id,
-// then section number.
-std::unique_ptr<Xapian::MultiValueKeyMaker> tie_breaker(bool oldest_first) {
-    auto keys = std::make_unique<Xapian::MultiValueKeyMaker>();
-    keys->add_value(schema::SLOT_MONTH, !oldest_first);
-    keys->add_value(schema::SLOT_ISSUE_ID);
-    keys->add_value(schema::SLOT_SECTION);
-    return keys;
-}
-
-// Remote shards (xapian-tcpsrv) refuse a KeyMaker; asked once, with no match spy attached, so no
-// match spy ever sees a half-run query.
-bool accepts_keymakers(const Xapian::Database& db) {
+// Remote shards (xapian-tcpsrv) refuse a KeyMaker, which is how they are told apart; asked once,
+// with no match spy attached, so no match spy ever sees a half-run query.
+bool has_remote_shards(const Xapian::Database& db) {
     Xapian::Enquire probe(db);
     probe.set_query(match_all());
-    const auto keys = tie_breaker(false);
-    probe.set_sort_by_key(keys.get(), false);
+    Xapian::MultiValueKeyMaker keys;
+    keys.add_value(schema::SLOT_MONTH);
+    probe.set_sort_by_key(&keys, false);
     try {
         probe.get_mset(0, 1);
-        return true;
-    } catch (const Xapian::UnimplementedError&) {
         return false;
+    } catch (const Xapian::UnimplementedError&) {
+        return true;
     }
 }
 
-// Over remote shards, which take no KeyMaker, Xapian sorts on the month alone, and the page is
-// put in tie_breaker()'s order here: hits are fetched from the top until no tie crosses the
-// page's end, then sorted as the KeyMaker would have sorted them, so shards and one database
-// answer in the same order although their document ids interleave differently.
-class RemotePageOrder {
+// Ties break the same way everywhere, shards included: score, then month (newest first unless
+// oldest first was asked for), then issue id, then section number. Xapian sorts on relevance
+// alone, or the month alone, and the page is put in the full order here: hits are fetched from
+// the top until no tie crosses the page's end, then sorted. A KeyMaker would do the same on one
+// database but computes a key for every match (20,000 of them for a common word), the remote
+// protocol takes none, and shards' document ids interleave differently from one database's.
+class PageOrder {
 public:
-    explicit RemotePageOrder(SortOrder sort) : sort_(sort) {}
+    explicit PageOrder(SortOrder sort) : sort_(sort) {}
 
     std::vector<Xapian::MSetIterator> page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount size,
                                            Xapian::doccount check_at_least, Xapian::MSet& mset) const {
@@ -67,8 +60,8 @@ public:
 
 private:
     bool same_group(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) const {
-        const auto month = [](const Xapian::MSetIterator& it) { return it.get_document().get_value(schema::SLOT_MONTH); };
-        return month(a) == month(b) && (sort_ != SortOrder::relevance || a.get_weight() == b.get_weight());
+        if (sort_ == SortOrder::relevance) return a.get_weight() == b.get_weight();
+        return a.get_document().get_value(schema::SLOT_MONTH) == b.get_document().get_value(schema::SLOT_MONTH);
     }
     bool before(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) const {
         if (sort_ == SortOrder::relevance && a.get_weight() != b.get_weight()) return a.get_weight() > b.get_weight();
@@ -129,7 +122,7 @@ std::string html_escape(std::string_view text) {
 
 Searcher::Searcher(std::string database_path)
     : database_path_(std::move(database_path)), db_(open_for_reading(database_path_)) {
-    keymakers_supported_ = accepts_keymakers(db_);
+    remote_shards_ = has_remote_shards(db_);
     refresh();
 }
 
@@ -174,7 +167,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
         return Xapian::Query(Xapian::Query::OP_FILTER, text.query, builder.filter(request, doc_type, without_facet));
     };
     const SortOrder sort = request.sort.value_or(text.empty ? SortOrder::newest : SortOrder::relevance);
-    const auto keys = tie_breaker(sort == SortOrder::oldest);
     const Xapian::doccount everything = db_.get_doccount();
 
     // Facets without an active filter are counted on the main query; each filtered facet is
@@ -186,38 +178,30 @@ SearchResult Searcher::run(const SearchRequest& request) {
         (it != request.filters.end() && !it->second.empty() ? filtered : unfiltered).push_back(&facet);
     }
 
+    // Xapian 1.4 gives a match spy each document by its shard's own id (measured), so the table,
+    // which is by the combined id, serves a single database only; shards count with the
+    // built-in spies.
+    const auto table = db_.size() == 1 && !remote_shards_ ? FacetTable::of(db_, database_path_) : nullptr;
     Xapian::Enquire enquire(db_);
     std::vector<Xapian::MSetIterator> page;  // the hits, in order
     const auto run_main = [&] {
         enquire.set_query(main_query({}));
-        if (!keymakers_supported_) {
-            if (sort == SortOrder::relevance) enquire.set_sort_by_relevance_then_value(schema::SLOT_MONTH, true);
-            else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
-        } else if (sort == SortOrder::relevance) {
-            enquire.set_sort_by_relevance_then_key(keys.get(), false);
-        } else {
-            enquire.set_sort_by_key_then_relevance(keys.get(), false);
-        }
+        if (sort == SortOrder::relevance) enquire.set_sort_by_relevance();
+        else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
         enquire.clear_matchspies();
-        FacetCounter counter(unfiltered, true, !keymakers_supported_);
+        FacetCounter counter(unfiltered, true, table);
         // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see
         // a document twice (measured: per_page 2 or 3 over two shards), so they count in a pass
         // of their own there, as the filtered facets do below.
         Xapian::Enquire separate_count(db_);
-        auto& counted = keymakers_supported_ ? enquire : separate_count;
+        auto& counted = remote_shards_ ? separate_count : enquire;
         counted.set_query(main_query({}));
         counter.attach(counted);
         const auto first = static_cast<Xapian::doccount>(request.offset.value_or((request.page - 1) * request.per_page));
         const auto per_page = static_cast<Xapian::doccount>(request.per_page);
         Xapian::MSet mset;
-        page.clear();
-        if (keymakers_supported_) {
-            mset = enquire.get_mset(first, per_page, everything);
-            for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
-        } else {
-            page = RemotePageOrder(sort).page(enquire, first, per_page, everything, mset);
-            separate_count.get_mset(0, 0, everything);
-        }
+        page = PageOrder(sort).page(enquire, first, per_page, everything, mset);
+        if (remote_shards_) separate_count.get_mset(0, 0, everything);
         result.facets.clear();
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
         return mset;
@@ -246,7 +230,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     for (const auto* facet : filtered) {
         Xapian::Enquire facet_enquire(db_);
         facet_enquire.set_query(main_query(facet->field));
-        FacetCounter counter({facet}, false, !keymakers_supported_);
+        FacetCounter counter({facet}, false, table);
         counter.attach(facet_enquire);
         facet_enquire.get_mset(0, 0, everything);
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);

@@ -51,7 +51,7 @@ private:
     std::string glossary_revision_;
     Glossary glossary_;
     std::string facet_values_revision_;
-    bool keymakers_supported_ = true;  ///< false once a remote shard has refused one
+    bool remote_shards_ = false;  ///< remote shards run only Xapian's built-in match spies
     std::map<std::string, std::vector<FacetCount>> facet_values_;
 };
 
