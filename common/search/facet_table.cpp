@@ -15,42 +15,63 @@ constexpr std::size_t kTablesKept = 2;
 
 struct Interner {
     std::unordered_map<std::string, std::uint32_t> ids;
-    std::vector<std::string>* names;
+    std::vector<std::string>& names;
+    explicit Interner(std::vector<std::string>& known) : names(known) {
+        for (std::uint32_t id = 0; id < names.size(); ++id) ids.emplace(names[id], id);
+    }
     std::uint32_t operator()(const std::string& value) {
-        const auto [it, added] = ids.emplace(value, static_cast<std::uint32_t>(names->size()));
-        if (added) names->push_back(value);
+        const auto [it, added] = ids.emplace(value, static_cast<std::uint32_t>(names.size()));
+        if (added) names.push_back(value);
         return it->second;
     }
 };
 
 }  // namespace
 
-FacetTable::FacetTable(const Xapian::Database& db) {
+FacetTable::FacetTable(const Xapian::Database& db, const FacetTable* base)
+    : uuid_(db.get_uuid()), last_docid_(db.get_lastdocid()) {
+    Xapian::docid first_new = 1;
+    if (base) {
+        starts_ = base->starts_;
+        entries_ = base->entries_;
+        for (std::size_t column = 0; column < kColumns; ++column) names_[column] = base->names_[column];
+        first_new = base->last_docid_ + 1;
+    } else {
+        starts_ = {0, 0};  // docid 0 does not exist: no entries
+    }
     // Column by column through Xapian's value streams (fast, in docid order), then laid out by
     // document.
-    std::vector<std::vector<std::uint32_t>> by_doc(db.get_lastdocid() + 1);
+    std::vector<std::vector<std::uint32_t>> by_doc(last_docid_ + 1 - first_new + 1);
     const auto add_column = [&](std::size_t column, Xapian::valueno slot, bool year_only) {
-        Interner intern{{}, &names_[column]};
-        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        Interner intern(names_[column]);
+        auto it = db.valuestream_begin(slot);
+        if (it != db.valuestream_end(slot)) it.skip_to(first_new);
+        for (; it != db.valuestream_end(slot); ++it) {
             const std::string value = *it;
-            auto& entries = by_doc[it.get_docid()];
+            auto& entries = by_doc[it.get_docid() - first_new];
+            const auto entry = [&](const std::string& member) {
+                return static_cast<std::uint32_t>(column << kIdBits) | intern(member);
+            };
             if (year_only) {
-                if (value.size() >= 4) entries.push_back(static_cast<std::uint32_t>(column << kIdBits) | intern(value.substr(0, 4)));
+                if (value.size() >= 4) entries.push_back(entry(value.substr(0, 4)));
                 continue;
             }
             for (const auto& member : split(value, schema::kListSeparator))
-                if (!member.empty()) entries.push_back(static_cast<std::uint32_t>(column << kIdBits) | intern(member));
+                if (!member.empty()) entries.push_back(entry(member));
         }
     };
     for (std::size_t column = 0; column < schema::kFacets.size(); ++column)
         add_column(column, schema::kFacets[column].slot, false);
     add_column(kYear, schema::SLOT_MONTH, true);
-    starts_.reserve(by_doc.size() + 1);
-    for (const auto& entries : by_doc) {
-        starts_.push_back(static_cast<std::uint32_t>(entries_.size()));
+    for (Xapian::docid docid = first_new; docid <= last_docid_; ++docid) {
+        const auto& entries = by_doc[docid - first_new];
         entries_.insert(entries_.end(), entries.begin(), entries.end());
+        starts_.push_back(static_cast<std::uint32_t>(entries_.size()));  // its end, the next one's start
     }
-    starts_.push_back(static_cast<std::uint32_t>(entries_.size()));
+}
+
+bool FacetTable::extends_to(const Xapian::Database& db) const {
+    return db.get_uuid() == uuid_ && db.get_lastdocid() >= last_docid_;
 }
 
 std::shared_ptr<const FacetTable> FacetTable::of(const Xapian::Database& db, const std::string& database_key) {
@@ -60,7 +81,12 @@ std::shared_ptr<const FacetTable> FacetTable::of(const Xapian::Database& db, con
     const auto key = database_key + "@" + database_version(db);
     std::lock_guard lock(mutex);
     if (const auto found = tables.find(key); found != tables.end()) return found->second;
-    std::shared_ptr<const FacetTable> table(new FacetTable(db));
+    const FacetTable* base = nullptr;
+    if (!newest.empty()) {
+        const auto& latest = tables.at(newest.back());
+        if (newest.back().starts_with(database_key + "@") && latest->extends_to(db)) base = latest.get();
+    }
+    std::shared_ptr<const FacetTable> table(new FacetTable(db, base));
     tables[key] = table;
     newest.push_back(key);
     if (newest.size() > kTablesKept) {
