@@ -28,12 +28,12 @@ std::size_t stored_shard_count(const Xapian::Database& dictionary) {
     return stored.empty() ? 0 : std::stoul(stored);
 }
 
-}  // namespace
-
 bool is_sharded_index(const std::string& path) {
     std::error_code error;
     return fs::is_regular_file(fs::path(path) / schema::kStubFile, error);
 }
+
+}  // namespace
 
 IndexTarget IndexTarget::open(const std::string& path, std::size_t shards) {
     IndexTarget target;

@@ -32,7 +32,4 @@ private:
     std::optional<Xapian::WritableDatabase> dictionary_;
 };
 
-/// Whether path is a sharded index folder.
-bool is_sharded_index(const std::string& path);
-
 }  // namespace wm

@@ -103,10 +103,16 @@ std::set<Xapian::docid> issues_mentioning_new_entries(const Xapian::Database& db
             if (db.term_exists(word) && (rarest.empty() || db.get_termfreq(word) < db.get_termfreq(rarest))) rarest = word;
         if (!rarest.empty()) words.push_back(rarest);
     }
+    // An issue document holds all its issue's words, so one boolean query over issue documents
+    // finds them, without reading each matching section.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                    Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()),
+                                    Xapian::Query(schema::doc_type_term(schema::DOC_TYPE_ISSUE))));
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     std::set<Xapian::docid> issues;
-    for (const auto& word : words)
-        for (auto it = db.postlist_begin(word); it != db.postlist_end(word); ++it)
-            if (const auto issue = find_issue(db, db.get_document(*it).get_value(schema::SLOT_ISSUE_ID))) issues.insert(*issue);
+    for (const auto docid : enquire.get_mset(0, db.get_doccount())) issues.insert(docid);
     return issues;
 }
 

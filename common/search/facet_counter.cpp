@@ -7,8 +7,7 @@
 namespace wm {
 namespace {
 
-template <typename Counts>
-std::vector<FacetCount> busiest_first(const Counts& tally, std::size_t limit) {
+std::vector<FacetCount> busiest_first(const std::map<std::string, std::size_t>& tally, std::size_t limit) {
     std::vector<FacetCount> counts;
     counts.reserve(tally.size());
     for (const auto& [value, count] : tally) counts.push_back({value, count});

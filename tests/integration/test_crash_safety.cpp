@@ -90,8 +90,7 @@ std::size_t total_issues(int port) {
 TEST_CASE("kill -9 at random points: the database opens, searchd answers, a re-run converges", "[crash]") {
     TempDir dir;
     const auto corpus = dir / "corpus";
-    fs::create_directories(corpus);
-    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    copy_real_issues(corpus);
     const auto crashed = dir / "crashed.db", clean = dir / "clean.db";
 
     // Both databases start from a commit of the real issues, then take 400 generated ones.
@@ -133,8 +132,7 @@ TEST_CASE("500 issues are indexed while searchd answers a steady stream of queri
     TempDir dir;
     const auto corpus = dir / "corpus";
     const auto db = dir / "db";
-    fs::create_directories(corpus);
-    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    copy_real_issues(corpus);
     REQUIRE(run_indexer(index_command(db, corpus)).exit_code == 0);
     SearchdProcess server(db, {"--quiet"});
     QueryStream stream(server.port());
@@ -170,8 +168,7 @@ TEST_CASE("a full disk fails the run with a clear error and leaves the last comm
     TempDir dir;
     const auto corpus = dir / "corpus";
     const auto db = dir / "db";
-    fs::create_directories(corpus);
-    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    copy_real_issues(corpus);
     REQUIRE(run_indexer(index_command(db, corpus)).exit_code == 0);
     const auto before = document_digests(db);
 

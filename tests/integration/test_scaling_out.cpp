@@ -41,8 +41,6 @@ json comparable(json body) {
     return body;
 }
 
-std::string encode(const std::string& text) { return httplib::detail::encode_query_param(text); }
-
 std::vector<std::string> query_paths() {
     std::vector<std::string> paths;
     for (const std::string query : {"", "care", "care leaver offer", "\"peer challenge\"", "Nigel Minns",
@@ -73,8 +71,7 @@ void check_same_answers(int expected_port, int actual_port) {
 TEST_CASE("three shards, two behind xapian-tcpsrv, answer exactly as one database; a lost shard is a 503", "[shards]") {
     TempDir dir;
     const auto corpus = dir / "corpus";
-    fs::create_directories(corpus);
-    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    copy_real_issues(corpus);
     generate_archive(corpus + "/generated", 300);
     const auto single = dir / "single", sharded = dir / "sharded";
     REQUIRE(run_indexer("index -q --db " + quoted(single) + " " + quoted(corpus)).exit_code == 0);
@@ -121,8 +118,7 @@ TEST_CASE("three shards, two behind xapian-tcpsrv, answer exactly as one databas
 TEST_CASE("indexing more issues into shards keeps them in step with one database", "[shards]") {
     TempDir dir;
     const auto corpus = dir / "corpus";
-    fs::create_directories(corpus);
-    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
+    copy_real_issues(corpus);
     const auto single = dir / "single", sharded = dir / "sharded";
     for (int drop = 0; drop < 2; ++drop) {
         generate_archive(corpus + "/drop-" + std::to_string(drop), 60, drop * 60);
@@ -141,9 +137,8 @@ TEST_CASE("indexing more issues into shards keeps them in step with one database
 TEST_CASE("a read replica kept by xapian-replicate shows a newly indexed issue within seconds", "[replicas]") {
     TempDir dir;
     const auto corpus = dir / "corpus", masters = dir / "masters", replica = dir / "replica";
-    fs::create_directories(corpus);
+    copy_real_issues(corpus);
     fs::create_directories(masters);
-    for (const auto& seed : fs::directory_iterator(WM_CORPUS_DIR)) fs::copy(seed.path(), corpus);
     // The master keeps changesets, so the replica receives each commit rather than full copies.
     struct Changesets {
         Changesets() { setenv("XAPIAN_MAX_CHANGESETS", "10", 1); }

@@ -57,8 +57,6 @@ httplib::Result preflight(const SearchdProcess& server, const std::string& path,
     return client.Options(path.c_str(), {{"Origin", origin}, {"Access-Control-Request-Method", method}});
 }
 
-std::string encode(const std::string& text) { return httplib::detail::encode_query_param(text); }
-
 std::vector<std::string> hit_files(const json& body) {
     std::vector<std::string> files;
     for (const auto& hit : body["hits"]) files.push_back(hit["file"]);

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <httplib.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -167,6 +169,14 @@ void generate_archive(const std::string& folder, int issues, int first) {
                                     " --issues " + std::to_string(issues) + " --first " + std::to_string(first) +
                                     " --out " + quoted(folder));
     if (result.exit_code != 0) throw std::runtime_error("generate_archive.py failed: " + result.err);
+}
+
+std::string encode(const std::string& text) { return httplib::detail::encode_query_param(text); }
+
+void copy_real_issues(const std::string& folder) {
+    std::filesystem::create_directories(folder);
+    for (const auto& issue : std::filesystem::directory_iterator(WM_CORPUS_DIR))
+        std::filesystem::copy(issue.path(), folder);
 }
 
 std::vector<std::string> indexed_ids(const std::string& database) {

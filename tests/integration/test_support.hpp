@@ -67,6 +67,12 @@ bool wait_until(const std::function<bool()>& condition, double seconds);
 /// Writes `issues` synthetic issues (gen-NNNNN.txt, numbered from `first`) with tests/tools/generate_archive.py.
 void generate_archive(const std::string& folder, int issues, int first = 0);
 
+/// Percent-encodes a query parameter.
+std::string encode(const std::string& text);
+
+/// Creates folder with a copy of the real issues in corpus/.
+void copy_real_issues(const std::string& folder);
+
 /// The ids of the issues a database holds, sorted; empty when there is no database yet.
 std::vector<std::string> indexed_ids(const std::string& database);
 bool accepts_connections(int port);
