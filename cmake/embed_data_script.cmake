@@ -1,6 +1,6 @@
 # Run with -DINPUTS=a|b|c -DOUTPUT=file.cpp -DHEADER=dir/x.hpp -DFUNCTION=name; writes one raw string literal per input file.
 string(REPLACE "|" ";" inputs "${INPUTS}")
-set(body "// Generated from common/data by cmake/embed_data_script.cmake; do not edit.\n")
+set(body "// Generated from common/facets/data by cmake/embed_data_script.cmake; do not edit.\n")
 string(APPEND body "#include \"${HEADER}\"\n\n#include <array>\n#include <stdexcept>\n#include <string>\n#include <utility>\n\n")
 string(APPEND body "namespace wm {\nnamespace {\n\n")
 set(entries "")

@@ -12,11 +12,12 @@
 
 #include "common/errors.hpp"
 #include "common/facets/facets.hpp"
-#include "common/folder_indexer.hpp"
-#include "common/index_writer.hpp"
-#include "common/issue_record.hpp"
-#include "common/issue_store.hpp"
+#include "common/index/run.hpp"
+#include "common/index/schema.hpp"
+#include "common/index/store.hpp"
+#include "common/model/issue_record.hpp"
 #include "indexer/progress.hpp"
+#include "indexer/watch/watcher.hpp"
 
 namespace wm::cli {
 namespace {
@@ -33,10 +34,7 @@ void print_facets_as_text(const IssueRecord& record) {
         for (std::size_t i = 0; i < values.size(); ++i) std::cout << (i ? "; " : "") << values[i];
         std::cout << '\n';
     };
-    line("people", record.facets.issue.people);
-    line("authorities", record.facets.issue.authorities);
-    line("programmes", record.facets.issue.programmes);
-    line("organisations", record.facets.issue.organisations);
+    for (const auto& facet : schema::kFacets) line(facet.name, record.facets.issue[facet.id]);
 }
 
 // One log line, stamped with UTC time and flushed, so that a tail or the journal sees it at once.

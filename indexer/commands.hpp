@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "common/index_writer.hpp"
+#include "common/index/run.hpp"
 
 namespace wm::cli {
 

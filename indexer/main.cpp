@@ -5,7 +5,7 @@
 #include <csignal>
 #include <iostream>
 
-#include "common/default_paths.hpp"
+#include "common/index/default_database.hpp"
 #include "common/errors.hpp"
 #include "indexer/commands.hpp"
 

@@ -3,7 +3,7 @@
 // otherwise (logs, CI).
 #include <chrono>
 
-#include "common/index_writer.hpp"
+#include "common/index/run.hpp"
 
 namespace wm::cli {
 

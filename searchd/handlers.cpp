@@ -4,19 +4,21 @@
 #include <chrono>
 #include <memory>
 
+#include "api/meilisearch.hpp"
+#include "api/params.hpp"
+#include "api/search_json.hpp"
 #include "common/errors.hpp"
-#include "common/issue_record.hpp"
-#include "common/issue_store.hpp"
-#include "common/schema.hpp"
-#include "common/search/meilisearch.hpp"
-#include "common/search/query_builder.hpp"
+#include "common/index/schema.hpp"
+#include "common/index/store.hpp"
+#include "common/model/issue_record.hpp"
+#include "common/search/companion_facets.hpp"
 #include "common/search/entities.hpp"
+#include "common/search/query_builder.hpp"
 #include "common/search/related.hpp"
-#include "common/text.hpp"
-#include "common/search/search_json.hpp"
-#include "common/search/search_params.hpp"
 #include "common/search/suggester.hpp"
+#include "common/text/text.hpp"
 #include "searchd/openapi.hpp"
+#include "searchd/respond.hpp"
 
 namespace wm::searchd {
 namespace {
@@ -41,20 +43,23 @@ Searcher& searcher() {
     return *mine;
 }
 
-void send_json(httplib::Response& res, const nlohmann::json& body) {
-    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+nlohmann::json issue_summary(const IssueRecord& record) {
+    nlohmann::json summary = {
+        {"id", record.issue.id},
+        {"file", record.issue.file},
+        {"title", record.issue.title},
+        {"date", record.issue.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(record.issue.month)},
+        {"signatory", record.issue.signatory}};
+    summary.update(nlohmann::json(record.facets.issue));
+    return summary;
 }
 
-nlohmann::json issue_summary(const IssueRecord& record) {
-    return {{"id", record.issue.id},
-            {"file", record.issue.file},
-            {"title", record.issue.title},
-            {"date", record.issue.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(record.issue.month)},
-            {"signatory", record.issue.signatory},
-            {"people", record.facets.issue.people},
-            {"authorities", record.facets.issue.authorities},
-            {"programmes", record.facets.issue.programmes},
-            {"organisations", record.facets.issue.organisations}};
+const schema::Facet& facet_in_path(const std::string& name) {
+    const auto* facet = find_facet(name);
+    if (!facet)
+        throw RequestError(ErrorCode::invalid_facet,
+                           "unknown facet `" + name + "`: use people, authorities, programmes or organisations");
+    return *facet;
 }
 
 }  // namespace
@@ -77,18 +82,18 @@ namespace {
 
 nlohmann::json json_body(const httplib::Request& req) {
     if (!req.get_header_value("Content-Type").starts_with("application/json"))
-        throw InvalidRequest("invalid_content_type", "send the search as JSON (Content-Type: application/json)");
+        throw RequestError(ErrorCode::invalid_content_type, "send the search as JSON (Content-Type: application/json)");
     try {
         return nlohmann::json::parse(req.body);
     } catch (const nlohmann::json::parse_error& e) {
-        throw InvalidRequest("bad_request", std::string("the body is not JSON: ") + e.what());
+        throw RequestError(ErrorCode::bad_request, std::string("the body is not JSON: ") + e.what());
     }
 }
 
 nlohmann::json meilisearch_search(const nlohmann::json& body, const std::string& index_uid) {
     if (index_uid != kMeilisearchIndexUid)
-        throw NotFoundError("Index `" + index_uid + "` not found: this archive has one index, `issues`",
-                            "index_not_found");
+        throw RequestError(ErrorCode::index_not_found,
+                           "Index `" + index_uid + "` not found: this archive has one index, `issues`");
     const auto query = parse_meilisearch_query(body);
     return meilisearch_response(query, searcher().search(query.request), index_uid);
 }
@@ -102,11 +107,11 @@ void handle_meilisearch_search(const httplib::Request& req, httplib::Response& r
 void handle_multi_search(const httplib::Request& req, httplib::Response& res) {
     const auto body = json_body(req);
     if (!body.is_object() || !body.contains("queries") || !body["queries"].is_array())
-        throw InvalidRequest("bad_request", "the body must be {\"queries\": [...]}");
+        throw RequestError(ErrorCode::bad_request, "the body must be {\"queries\": [...]}");
     auto results = nlohmann::json::array();
     for (const auto& query : body["queries"]) {
         if (!query.is_object() || !query.contains("indexUid") || !query["indexUid"].is_string())
-            throw InvalidRequest("missing_index_uid", "every query names its `indexUid`");
+            throw RequestError(ErrorCode::missing_index_uid, "every query names its `indexUid`");
         auto search = query;
         search.erase("indexUid");
         results.push_back(meilisearch_search(search, query["indexUid"].get<std::string>()));
@@ -115,23 +120,12 @@ void handle_multi_search(const httplib::Request& req, httplib::Response& res) {
 }
 
 void handle_suggest(const httplib::Request& req, httplib::Response& res) {
-    require_known_params(req.params, {"q", "limit"});
-    const auto typed = req.get_param_value("q");
-    require_clean_text(typed, "q", "invalid_suggest_q");
-    std::size_t limit = 10;
-    if (const auto text = req.get_param_value("limit"); !text.empty()) {
-        try {
-            limit = std::stoul(text);
-        } catch (const std::exception&) {
-            limit = 0;
-        }
-        if (limit == 0 || limit > 50) throw InvalidRequest("invalid_suggest_limit", "`limit` must be from 1 to 50");
-    }
+    const auto params = parse_suggest_params(req.params);
     auto& mine = searcher();
     nlohmann::json suggestions = nlohmann::json::array();
-    for (const auto& s : suggest(mine, typed, limit))
+    for (const auto& s : suggest(mine, params.typed, params.limit))
         suggestions.push_back({{"text", s.text}, {"kind", s.kind}, {"count", s.count}});
-    send_json(res, {{"query", typed}, {"suggestions", suggestions}});
+    send_json(res, {{"query", params.typed}, {"suggestions", suggestions}});
 }
 
 void handle_issues(const httplib::Request& req, httplib::Response& res) {
@@ -157,32 +151,26 @@ void handle_issue(const httplib::Request& req, httplib::Response& res) {
 }
 
 void handle_related(const httplib::Request& req, httplib::Response& res) {
-    require_known_params(req.params, {"limit"});
-    std::size_t limit = 5;
-    if (const auto text = req.get_param_value("limit"); !text.empty()) {
-        if (text.size() > 2 || text.find_first_not_of("0123456789") != std::string::npos || std::stoul(text) == 0 ||
-            std::stoul(text) > 20)
-            throw InvalidRequest("invalid_related_limit", "`limit` must be from 1 to 20");
-        limit = std::stoul(text);
-    }
+    const auto limit = parse_related_params(req.params);
     const std::string issue_id = req.matches[1];
     auto related = nlohmann::json::array();
-    for (const auto& issue : related_issues(searcher().database(), issue_id, limit))
+    for (const auto& issue : related_issues(searcher().database(), issue_id, limit)) {
+        auto shared = nlohmann::json::object();
+        for (const auto& facet : schema::kFacets)
+            if (is_companion_facet(facet.id)) shared[std::string(facet.name)] = issue.shared[facet.id];
         related.push_back({{"issue_id", issue.issue_id}, {"file", issue.file}, {"title", issue.title},
                            {"date", issue.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.date)},
                            {"score", issue.score},
-                           {"shared", {{"people", issue.shared_people}, {"authorities", issue.shared_authorities},
-                                       {"programmes", issue.shared_programmes}}}});
+                           {"shared", shared}});
+    }
     send_json(res, {{"issue_id", issue_id}, {"related", related}});
 }
 
 void handle_entity(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
-    const auto* facet = find_facet(req.matches[1].str());
-    if (!facet) throw InvalidRequest("invalid_facet", "unknown facet `" + req.matches[1].str() +
-                                                          "`: use people, authorities, programmes or organisations");
+    const auto& facet = facet_in_path(req.matches[1].str());
     auto& mine = searcher();
-    send_json(res, entity_view(mine.database(), *facet, req.matches[2].str(), mine.glossary()));
+    send_json(res, entity_view(mine.database(), facet, req.matches[2].str(), mine.glossary()));
 }
 
 void handle_glossary(const httplib::Request& req, httplib::Response& res) {
@@ -196,12 +184,9 @@ void handle_glossary(const httplib::Request& req, httplib::Response& res) {
 
 void handle_facet(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {"prefix"});
-    const std::string name = req.matches[1];
-    const auto* facet = find_facet(name);
-    if (!facet)
-        throw InvalidRequest("invalid_facet", "unknown facet `" + name + "`: use people, authorities, programmes or organisations");
+    const auto* facet = &facet_in_path(req.matches[1].str());
     const auto prefix = req.get_param_value("prefix");
-    require_clean_text(prefix, "prefix", "invalid_facet_prefix");
+    require_clean_text(prefix, "prefix", ErrorCode::invalid_facet_prefix);
     const auto prefix_key = match_key(prefix);
     nlohmann::json values = nlohmann::json::array();
     for (const auto& value : searcher().facet_values(*facet))

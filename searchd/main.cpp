@@ -6,7 +6,7 @@
 #include <iostream>
 #include <thread>
 
-#include "common/default_paths.hpp"
+#include "common/index/default_database.hpp"
 #include "searchd/server.hpp"
 
 int main(int argc, char** argv) {

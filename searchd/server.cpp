@@ -9,8 +9,9 @@
 #include <functional>
 #include <regex>
 
-#include "searchd/api_error.hpp"
+#include "api/api_error.hpp"
 #include "searchd/handlers.hpp"
+#include "searchd/respond.hpp"
 #include "searchd/static_files.hpp"
 
 namespace wm::searchd {
@@ -107,13 +108,12 @@ void SearchServer::add_routes() {
         request_started = std::chrono::steady_clock::now();
         add_cors_headers(req, res);
         if (req.headers.size() > kMaxRequestHeaders) {
-            send_error(res, 431, "too_many_headers", "invalid_request",
-                       "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
+            send_error(res, ErrorCode::too_many_headers, "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
             return httplib::Server::HandlerResponse::Handled;
         }
         const auto* route = find_route(req.path);
         if (!route) {
-            send_error(res, 404, "not_found", "invalid_request", "no such path: " + req.path);
+            send_error(res, ErrorCode::not_found, "no such path: " + req.path);
             return httplib::Server::HandlerResponse::Handled;
         }
         const auto allowed = route->method + ", OPTIONS";
@@ -127,8 +127,7 @@ void SearchServer::add_routes() {
         const bool head_of_get = req.method == "HEAD" && route->method == "GET";
         if (req.method != route->method && !head_of_get) {
             res.set_header("Allow", allowed);
-            send_error(res, 405, "method_not_allowed", "invalid_request",
-                       req.method + " is not allowed on " + route->name);
+            send_error(res, ErrorCode::method_not_allowed, req.method + " is not allowed on " + route->name);
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
@@ -140,15 +139,16 @@ void SearchServer::add_routes() {
             forget_thread_searcher();  // its remote connection is broken for good
         } catch (...) {
         }
-        send_exception(res, error);
+        send_error(res, error);
     });
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;  // already an API error
         if (req.method.empty()) {
-            send_error(res, res.status, "malformed_request", "invalid_request", "not a valid HTTP request");
+            const auto code = res.status == 400 ? ErrorCode::malformed_request : error_code_for_status(res.status);
+            send_error(res, code, "not a valid HTTP request");
             return;
         }
-        send_error(res, res.status, res.status == 404 ? "not_found" : "bad_request", "invalid_request",
+        send_error(res, error_code_for_status(res.status),
                    "the request could not be served (" + req.method + " " + req.path + ")");
     });
     http_.set_logger([this, route_name](const httplib::Request& req, const httplib::Response& res) {

@@ -5,20 +5,21 @@
 
 namespace wm {
 
-std::string canonical_facet_value(const schema::Facet& facet, std::string_view value,
-                                  const Glossary& glossary) {
+std::string canonical_facet_value(FacetId facet, std::string_view value, const Glossary& glossary) {
     const auto& gazetteer = Gazetteer::instance();
-    const std::string_view name = facet.name;
-    if (name == schema::AUTHORITIES.name) {
-        if (const auto* canonical = gazetteer.authorities.find(value)) return *canonical;
-    } else if (name == schema::ORGANISATIONS.name) {
-        if (const auto* canonical = gazetteer.organisations.find(value)) return *canonical;
-    } else if (name == schema::PROGRAMMES.name) {
-        const auto entry = glossary.find(value);
-        if (entry && entry->category == "programme") return entry->expansion;
-    } else if (name == schema::PEOPLE.name) {
-        const auto person = signatory_name(value);  // drops post-nominals
-        if (!person.empty()) return person;
+    switch (facet) {
+        case FacetId::authorities:
+            if (const auto* canonical = gazetteer.authorities.find(value)) return *canonical;
+            break;
+        case FacetId::organisations:
+            if (const auto* canonical = gazetteer.organisations.find(value)) return *canonical;
+            break;
+        case FacetId::programmes:
+            if (const auto entry = glossary.find(value); entry && entry->category == "programme") return entry->expansion;
+            break;
+        case FacetId::people:
+            if (auto person = signatory_name(value); !person.empty()) return person;  // drops post-nominals
+            break;
     }
     return std::string(value);
 }

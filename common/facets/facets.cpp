@@ -7,7 +7,7 @@
 #include <set>
 
 #include "common/facets/mentions.hpp"
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {
@@ -70,9 +70,11 @@ void sort_unique(std::vector<std::string>& values) {
 }
 
 void add_to(FacetValues& into, const FacetValues& from) {
-    for (auto [to, source] : {std::pair{&into.people, &from.people}, {&into.authorities, &from.authorities},
-                              {&into.programmes, &from.programmes}, {&into.organisations, &from.organisations}})
-        to->insert(to->end(), source->begin(), source->end());
+    for (std::size_t i = 0; i < kFacetCount; ++i) into.lists[i].insert(into.lists[i].end(), from.lists[i].begin(), from.lists[i].end());
+}
+
+void sort_unique(FacetValues& values) {
+    for (auto& list : values.lists) sort_unique(list);
 }
 
 }  // namespace
@@ -99,37 +101,21 @@ IssueFacets extract_facets(const Issue& issue, const Glossary& glossary) {
     IssueFacets facets;
     for (const auto& section : sections) {
         FacetValues values;
-        for (const auto& name : section.people) values.people.push_back(people.at(match_key(name)));
+        auto& people_found = values[FacetId::people];
+        for (const auto& name : section.people) people_found.push_back(people.at(match_key(name)));
         for (const auto& first : section.first_names) {
             const auto it = first_names.find(match_key(first));
-            if (it != first_names.end()) values.people.push_back(it->second);
+            if (it != first_names.end()) people_found.push_back(it->second);
         }
-        values.authorities = section.authorities;
-        values.organisations = section.organisations;
-        for (const auto& name : section.programmes) values.programmes.push_back(programme_names.at(name));
-        for (auto* list : {&values.people, &values.authorities, &values.programmes, &values.organisations})
-            sort_unique(*list);
+        values[FacetId::authorities] = section.authorities;
+        values[FacetId::organisations] = section.organisations;
+        for (const auto& name : section.programmes) values[FacetId::programmes].push_back(programme_names.at(name));
+        sort_unique(values);
         add_to(facets.issue, values);
         facets.sections.push_back(std::move(values));
     }
-    for (auto* list : {&facets.issue.people, &facets.issue.authorities, &facets.issue.programmes,
-                       &facets.issue.organisations})
-        sort_unique(*list);
+    sort_unique(facets.issue);
     return facets;
-}
-
-void to_json(nlohmann::json& out, const FacetValues& values) {
-    out = {{"people", values.people},
-           {"authorities", values.authorities},
-           {"programmes", values.programmes},
-           {"organisations", values.organisations}};
-}
-
-void from_json(const nlohmann::json& in, FacetValues& values) {
-    values.people = in.value("people", std::vector<std::string>{});
-    values.authorities = in.value("authorities", std::vector<std::string>{});
-    values.programmes = in.value("programmes", std::vector<std::string>{});
-    values.organisations = in.value("organisations", std::vector<std::string>{});
 }
 
 }  // namespace wm

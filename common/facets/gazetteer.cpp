@@ -1,7 +1,7 @@
 #include "common/facets/gazetteer.hpp"
 
-#include "common/embedded_data.hpp"
-#include "common/text.hpp"
+#include "common/text/embedded_data.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

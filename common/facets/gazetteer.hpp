@@ -1,5 +1,5 @@
 #pragma once
-// The real-world facts the extractor relies on, loaded once from the files in common/data/.
+// The real-world facts the extractor relies on, loaded once from the files in common/facets/data/.
 #include <string>
 #include <string_view>
 #include <unordered_map>

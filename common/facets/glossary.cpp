@@ -1,5 +1,5 @@
 // Acronym definitions: the archive's own ("Expansion (ACR)", "ACR – Expansion") over the
-// national list in common/data/acronyms.tsv.
+// national list in common/facets/data/acronyms.tsv.
 #include "common/facets/glossary.hpp"
 
 #include <algorithm>
@@ -7,7 +7,7 @@
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
 #include "common/facets/tokens.hpp"
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

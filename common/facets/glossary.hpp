@@ -1,5 +1,5 @@
 #pragma once
-// Acronyms and their expansions: the national ones from common/data/acronyms.tsv, and the
+// Acronyms and their expansions: the national ones from common/facets/data/acronyms.tsv, and the
 // archive's own, learned from definitions in the text ("BALI – Black and Asian Leadership
 // Initiative", "Regional Improvement and Innovation Alliance (RIIA)").
 #include <nlohmann/json.hpp>
@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/issue.hpp"
+#include "common/model/issue.hpp"
 
 namespace wm {
 

@@ -3,7 +3,7 @@
 
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

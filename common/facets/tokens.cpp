@@ -2,7 +2,7 @@
 
 #include <xapian.h>
 
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

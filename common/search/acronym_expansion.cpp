@@ -4,7 +4,7 @@
 #include <cctype>
 #include <vector>
 
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

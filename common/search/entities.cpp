@@ -7,7 +7,9 @@
 
 #include "common/errors.hpp"
 #include "common/facets/canonical.hpp"
-#include "common/text.hpp"
+#include "common/index/section_data.hpp"
+#include "common/search/companion_facets.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {
@@ -58,15 +60,11 @@ nlohmann::json top(const std::map<std::string, std::size_t>& counts) {
 
 nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& facet, const std::string& value,
                            const Glossary& glossary) {
-    const auto canonical = canonical_facet_value(facet, value, glossary);
+    const auto canonical = canonical_facet_value(facet.id, value, glossary);
     const auto term = schema::facet_term(facet, canonical);
-    if (!db.term_exists(term)) throw NotFoundError("no issue mentions " + std::string(facet.field) + " '" + value + "'");
+    if (!db.term_exists(term)) throw RequestError(ErrorCode::not_found, "no issue mentions " + std::string(facet.field) + " '" + value + "'");
 
-    struct Mention {
-        std::string month, issue_id, title, heading;
-        std::size_t section;
-    };
-    std::vector<Mention> sections;
+    std::vector<SectionData> sections;
     std::map<std::string, std::string> issues;  // id -> month
     std::map<std::string, std::map<std::string, std::size_t>> companions;
     std::map<std::string, std::size_t> roles;
@@ -79,32 +77,33 @@ nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& face
         const auto issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
         if (!is_section) {
             issues[issue_id] = month;
-            for (const auto& other : {schema::PEOPLE, schema::AUTHORITIES, schema::PROGRAMMES})
+            for (const auto& other : schema::kFacets) {
+                if (!is_companion_facet(other.id)) continue;
                 for (const auto& v : split(doc.get_value(other.slot), schema::kListSeparator))
-                    if (!v.empty() && !(other.name == facet.name && match_key(v) == match_key(canonical)))
+                    if (!v.empty() && !(other.id == facet.id && match_key(v) == match_key(canonical)))
                         ++companions[std::string(other.name)][v];
+            }
             for (const auto& v : split(doc.get_value(facet.slot), schema::kListSeparator))
                 if (match_key(v) == match_key(canonical)) written = v;
             continue;
         }
-        const auto data = nlohmann::json::parse(doc.get_data());
-        sections.push_back({month, issue_id, data.value("title", ""), data.value("heading", ""),
-                            data.value("section", std::size_t{0})});
-        if (facet.name == schema::PEOPLE.name) section_texts.push_back(data.value("text", ""));
+        auto section = nlohmann::json::parse(doc.get_data()).get<SectionData>();
+        if (facet.id == FacetId::people) section_texts.push_back(std::move(section.text));
+        sections.push_back(std::move(section));
     }
     // Roles are looked for once the name is known as the issues write it.
     if (!section_texts.empty()) {
         const RoleFinder finder(written);
         for (const auto& text : section_texts) finder.count_in(text, roles);
     }
-    std::sort(sections.begin(), sections.end(), [](const Mention& a, const Mention& b) {
+    std::sort(sections.begin(), sections.end(), [](const SectionData& a, const SectionData& b) {
         return a.month != b.month ? a.month > b.month : a.issue_id != b.issue_id ? a.issue_id > b.issue_id
-                                                                                   : a.section < b.section;
+                                                                                   : a.number < b.number;
     });
     auto mentions = nlohmann::json::array();
     for (const auto& m : sections)
         mentions.push_back({{"issue_id", m.issue_id}, {"title", m.title}, {"date", m.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.month)},
-                            {"section", m.section}, {"heading", m.heading}});
+                            {"section", m.number}, {"heading", m.heading}});
     std::map<std::string, std::size_t> timeline;
     for (const auto& [id, month] : issues) ++timeline[month.empty() ? "unknown" : month];
     auto timeline_json = nlohmann::json::array();
@@ -114,17 +113,18 @@ nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& face
     std::sort(months.begin(), months.end());
     nlohmann::json role_list = nlohmann::json::array();
     for (const auto& [role, count] : roles) role_list.push_back({{"role", role}, {"count", count}});
-    return {{"facet", facet.name},
-            {"value", written},
-            {"issues", issues.size()},
-            {"first_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.front())},
-            {"last_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.back())},
-            {"roles", role_list},
-            {"people", top(companions["people"])},
-            {"authorities", top(companions["authorities"])},
-            {"programmes", top(companions["programmes"])},
-            {"timeline", timeline_json},
-            {"mentions", mentions}};
+    nlohmann::json view = {
+        {"facet", facet.name},
+        {"value", written},
+        {"issues", issues.size()},
+        {"first_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.front())},
+        {"last_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.back())},
+        {"roles", role_list},
+        {"timeline", timeline_json},
+        {"mentions", mentions}};
+    for (const auto& other : schema::kFacets)
+        if (is_companion_facet(other.id)) view[std::string(other.name)] = top(companions[std::string(other.name)]);
+    return view;
 }
 
 }  // namespace wm

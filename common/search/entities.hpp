@@ -7,11 +7,11 @@
 #include <string>
 
 #include "common/facets/glossary.hpp"
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
 
 namespace wm {
 
-/// Throws NotFoundError when no issue mentions the value (after folding aliases).
+/// Throws RequestError(not_found) when no issue mentions the value (after folding aliases).
 nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& facet, const std::string& value,
                            const Glossary& glossary);
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
 #include "common/search/facet_table.hpp"
 #include "common/search/search_request.hpp"
 

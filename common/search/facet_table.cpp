@@ -4,8 +4,8 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "common/issue_store.hpp"
-#include "common/text.hpp"
+#include "common/index/store.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
 
 namespace wm {
 

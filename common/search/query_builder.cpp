@@ -6,7 +6,7 @@
 
 #include "common/facets/canonical.hpp"
 #include "common/search/acronym_expansion.hpp"
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {
@@ -184,14 +184,14 @@ TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
 std::vector<Xapian::Query> QueryBuilder::known_name(const std::string& q) const {
     std::vector<Xapian::Query> terms;
     for (const auto& facet : {schema::PEOPLE, schema::AUTHORITIES, schema::PROGRAMMES}) {
-        const auto term = schema::facet_term(facet, canonical_facet_value(facet, trim(q), glossary_));
+        const auto term = schema::facet_term(facet, canonical_facet_value(facet.id, trim(q), glossary_));
         if (db_.term_exists(term)) terms.emplace_back(term);
     }
     return terms;
 }
 
 Xapian::Query QueryBuilder::facet_value(const schema::Facet& facet, std::string_view value) const {
-    return Xapian::Query(schema::facet_term(facet, canonical_facet_value(facet, value, glossary_)));
+    return Xapian::Query(schema::facet_term(facet, canonical_facet_value(facet.id, value, glossary_)));
 }
 
 Xapian::Query QueryBuilder::filter(const SearchRequest& request, std::string_view doc_type,

@@ -3,9 +3,10 @@
 #include <algorithm>
 
 #include "common/errors.hpp"
-#include "common/issue_record.hpp"
-#include "common/issue_store.hpp"
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
+#include "common/index/store.hpp"
+#include "common/model/issue_record.hpp"
+#include "common/search/companion_facets.hpp"
 
 namespace wm {
 namespace {
@@ -31,7 +32,7 @@ std::vector<std::string> shared(const std::vector<std::string>& a, const std::ve
 std::vector<RelatedIssue> related_issues(const Xapian::Database& db, const std::string& issue_id,
                                          std::size_t limit) {
     const auto docid = find_issue(db, issue_id);
-    if (!docid) throw NotFoundError("no issue with id '" + issue_id + "'");
+    if (!docid) throw RequestError(ErrorCode::not_found, "no issue with id '" + issue_id + "'");
     const auto source = read_issue(db, issue_id);
 
     Xapian::Enquire enquire(db);
@@ -49,10 +50,12 @@ std::vector<RelatedIssue> related_issues(const Xapian::Database& db, const std::
     std::vector<RelatedIssue> related;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const auto record = nlohmann::json::parse(it.get_document().get_data()).get<IssueRecord>();
-        related.push_back({record.issue.id, record.issue.file, record.issue.title, record.issue.month,
-                           it.get_weight(), shared(source.facets.issue.people, record.facets.issue.people),
-                           shared(source.facets.issue.authorities, record.facets.issue.authorities),
-                           shared(source.facets.issue.programmes, record.facets.issue.programmes)});
+        RelatedIssue issue{record.issue.id, record.issue.file, record.issue.title, record.issue.month,
+                           it.get_weight(), {}};
+        for (const auto& kind : kFacetKinds)
+            if (is_companion_facet(kind.id))
+                issue.shared[kind.id] = shared(source.facets.issue[kind.id], record.facets.issue[kind.id]);
+        related.push_back(std::move(issue));
     }
     return related;
 }

@@ -5,15 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "common/model/facet_values.hpp"
+
 namespace wm {
 
 struct RelatedIssue {
     std::string issue_id, file, title, date;
     double score = 0;
-    std::vector<std::string> shared_people, shared_authorities, shared_programmes;
+    FacetValues shared;  ///< the companion facets' values both issues have (see companion_facets.hpp)
 };
 
-/// Up to limit issues, most alike first; throws NotFoundError for an unknown issue id.
+/// Up to limit issues, most alike first; throws RequestError(not_found) for an unknown issue id.
 std::vector<RelatedIssue> related_issues(const Xapian::Database& db, const std::string& issue_id,
                                          std::size_t limit);
 

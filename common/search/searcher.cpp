@@ -5,8 +5,9 @@
 #include <limits>
 #include <memory>
 
-#include "common/issue_store.hpp"
-#include "common/schema.hpp"
+#include "common/index/store.hpp"
+#include "common/index/schema.hpp"
+#include "common/index/section_data.hpp"
 #include "common/search/facet_counter.hpp"
 #include "common/search/query_builder.hpp"
 
@@ -83,16 +84,7 @@ std::string leading_text(const std::string& text) {
     return html_escape(text.substr(0, cut)) + kOmitted;
 }
 
-struct SectionData {
-    std::size_t number = 0;
-    std::string heading, group, text, file, title;
-};
-
-SectionData section_data(const Xapian::Document& doc) {
-    const auto data = nlohmann::json::parse(doc.get_data());
-    return {data.value("section", std::size_t{0}), data.value("heading", ""), data.value("group", ""),
-            data.value("text", ""), data.value("file", ""), data.value("title", "")};
-}
+SectionData section_data(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()).get<SectionData>(); }
 
 std::string snippet_of(const Xapian::MSet& mset, const std::string& text, bool has_query) {
     if (!has_query) return leading_text(text);

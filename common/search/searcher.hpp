@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "common/facets/glossary.hpp"
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
 #include "common/search/search_request.hpp"
 
 namespace wm {

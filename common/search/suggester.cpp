@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "common/schema.hpp"
-#include "common/text.hpp"
+#include "common/index/schema.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace {

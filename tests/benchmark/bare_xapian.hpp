@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
 
 namespace wm::bench {
 

@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
-#include "common/issue_store.hpp"
+#include "common/index/store.hpp"
 #include "common/search/searcher.hpp"
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 #include "tests/benchmark/bare_xapian.hpp"
 
 namespace {

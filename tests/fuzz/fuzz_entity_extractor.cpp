@@ -6,7 +6,7 @@
 
 #include "common/errors.hpp"
 #include "common/facets/facets.hpp"
-#include "common/issue_parser.hpp"
+#include "common/parse/issue_parser.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "common/errors.hpp"
-#include "common/issue_json.hpp"
-#include "common/issue_parser.hpp"
+#include "common/model/issue_json.hpp"
+#include "common/parse/issue_parser.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

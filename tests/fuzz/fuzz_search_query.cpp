@@ -1,6 +1,6 @@
 // Fuzz target: searchd's query handling. The input is a query string (name=value&...) or,
 // when it starts with '{', a Meilisearch JSON body; either is run against a database of the
-// real issues. A bad request may be refused with InvalidRequest; nothing may crash, and every
+// real issues. A bad request may be refused with RequestError; nothing may crash, and every
 // answer must serialise.
 #include <unistd.h>
 
@@ -11,10 +11,10 @@
 #include <string>
 
 #include "common/errors.hpp"
-#include "common/index_writer.hpp"
-#include "common/search/meilisearch.hpp"
-#include "common/search/search_json.hpp"
-#include "common/search/search_params.hpp"
+#include "common/index/run.hpp"
+#include "api/meilisearch.hpp"
+#include "api/search_json.hpp"
+#include "api/params.hpp"
 #include "common/search/searcher.hpp"
 
 namespace {
@@ -67,8 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const auto request = wm::parse_search_params(split_query_string(input));
             (void)nlohmann::json(searcher->search(request)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         }
-    } catch (const wm::UsageError&) {  // InvalidRequest and the like: a 400 for searchd
-    } catch (const wm::NotFoundError&) {
+    } catch (const wm::RequestError&) {  // a 4xx for searchd
     }
     return 0;
 }

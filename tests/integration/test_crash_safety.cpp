@@ -13,7 +13,7 @@
 #include <random>
 #include <thread>
 
-#include "common/index_writer.hpp"
+#include "common/index/run.hpp"
 #include "test_support.hpp"
 
 using namespace wm::test;

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <set>
 
-#include "common/schema.hpp"
-#include "common/text.hpp"
+#include "common/index/schema.hpp"
+#include "common/text/text.hpp"
 #include "test_support.hpp"
 
 using namespace wm;

@@ -10,7 +10,7 @@
 #include <memory>
 #include <thread>
 
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
 #include "tests/integration/test_support.hpp"
 
 using namespace wm::test;

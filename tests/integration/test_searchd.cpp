@@ -10,7 +10,7 @@
 #include <set>
 #include <thread>
 
-#include "common/text.hpp"
+#include "common/text/text.hpp"
 #include "test_support.hpp"
 
 using namespace wm;

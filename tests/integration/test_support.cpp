@@ -22,7 +22,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "common/issue_store.hpp"
+#include "common/index/store.hpp"
 
 namespace wm::test {
 

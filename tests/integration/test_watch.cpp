@@ -7,7 +7,7 @@
 #include <fstream>
 #include <thread>
 
-#include "common/issue_store.hpp"
+#include "common/index/store.hpp"
 #include "test_support.hpp"
 
 using namespace wm::test;

@@ -6,7 +6,7 @@ and adds news items naming people (given names from the gazetteer, common surnam
 authorities (the gazetteer of English councils and trusts) and programmes, so the archive has a
 wider vocabulary than the real issues alone. The same arguments always give the same bytes.
 
-    generate_archive.py --issues 1000 --out DIR [--seed 1] [--corpus corpus] [--data common/data]
+    generate_archive.py --issues 1000 --out DIR [--seed 1] [--corpus corpus] [--data common/facets/data]
 """
 import argparse
 import os
@@ -100,7 +100,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--first", type=int, default=0, help="number of the first issue written")
     parser.add_argument("--corpus", default=os.path.join(root, "corpus"))
-    parser.add_argument("--data", default=os.path.join(root, "common", "data"))
+    parser.add_argument("--data", default=os.path.join(root, "common", "facets", "data"))
     args = parser.parse_args()
 
     pool = paragraphs(args.corpus)

@@ -9,7 +9,7 @@
 #include "common/facets/facets.hpp"
 #include "common/facets/glossary.hpp"
 #include "common/facets/tokens.hpp"
-#include "common/schema.hpp"
+#include "common/index/schema.hpp"
 
 using namespace wm;
 
@@ -56,21 +56,21 @@ TEST_CASE("people: given name from the lexicon plus a family name", "[facets][pe
     const auto found = facets_of(
         "We welcome Priya Sharma to the Regional Team. Michael W Jarrett and Lee Pardy-Mclaughlin "
         "will chair. Please contact Tomasz\nNowak for details.");
-    CHECK(has(found.people, "Priya Sharma"));
-    CHECK(has(found.people, "Michael W Jarrett"));
-    CHECK(has(found.people, "Lee Pardy-Mclaughlin"));
-    CHECK(has(found.people, "Tomasz Nowak"));  // split by a line break
-    CHECK(found.people.size() == 4);
+    CHECK(has(found[FacetId::people], "Priya Sharma"));
+    CHECK(has(found[FacetId::people], "Michael W Jarrett"));
+    CHECK(has(found[FacetId::people], "Lee Pardy-Mclaughlin"));
+    CHECK(has(found[FacetId::people], "Tomasz Nowak"));  // split by a line break
+    CHECK(found[FacetId::people].size() == 4);
 }
 
 TEST_CASE("people: a given name outside the lexicon counts where only a person fits", "[facets][people]") {
     const auto found = facets_of(
         "For details please contact Zorbek Quillan. Yusra Okonkwo-Bell (Dudley) now chairs. Qarlo Vint said hello.");
-    CHECK(has(found.people, "Zorbek Quillan"));
-    CHECK(has(found.people, "Yusra Okonkwo-Bell"));
-    CHECK_FALSE(has(found.people, "Qarlo Vint"));             // no context, not in the lexicon
-    CHECK(facets_of("Please contact Regional Team colleagues.").people.empty());
-    CHECK(facets_of("Dan Gray (Worcestershire Children First) and Xilo Brandt (Sandwell) met.").people ==
+    CHECK(has(found[FacetId::people], "Zorbek Quillan"));
+    CHECK(has(found[FacetId::people], "Yusra Okonkwo-Bell"));
+    CHECK_FALSE(has(found[FacetId::people], "Qarlo Vint"));             // no context, not in the lexicon
+    CHECK(facets_of("Please contact Regional Team colleagues.")[FacetId::people].empty());
+    CHECK(facets_of("Dan Gray (Worcestershire Children First) and Xilo Brandt (Sandwell) met.")[FacetId::people] ==
           std::vector<std::string>{"Dan Gray", "Xilo Brandt"});
 }
 
@@ -78,84 +78,84 @@ TEST_CASE("people: the traps are not people", "[facets][people]") {
     const auto found = facets_of(
         "Best wishes\n\nKey Updates:\n\nThe Regional Team and Children's Services across the West Midlands "
         "met in March. May Events are listed. Summer Programme places remain. Kind regards\nTeam Leaders");
-    CHECK(found.people.empty());
+    CHECK(found[FacetId::people].empty());
 }
 
 TEST_CASE("people: a name that labels a thing is not a person", "[facets][people]") {
     const auto found = facets_of("The Helen Riley Centre opens in June.");
-    CHECK(found.people.empty());
+    CHECK(found[FacetId::people].empty());
 }
 
 TEST_CASE("people: the signatory counts and loses post-nominals", "[facets][people]") {
     const auto issue = make_issue({{"", "Thank you all.\n\nBest wishes"}}, "Marcus T Okafor OBE");
-    CHECK(extract_facets(issue, {}).issue.people == std::vector<std::string>{"Marcus T Okafor"});
+    CHECK(extract_facets(issue, {}).issue[FacetId::people] == std::vector<std::string>{"Marcus T Okafor"});
     const auto team = make_issue({{"", "Thank you."}}, "The Regional Team");
-    CHECK(extract_facets(team, {}).issue.people.empty());
+    CHECK(extract_facets(team, {}).issue[FacetId::people].empty());
 }
 
 TEST_CASE("people: a first name resolves only to the one full name it can mean", "[facets][people]") {
     const auto one = make_issue({{"Welcome", "Steve Crocker joins us."}, {"Next month", "Steve will visit."}});
     const auto facets = extract_facets(one, {});
-    CHECK(facets.sections[1].people == std::vector<std::string>{"Steve Crocker"});
+    CHECK(facets.sections[1][FacetId::people] == std::vector<std::string>{"Steve Crocker"});
     const auto two = make_issue({{"Welcome", "Steve Crocker and Steve Alden join us."},
                                  {"Next month", "Steve will visit."}});
-    CHECK(extract_facets(two, {}).sections[1].people.empty());
+    CHECK(extract_facets(two, {}).sections[1][FacetId::people].empty());
     const auto none = make_issue({{"Next month", "Steve will visit."}});
-    CHECK(extract_facets(none, {}).issue.people.empty());
+    CHECK(extract_facets(none, {}).issue[FacetId::people].empty());
 }
 
 TEST_CASE("authorities: short names, legal names, aliases and trusts", "[facets][authorities]") {
     const auto found = facets_of(
         "Solihull Metropolitan Borough Council, Telford & Wrekin and Birmingham Children’s Trust "
         "met colleagues from Worcestershire Children First and Swindon.");
-    CHECK(found.authorities == std::vector<std::string>{"Birmingham Children's Trust", "Solihull", "Swindon",
+    CHECK(found[FacetId::authorities] == std::vector<std::string>{"Birmingham Children's Trust", "Solihull", "Swindon",
                                                         "Telford and Wrekin", "Worcestershire Children First"});
 }
 
 TEST_CASE("authorities: regions and national bodies are not authorities", "[facets][authorities]") {
     const auto found = facets_of("The West Midlands and East Midlands met Ofsted, the DfE and the LGA.");
-    CHECK(found.authorities.empty());
-    CHECK(has(found.organisations, "Ofsted"));
-    CHECK(has(found.organisations, "DfE"));
-    CHECK(has(found.organisations, "LGA"));
+    CHECK(found[FacetId::authorities].empty());
+    CHECK(has(found[FacetId::organisations], "Ofsted"));
+    CHECK(has(found[FacetId::organisations], "DfE"));
+    CHECK(has(found[FacetId::organisations], "LGA"));
 }
 
 TEST_CASE("authorities: a short name that is also a word needs context", "[facets][authorities]") {
-    CHECK(facets_of("Reading the report took time.").authorities.empty());
-    CHECK(facets_of("News came out of Reading this week.").authorities == std::vector<std::string>{"Reading"});
+    CHECK(facets_of("Reading the report took time.")[FacetId::authorities].empty());
+    CHECK(facets_of("News came out of Reading this week.")[FacetId::authorities] == std::vector<std::string>{"Reading"});
 }
 
 TEST_CASE("programmes: names ending in a programme word", "[facets][programmes]") {
     const auto found = facets_of(
         "Applications for the Rising Leaders Programme are open. The Northern Lights Festival and "
         "the Social Work Heroes Awards return, as does the Youth Voice Conference 2031.");
-    CHECK(has(found.programmes, "Rising Leaders Programme"));
-    CHECK(has(found.programmes, "Northern Lights Festival"));
-    CHECK(has(found.programmes, "Social Work Heroes Awards"));
-    CHECK(has(found.programmes, "Youth Voice Conference 2031"));
-    CHECK(found.programmes.size() == 4);
+    CHECK(has(found[FacetId::programmes], "Rising Leaders Programme"));
+    CHECK(has(found[FacetId::programmes], "Northern Lights Festival"));
+    CHECK(has(found[FacetId::programmes], "Social Work Heroes Awards"));
+    CHECK(has(found[FacetId::programmes], "Youth Voice Conference 2031"));
+    CHECK(found[FacetId::programmes].size() == 4);
 }
 
 TEST_CASE("programmes: categories, documents and generic activities are not names", "[facets][programmes]") {
     const auto found = facets_of(
         "Key Events:\n\nThe SEND Green Paper and a training programme were discussed, as was the "
         "Workforce workstream and our regional plan.");
-    CHECK(found.programmes.empty());
+    CHECK(found[FacetId::programmes].empty());
 }
 
 TEST_CASE("programmes: proper names described by a programme word", "[facets][programmes]") {
     const auto found = facets_of(
         "Places remain on the Safe Steps programme and on both Open Doors and Bright Futures in Care "
         "programmes. The Early Help & Targeted Support workstream meets monthly.");
-    CHECK(has(found.programmes, "Safe Steps"));
-    CHECK(has(found.programmes, "Open Doors"));
-    CHECK(has(found.programmes, "Bright Futures in Care"));
-    CHECK(has(found.programmes, "Early Help and Targeted Support"));
+    CHECK(has(found[FacetId::programmes], "Safe Steps"));
+    CHECK(has(found[FacetId::programmes], "Open Doors"));
+    CHECK(has(found[FacetId::programmes], "Bright Futures in Care"));
+    CHECK(has(found[FacetId::programmes], "Early Help and Targeted Support"));
 }
 
 TEST_CASE("programmes: acronyms that are funded or defined as projects", "[facets][programmes]") {
-    CHECK(facets_of("Funding from last year's ZEBRA grant ends.").programmes == std::vector<std::string>{"ZEBRA"});
-    CHECK(facets_of("KIPPA (Kids in Play) is a research project run by a university.").programmes ==
+    CHECK(facets_of("Funding from last year's ZEBRA grant ends.")[FacetId::programmes] == std::vector<std::string>{"ZEBRA"});
+    CHECK(facets_of("KIPPA (Kids in Play) is a research project run by a university.")[FacetId::programmes] ==
           std::vector<std::string>{"KIPPA"});
 }
 
@@ -175,7 +175,7 @@ TEST_CASE("glossary: definitions apply across the archive", "[facets][glossary]"
     CHECK(glossary.find("DfE")->source == "national");
 
     const auto later = facets_of("NYA activity:\n\nThe NYA met and QWEI grew.", glossary);
-    CHECK(later.programmes == std::vector<std::string>{"Northern Youth Alliance", "Quick Win Exchange Initiative"});
+    CHECK(later[FacetId::programmes] == std::vector<std::string>{"Northern Youth Alliance", "Quick Win Exchange Initiative"});
 
     const Glossary copy = nlohmann::json(glossary).get<Glossary>();
     CHECK(copy == glossary);
@@ -185,7 +185,7 @@ TEST_CASE("glossary: a programme named in full is known by its stem elsewhere", 
     Glossary glossary;
     glossary.learn(make_issue({{"", "Applications for the Rising Leaders Programme are open."}}));
     const auto later = facets_of("Rising Leaders – coaching places\n\nThree places remain.", glossary);
-    CHECK(later.programmes == std::vector<std::string>{"Rising Leaders Programme"});
+    CHECK(later[FacetId::programmes] == std::vector<std::string>{"Rising Leaders Programme"});
 }
 
 TEST_CASE("programmes: spellings and abbreviations of one name merge", "[facets][programmes]") {
@@ -193,17 +193,17 @@ TEST_CASE("programmes: spellings and abbreviations of one name merge", "[facets]
         "The Blue Sky Thinking Festival returns.\n\nBlueSky Thinking Festival:\n\nOur first RSN Conference "
         "follows the Regional Safeguarding Network Conference plan. Three Family Hubs opened; each Family Hub "
         "is busy.");
-    CHECK(found.programmes == std::vector<std::string>{"Blue Sky Thinking Festival", "Family Hubs",
+    CHECK(found[FacetId::programmes] == std::vector<std::string>{"Blue Sky Thinking Festival", "Family Hubs",
                                                        "Regional Safeguarding Network Conference"});
 }
 
 TEST_CASE("canonical values: what users type folds to what is stored", "[facets][canonical]") {
     Glossary glossary;
     glossary.learn(make_issue({{"", "Our Northern Youth Alliance (NYA) met."}}));
-    CHECK(canonical_facet_value(schema::AUTHORITIES, "Telford & Wrekin", glossary) == "Telford and Wrekin");
-    CHECK(canonical_facet_value(schema::AUTHORITIES, "Solihull Metropolitan Borough Council", glossary) ==
+    CHECK(canonical_facet_value(FacetId::authorities, "Telford & Wrekin", glossary) == "Telford and Wrekin");
+    CHECK(canonical_facet_value(FacetId::authorities, "Solihull Metropolitan Borough Council", glossary) ==
           "Solihull");
-    CHECK(canonical_facet_value(schema::PROGRAMMES, "NYA", glossary) == "Northern Youth Alliance");
-    CHECK(canonical_facet_value(schema::PEOPLE, "Marcus T Okafor OBE", glossary) == "Marcus T Okafor");
-    CHECK(canonical_facet_value(schema::PEOPLE, "Somebody", glossary) == "Somebody");
+    CHECK(canonical_facet_value(FacetId::programmes, "NYA", glossary) == "Northern Youth Alliance");
+    CHECK(canonical_facet_value(FacetId::people, "Marcus T Okafor OBE", glossary) == "Marcus T Okafor");
+    CHECK(canonical_facet_value(FacetId::people, "Somebody", glossary) == "Somebody");
 }

@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include "common/caching_stemmer.hpp"
-#include "common/ordered_pipeline.hpp"
+#include "common/index/stemmer_cache.hpp"
+#include "common/index/pipeline.hpp"
 
 using namespace wm;
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "common/errors.hpp"
-#include "common/issue_parser.hpp"
-#include "common/text.hpp"
+#include "common/parse/issue_parser.hpp"
+#include "common/text/text.hpp"
 
 using namespace wm;
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/errors.hpp"
-#include "common/search/meilisearch.hpp"
+#include "api/meilisearch.hpp"
 
 using namespace wm;
 using nlohmann::json;
@@ -33,8 +33,8 @@ TEST_CASE("meilisearch: what cannot be honoured is refused with Meilisearch's co
     const auto code_of = [](const char* body) {
         try {
             parse_meilisearch_query(json::parse(body));
-        } catch (const InvalidRequest& e) {
-            return e.code;
+        } catch (const RequestError& e) {
+            return std::string(error_info(e.code).code);
         }
         return std::string("accepted");
     };

@@ -1,0 +1,53 @@
+#include "api/api_error.hpp"
+
+#include <xapian.h>
+
+#include <cstdio>
+
+namespace wm {
+namespace {
+
+std::string_view generic_message(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::shard_unavailable: return "a shard of the search index is unreachable; try again shortly";
+        case ErrorCode::database_unavailable: return "the search index is unavailable; try again shortly";
+        default: return "internal error; the details are in searchd's log";
+    }
+}
+
+// Details of a server-side failure (file paths, library messages) go to the log, not the client.
+ApiError server_error(ErrorCode code, const std::string& detail) {
+    std::fprintf(stderr, "searchd: %s: %s\n", std::string(error_info(code).code).c_str(), detail.c_str());
+    return api_error(code, std::string(generic_message(code)));
+}
+
+}  // namespace
+
+ApiError api_error(ErrorCode code, const std::string& message) {
+    const auto& info = error_info(code);
+    return {info.http_status, {{"message", message}, {"code", info.code}, {"type", info.type}}};
+}
+
+ApiError api_error(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const RequestError& e) {
+        return api_error(e.code, e.what());
+    } catch (const UnavailableError& e) {
+        return server_error(e.code, e.what());
+    } catch (const ConfigError& e) {
+        return server_error(ErrorCode::database_unavailable, e.what());
+    } catch (const Xapian::DatabaseError& e) {
+        return server_error(ErrorCode::database_unavailable, e.get_description());
+    } catch (const Xapian::NetworkError& e) {
+        return server_error(ErrorCode::shard_unavailable, e.get_description());
+    } catch (const Xapian::Error& e) {
+        return server_error(ErrorCode::internal, e.get_description());
+    } catch (const std::exception& e) {
+        return server_error(ErrorCode::internal, e.what());
+    } catch (...) {
+        return server_error(ErrorCode::internal, "unknown exception");
+    }
+}
+
+}  // namespace wm

@@ -1,0 +1,218 @@
+#include "common/index/run.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "common/errors.hpp"
+#include "common/facets/facets.hpp"
+#include "common/index/document_builder.hpp"
+#include "common/index/pipeline.hpp"
+#include "common/index/reextract.hpp"
+#include "common/index/schema.hpp"
+#include "common/index/store.hpp"
+#include "common/index/target.hpp"
+
+namespace wm {
+namespace fs = std::filesystem;
+namespace {
+
+// An indexing run reads every file twice, on worker threads: first to learn the acronym
+// definitions of the whole run (an issue may use an acronym a later one defines), then to
+// extract facets with them and build documents. Parsed issues are not kept between the passes,
+// so memory does not grow with the size of the run.
+struct PlannedFile {
+    std::string path, id;
+    std::string stored_fingerprint;  ///< of the indexed copy from this path; empty if none
+    bool replaces = false;           ///< an issue with this id is indexed (from this path)
+};
+
+struct ReadFile {
+    std::optional<Issue> changed;  ///< parsed, when the file is new or changed
+    std::string failure;
+};
+
+struct BuiltIssue {
+    IssueRecord record;
+    std::vector<Xapian::Document> documents;
+    std::string failure;
+};
+
+// Documents wait for the writer in a window this many times the worker count.
+constexpr std::size_t kWindowPerWorker = 8;
+
+DocumentBuilder& thread_document_builder() {
+    thread_local DocumentBuilder builder;
+    return builder;
+}
+
+ReadFile read_planned(const PlannedFile& file, std::uintmax_t max_bytes) {
+    ReadFile result;
+    try {
+        const auto bytes = read_file_bytes(file.path, max_bytes);
+        if (fingerprint_of(bytes) != file.stored_fingerprint) result.changed = parse_issue_bytes(bytes, file.path);
+    } catch (const InputError& e) {
+        result.failure = e.what();
+    }
+    return result;
+}
+
+BuiltIssue build_issue(const std::string& path, std::uintmax_t max_bytes, const Glossary& glossary) {
+    BuiltIssue built;
+    try {
+        const auto bytes = read_file_bytes(path, max_bytes);
+        built.record.issue = parse_issue_bytes(bytes, path);
+        built.record.source_path = path;
+        built.record.fingerprint = fingerprint_of(bytes);
+        built.record.facets = extract_facets(built.record.issue, glossary);
+        built.documents = thread_document_builder().build(built.record);
+    } catch (const InputError& e) {
+        built.failure = e.what();
+    }
+    return built;
+}
+
+bool is_gone(const std::string& path) {
+    std::error_code error;
+    return !path.empty() && !fs::exists(path, error) && !error;
+}
+
+void remove_issue(Xapian::WritableDatabase& db, const std::string& issue_id, const std::string& path,
+                  IndexReport& report) {
+    db.delete_document(schema::issue_term(issue_id));
+    ++report.removed;
+    report.actions.push_back({"removed", issue_id, path});
+}
+
+void prune_missing(IndexTarget& target, IndexReport& report) {
+    for (std::size_t shard = 0; shard < target.shard_count(); ++shard) {
+        auto& db = target.shard(shard);
+        for (const auto docid : issue_docids(db)) {
+            const auto doc = db.get_document(docid);
+            const auto path = doc.get_value(schema::SLOT_SOURCE_PATH);
+            if (is_gone(path)) remove_issue(db, doc.get_value(schema::SLOT_ISSUE_ID), path, report);
+        }
+    }
+}
+
+void remove_deleted(IndexTarget& target, const std::vector<std::string>& deleted, IndexReport& report) {
+    for (const auto& file : deleted) {
+        const auto path = fs::absolute(file).lexically_normal().string();
+        const auto id = schema::issue_id_for_path(path);
+        auto& db = target.shard_for(id);
+        const auto docid = find_issue(db, id);
+        if (docid && db.get_document(*docid).get_value(schema::SLOT_SOURCE_PATH) == path && is_gone(path))
+            remove_issue(db, id, path, report);
+    }
+}
+
+}  // namespace
+
+IndexReport index_paths(const IndexOptions& options, const ProgressCallback& progress) {
+    const auto started = std::chrono::steady_clock::now();
+    IndexReport report;
+    auto files = collect_issue_files(options.inputs, report.failures);
+    for (const auto& skipped : options.skipped_files)
+        std::erase(files, fs::absolute(skipped).lexically_normal().string());
+
+    auto target = IndexTarget::open(options.database, options.shards);
+    Glossary glossary = load_glossary(target.dictionary());
+    const Glossary stored_glossary = glossary;
+
+    std::vector<PlannedFile> plan;
+    std::map<std::string, std::string> path_of_id;
+    for (const auto& path : files) {
+        PlannedFile file{path, schema::issue_id_for_path(path), {}, false};
+        if (const auto seen = path_of_id.find(file.id); seen != path_of_id.end()) {
+            report.failures.push_back({path, "conflict: issue id '" + file.id + "' is already taken by " + seen->second});
+            continue;
+        }
+        path_of_id[file.id] = path;
+        auto& shard = target.shard_for(file.id);
+        if (const auto existing = find_issue(shard, file.id)) {
+            const auto doc = shard.get_document(*existing);
+            const auto stored_path = doc.get_value(schema::SLOT_SOURCE_PATH);
+            std::error_code error;
+            if (stored_path != path && fs::exists(stored_path, error)) {
+                report.failures.push_back({path, "conflict: issue id '" + file.id + "' is already indexed from " + stored_path});
+                continue;
+            }
+            file.replaces = true;
+            if (stored_path == path) file.stored_fingerprint = doc.get_value(schema::SLOT_FINGERPRINT);
+        }
+        plan.push_back(std::move(file));
+    }
+
+    const unsigned workers = options.workers ? options.workers : default_worker_count();
+    const std::size_t window = kWindowPerWorker * std::max(1u, workers);
+    IndexProgress state{0, 2 * plan.size(), {}};
+    const auto step = [&](const std::string& path) {
+        ++state.done;
+        state.current_file = path;
+        if (progress) progress(state);
+    };
+
+    std::vector<const PlannedFile*> changed;
+    run_ordered(plan.size(), workers, window,
+                [&](std::size_t i) { return read_planned(plan[i], options.max_file_bytes); },
+                [&](std::size_t i, ReadFile&& read) {
+                    step(plan[i].path);
+                    if (!read.failure.empty()) {
+                        report.failures.push_back({plan[i].path, read.failure});
+                    } else if (!read.changed) {
+                        ++report.unchanged;
+                    } else {
+                        for (const auto& warning : read.changed->warnings) report.warnings.push_back({plan[i].path, warning});
+                        // Learned in file order: what an issue teaches can depend on what came before.
+                        glossary.learn(*read.changed);
+                        changed.push_back(&plan[i]);
+                    }
+                });
+    state.done = 2 * plan.size() - changed.size();
+
+    // A newly learned acronym changes what stored issues yield: they are re-extracted, and the
+    // glossary saved, in the first commit, so a run killed after any commit leaves a database
+    // whose glossary already holds the whole run's definitions, and a re-run converges.
+    if (!(glossary == stored_glossary)) {
+        std::set<std::string> replaced_later;
+        for (const auto* file : changed) replaced_later.insert(file->id);
+        for (auto& issue : reextract_stored_issues(target, glossary, stored_glossary, replaced_later))
+            report.actions.push_back({"re-extracted", std::move(issue.issue_id), std::move(issue.path)});
+        save_glossary(target.dictionary(), glossary);
+    }
+
+    // Documents are added in file order, so a run always gives the same document ids; every
+    // batch is a commit, so a kill loses at most the batch in progress and a re-run resumes.
+    std::size_t uncommitted = 0;
+    run_ordered(changed.size(), workers, window,
+                [&](std::size_t i) { return build_issue(changed[i]->path, options.max_file_bytes, glossary); },
+                [&](std::size_t i, BuiltIssue&& built) {
+                    const auto& file = *changed[i];
+                    step(file.path);
+                    if (!built.failure.empty()) {
+                        report.failures.push_back({file.path, built.failure});
+                        return;
+                    }
+                    target.write_issue(file.id, built.documents, file.replaces);
+                    ++(file.replaces ? report.replaced : report.added);
+                    report.actions.push_back({file.replaces ? "replaced" : "added", file.id, file.path});
+                    if (++uncommitted >= options.batch_issues) {
+                        target.commit();
+                        uncommitted = 0;
+                    }
+                });
+    remove_deleted(target, options.deleted_files, report);
+    if (options.prune) prune_missing(target, report);
+    target.commit();
+
+    report.failed = report.failures.size();
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    state.done = state.total;
+    state.current_file.clear();
+    if (progress) progress(state);
+    return report;
+}
+
+}  // namespace wm

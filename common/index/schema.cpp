@@ -1,0 +1,50 @@
+#include "common/index/schema.hpp"
+
+#include <filesystem>
+
+#include "common/text/text.hpp"
+
+namespace wm::schema {
+
+std::string issue_id_for_path(const std::string& path) {
+    auto name = std::filesystem::path(path).filename().string();
+    if (name.size() > 4 && iequals(std::string_view(name).substr(name.size() - 4), ".txt"))
+        name.resize(name.size() - 4);
+    return name;
+}
+
+std::string unique_id_term(std::string_view issue_id) {
+    return std::string(PREFIX_UNIQUE_ID) + std::string(issue_id);
+}
+
+std::string unique_id_term(std::string_view issue_id, std::size_t section) {
+    return unique_id_term(issue_id) + "#" + std::to_string(section);
+}
+
+std::string issue_term(std::string_view issue_id) {
+    return std::string(PREFIX_ISSUE) + std::string(issue_id);
+}
+
+std::string doc_type_term(std::string_view type) {
+    return std::string(PREFIX_DOC_TYPE) + std::string(type);
+}
+
+std::string facet_term(const Facet& facet, std::string_view value) {
+    return std::string(facet.prefix) + match_key(value);
+}
+
+std::string year_term(std::string_view month) {
+    return std::string(PREFIX_YEAR) + std::string(month.substr(0, 4));
+}
+
+std::string month_term(std::string_view month) {
+    return std::string(PREFIX_MONTH) + std::string(month.substr(0, 4)) + std::string(month.substr(5, 2));
+}
+
+std::string shard_name(std::size_t shard) { return "shard-" + std::to_string(shard); }
+
+std::size_t shard_of(std::string_view issue_id, std::size_t shards) {
+    return shards ? static_cast<std::size_t>(fnv1a_64(issue_id) % shards) : 0;
+}
+
+}  // namespace wm::schema

@@ -1,0 +1,119 @@
+#pragma once
+// The index schema: every term prefix, value slot and the unique-id rule live here and nowhere
+// else. Changing any of these changes the on-disk format: bump kSchemaVersion and re-index.
+//
+// Each issue is stored as one "issue" document (the whole issue: its full text, all its
+// facets, the parsed model as JSON) plus one "section" document per section (its text and the
+// facets that section mentions), so search can count issues exactly and still point at the
+// section that matched. Every document of an issue carries the XISSUE term and the ISSUE_ID
+// value (for deletion and for collapsing).
+#include <xapian.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "common/model/facet_values.hpp"
+
+namespace wm::schema {
+
+/// Stored in the database metadata; a database of another version must be rebuilt.
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// ---- Term prefixes (Xapian/Omega conventions: single capitals, or X + capitals). ----
+inline constexpr std::string_view PREFIX_UNIQUE_ID = "Q";        ///< boolean; see unique_id_term
+inline constexpr std::string_view PREFIX_ISSUE = "XISSUE";       ///< boolean; issue id, on every doc
+inline constexpr std::string_view PREFIX_DOC_TYPE = "XTYPE";     ///< boolean; "issue" or "section"
+inline constexpr std::string_view PREFIX_TITLE = "S";            ///< free text of the issue title
+inline constexpr std::string_view PREFIX_HEADING = "XHEAD";      ///< free text of section headings
+inline constexpr std::string_view PREFIX_SIGNATORY = "XSIGN";    ///< free text of the signatory
+inline constexpr std::string_view PREFIX_YEAR = "Y";             ///< boolean; "Y2022"
+inline constexpr std::string_view PREFIX_MONTH = "M";            ///< boolean; "M202204"
+// Free text (body, and title and headings again) has no prefix.
+inline constexpr std::string_view PREFIX_STEM = "Z";  ///< Xapian's own prefix of stemmed free-text terms
+
+inline constexpr std::string_view DOC_TYPE_ISSUE = "issue";
+inline constexpr std::string_view DOC_TYPE_SECTION = "section";
+
+// ---- Value slots. ----
+inline constexpr Xapian::valueno SLOT_MONTH = 0;        ///< "YYYY-MM"; empty when unknown. Sorts as a string.
+inline constexpr Xapian::valueno SLOT_ISSUE_ID = 1;     ///< issue id; the collapse key
+inline constexpr Xapian::valueno SLOT_SECTION = 2;      ///< section number, sortable_serialise()d; issue docs: empty
+inline constexpr Xapian::valueno SLOT_FINGERPRINT = 3;  ///< issue docs: content hash + extractor version
+inline constexpr Xapian::valueno SLOT_SOURCE_PATH = 4;  ///< issue docs: absolute path of the source file
+// Facet slots follow (see kFacets): the facet's canonical values, sorted, joined by kListSeparator,
+// so Xapian's built-in ValueCountMatchSpy can count them (also over remote shards); the
+// counter splits each counted list into its members.
+inline constexpr char kListSeparator = '\n';
+
+/// One facet (see common/model/facet_values.hpp) as the index stores it.
+struct Facet {
+    FacetId id;
+    std::string_view name;    ///< "people": key in JSON output
+    std::string_view field;   ///< "person": query prefix ("person:") and filter parameter
+    std::string_view prefix;  ///< boolean term prefix; term = prefix + match_key(value)
+    Xapian::valueno slot;
+};
+
+namespace detail {
+constexpr Facet stored_as(FacetId id, std::string_view prefix, Xapian::valueno slot) {
+    const auto& kind = kFacetKinds[static_cast<std::size_t>(id)];
+    return {id, kind.name, kind.field, prefix, slot};
+}
+}  // namespace detail
+
+/// Every facet, in FacetId order: kFacets[i].id is FacetId(i).
+inline constexpr std::array<Facet, kFacetCount> kFacets = {
+    detail::stored_as(FacetId::people, "XPERSON", 10),
+    detail::stored_as(FacetId::authorities, "XAUTH", 11),
+    detail::stored_as(FacetId::programmes, "XPROG", 12),
+    detail::stored_as(FacetId::organisations, "XORG", 13),
+};
+static_assert([] {
+    for (std::size_t i = 0; i < kFacets.size(); ++i)
+        if (static_cast<std::size_t>(kFacets[i].id) != i) return false;
+    return true;
+}());
+
+inline constexpr const Facet& facet(FacetId id) { return kFacets[static_cast<std::size_t>(id)]; }
+inline constexpr const Facet& PEOPLE = facet(FacetId::people);
+inline constexpr const Facet& AUTHORITIES = facet(FacetId::authorities);
+inline constexpr const Facet& PROGRAMMES = facet(FacetId::programmes);
+inline constexpr const Facet& ORGANISATIONS = facet(FacetId::organisations);
+
+// ---- Metadata keys. ----
+inline constexpr std::string_view META_SCHEMA_VERSION = "wmsearch:schema";
+inline constexpr std::string_view META_GLOSSARY = "wmsearch:glossary";  ///< learned acronyms, JSON
+
+// ---- Shards. ----
+// A sharded index is a folder: one database per shard ("shard-0", ...), each issue in the shard
+// shard_of() picks; a "dictionary" database with no documents that holds what Xapian 1.4's
+// remote backend cannot carry (spelling data, synonyms) and the metadata (glossary, schema
+// version, shard count); and a Xapian stub file "XAPIANDB" listing the dictionary first (its
+// metadata is what a combined database reports), then the shards, so the folder opens as one
+// database. A deployment may replace a shard's line with "remote HOST:PORT" (xapian-tcpsrv).
+inline constexpr std::string_view kStubFile = "XAPIANDB";
+inline constexpr std::string_view kDictionaryName = "dictionary";
+inline constexpr std::string_view META_SHARDS = "wmsearch:shards";
+/// "shard-3"
+std::string shard_name(std::size_t shard);
+/// The shard an issue belongs to: FNV-1a of its id, modulo the shard count. Stable across runs,
+/// machines and builds, so an issue re-indexed later lands where it was.
+std::size_t shard_of(std::string_view issue_id, std::size_t shards);
+
+// ---- The unique-id rule. ----
+/// An issue's id is its file's base name without ".txt" ("000_0ade5a7af2cbefc2").
+std::string issue_id_for_path(const std::string& path);
+/// The issue document's unique term.
+std::string unique_id_term(std::string_view issue_id);
+/// Section n's unique term ("Q000_0ade5a7af2cbefc2#3").
+std::string unique_id_term(std::string_view issue_id, std::size_t section);
+/// The term every document of the issue carries.
+std::string issue_term(std::string_view issue_id);
+std::string doc_type_term(std::string_view type);
+/// Boolean term for a facet value: prefix + match_key(value), so spellings that fold together match.
+std::string facet_term(const Facet& facet, std::string_view value);
+std::string year_term(std::string_view month);   ///< "2022-04" -> "Y2022"
+std::string month_term(std::string_view month);  ///< "2022-04" -> "M202204"
+
+}  // namespace wm::schema

@@ -1,0 +1,96 @@
+#include "common/index/store.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "common/errors.hpp"
+#include "common/index/schema.hpp"
+
+namespace wm {
+
+Xapian::WritableDatabase open_for_writing(const std::string& path) {
+    std::error_code ignored;
+    std::filesystem::create_directories(path, ignored);
+    try {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        const auto version = db.get_metadata(std::string(schema::META_SCHEMA_VERSION));
+        if (version.empty() && db.get_doccount() == 0) {
+            db.set_metadata(std::string(schema::META_SCHEMA_VERSION), std::string(schema::kSchemaVersion));
+        } else if (version != schema::kSchemaVersion) {
+            throw ConfigError("database " + path + " has schema version '" + version +
+                             "' but this build writes version '" +
+                             std::string(schema::kSchemaVersion) +
+                             "': remove it (or choose another --db) and index again");
+        }
+        return db;
+    } catch (const Xapian::DatabaseLockError&) {
+        throw UnavailableError(ErrorCode::database_unavailable, "database is locked by another writer: " + path);
+    }
+}
+
+Xapian::Database open_for_reading(const std::string& path) {
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw UnavailableError(ErrorCode::database_unavailable, "cannot open database " + path + ": " + e.get_msg() +
+                         " (has anything been indexed? run `indexer index` first)");
+    }
+}
+
+std::string database_version(const Xapian::Database& db) {
+    if (db.size() == 1) {
+        try {
+            return std::to_string(db.get_revision());
+        } catch (const Xapian::InvalidOperationError&) {
+            // a single remote shard: fall through
+        }
+    }
+    return std::to_string(db.get_doccount()) + ":" + std::to_string(db.get_lastdocid()) + ":" +
+           std::to_string(db.get_total_length());
+}
+
+std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_view issue_id) {
+    const auto term = schema::unique_id_term(issue_id);
+    auto posting = db.postlist_begin(term);
+    if (posting == db.postlist_end(term)) return std::nullopt;
+    return *posting;
+}
+
+IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id) {
+    const auto docid = find_issue(db, issue_id);
+    if (!docid) throw RequestError(ErrorCode::not_found, "no issue with id '" + std::string(issue_id) + "' is indexed");
+    return nlohmann::json::parse(db.get_document(*docid).get_data()).get<IssueRecord>();
+}
+
+std::vector<Xapian::docid> issue_docids(const Xapian::Database& db) {
+    const auto term = schema::doc_type_term(schema::DOC_TYPE_ISSUE);
+    return {db.postlist_begin(term), db.postlist_end(term)};
+}
+
+std::vector<IssueSummary> list_issues(const Xapian::Database& db) {
+    std::vector<IssueSummary> issues;
+    for (const auto docid : issue_docids(db)) {
+        const auto record = nlohmann::json::parse(db.get_document(docid).get_data());
+        issues.push_back({record.at("id").get<std::string>(),
+                          record["date"].is_string() ? record["date"].get<std::string>() : "",
+                          record.value("file", ""), record.value("title", "")});
+    }
+    std::sort(issues.begin(), issues.end(), [](const IssueSummary& a, const IssueSummary& b) {
+        if (a.month.empty() != b.month.empty()) return b.month.empty();
+        if (a.month != b.month) return a.month > b.month;
+        return a.id < b.id;
+    });
+    return issues;
+}
+
+Glossary load_glossary(const Xapian::Database& db) {
+    const auto stored = db.get_metadata(std::string(schema::META_GLOSSARY));
+    if (stored.empty()) return {};
+    return nlohmann::json::parse(stored).get<Glossary>();
+}
+
+void save_glossary(Xapian::WritableDatabase& db, const Glossary& glossary) {
+    db.set_metadata(std::string(schema::META_GLOSSARY), nlohmann::json(glossary).dump());
+}
+
+}  // namespace wm

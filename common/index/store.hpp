@@ -1,0 +1,46 @@
+#pragma once
+// Opening the index and reading issues back out of it, for the indexer and the daemon.
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/facets/glossary.hpp"
+#include "common/model/issue_record.hpp"
+
+namespace wm {
+
+/// Opens (creating if needed) the database for writing. Throws UnavailableError when another
+/// writer holds it and ConfigError when it was written with another schema version.
+Xapian::WritableDatabase open_for_writing(const std::string& path);
+
+/// Opens the database read-only; throws UnavailableError naming the path when there is none.
+Xapian::Database open_for_reading(const std::string& path);
+
+/// Changes whenever the database does. A local database has a revision number; several
+/// shards (a stub file listing xapian-tcpsrv servers) have none, so their document count,
+/// last document id and total length stand in for it.
+std::string database_version(const Xapian::Database& db);
+
+/// The issue document's id, if the issue is indexed.
+std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_view issue_id);
+
+/// The stored record of an indexed issue; throws RequestError(not_found) when it is not indexed.
+IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id);
+
+/// One line of `indexer list`.
+struct IssueSummary {
+    std::string id, month, file, title;
+};
+
+/// Every indexed issue, newest first (unknown months last, then by id).
+std::vector<IssueSummary> list_issues(const Xapian::Database& db);
+
+/// Ids of every indexed issue's document, in docid order.
+std::vector<Xapian::docid> issue_docids(const Xapian::Database& db);
+
+Glossary load_glossary(const Xapian::Database& db);
+void save_glossary(Xapian::WritableDatabase& db, const Glossary& glossary);
+
+}  // namespace wm

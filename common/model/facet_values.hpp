@@ -1,0 +1,50 @@
+#pragma once
+// The facets an issue is described by, and the values found for each. Which facets exist is
+// decided here, once; the index schema (common/index/schema.hpp) gives each its term prefix
+// and value slot, and everything above the model loops over schema::kFacets.
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wm {
+
+enum class FacetId : std::size_t { people, authorities, programmes, organisations };
+
+struct FacetKind {
+    FacetId id;
+    std::string_view name;   ///< "people": the key in JSON
+    std::string_view field;  ///< "person": the query prefix ("person:") and the filter parameter
+};
+
+inline constexpr std::array<FacetKind, 4> kFacetKinds = {{
+    {FacetId::people, "people", "person"},
+    {FacetId::authorities, "authorities", "authority"},
+    {FacetId::programmes, "programmes", "programme"},
+    {FacetId::organisations, "organisations", "organisation"},
+}};
+inline constexpr std::size_t kFacetCount = kFacetKinds.size();
+
+/// Canonical values per facet, each list sorted and without duplicates.
+struct FacetValues {
+    std::array<std::vector<std::string>, kFacetCount> lists;
+
+    std::vector<std::string>& operator[](FacetId id) { return lists[static_cast<std::size_t>(id)]; }
+    const std::vector<std::string>& operator[](FacetId id) const { return lists[static_cast<std::size_t>(id)]; }
+    bool operator==(const FacetValues&) const = default;
+};
+
+struct IssueFacets {
+    FacetValues issue;                  ///< everything the issue names
+    std::vector<FacetValues> sections;  ///< parallel to Issue::sections
+    bool operator==(const IssueFacets&) const = default;
+};
+
+/// {"people": [...], "authorities": [...], ...}: one key per facet.
+void to_json(nlohmann::json& out, const FacetValues& values);
+void from_json(const nlohmann::json& in, FacetValues& values);
+
+}  // namespace wm

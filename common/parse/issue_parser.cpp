@@ -1,0 +1,314 @@
+#include "common/parse/issue_parser.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "common/errors.hpp"
+#include "common/text/furniture.hpp"
+#include "common/text/month.hpp"
+#include "common/index/schema.hpp"
+#include "common/text/text.hpp"
+
+namespace wm {
+namespace {
+
+using Paragraph = std::vector<std::string>;  // its lines, trimmed
+
+const std::set<std::string, std::less<>> kFunctionWords = {
+    "a",    "an",   "and", "as",  "at",    "by",   "for",  "from", "in",  "into",
+    "of",   "on",   "or",  "our", "the",   "their", "to",  "with", "your", "its",
+    "is",   "are",  "be",  "but", "that",  "this", "via"};
+
+// Words a lead-in sentence ends on ("please contact:", "can include:"), never a heading.
+const std::set<std::string, std::less<>> kLeadInEnds = {
+    "at",   "to",        "contact", "include",   "includes", "including", "visit",
+    "below", "following", "follows", "here",     "email",    "on",        "from",
+    "is",    "are",       "by",      "with",      "via",      "contacted", "be",
+    "as",    "please",    "the",     "and",       "of",       "for",       "in", "are:"};
+
+// A standalone line opening like a sentence is a sentence, however capitalised the rest is.
+const std::set<std::string, std::less<>> kSentenceStarters = {
+    "we", "i", "you", "it", "there", "this", "these", "they", "he", "she", "please", "if", "our",
+    "as", "here", "thank", "thanks", "dear"};
+
+std::vector<std::string> words_of(std::string_view line) {
+    std::vector<std::string> words;
+    for (auto& w : split(collapse_spaces(line), ' '))
+        if (!w.empty()) words.push_back(w);
+    return words;
+}
+
+std::string strip_edge_punctuation(std::string word) {
+    const auto is_punct = [](unsigned char c) { return c < 0x80 && std::ispunct(c) && c != '+'; };
+    while (!word.empty() && is_punct(word.back())) word.pop_back();
+    while (!word.empty() && is_punct(word.front())) word.erase(word.begin());
+    return word;
+}
+
+bool starts_like_heading(std::string_view line) {
+    const std::string first = fold_punctuation(line.substr(0, 4));
+    if (first.empty()) return false;
+    const unsigned char c = first[0];
+    return starts_with_upper(line) || std::isdigit(c) || c == '"' || c == '\'';
+}
+
+bool is_sign_off(std::string_view line) {
+    static const std::regex pattern(
+        R"((with )?(best|kind|warm|warmest|many|all good) (wishes|regards|thanks)|regards|)"
+        R"(yours (sincerely|faithfully)|all the best|with (thanks|best wishes)|thank you|thanks)"
+        R"([,.!]?)");
+    return std::regex_match(to_lower(collapse_spaces(fold_punctuation(line))), pattern);
+}
+
+bool is_post_nominal(std::string_view word) {
+    static const std::regex pattern(R"((MBE|OBE|CBE|DBE|KBE|QC|KC|JP|DL|PhD|FRSA|BA|MA|MSc)[,.]?)");
+    return std::regex_match(std::string(word), pattern);
+}
+
+// A signature line: a person's name, perhaps with initials and post-nominals ("Michael W Jarrett MBE").
+bool is_name_line(std::string_view line) {
+    static const std::set<std::string, std::less<>> not_names = {
+        "Team", "Network", "Office", "Group", "Council", "Trust", "Services", "The", "Regional"};
+    const auto words = words_of(line);
+    if (words.size() < 2 || words.size() > 6 || line.size() > 60) return false;
+    int name_words = 0;
+    for (const auto& raw : words) {
+        const std::string word = strip_edge_punctuation(raw);
+        if (word.empty() || not_names.count(word)) return false;
+        if (std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); }))
+            return false;
+        if (is_post_nominal(raw)) continue;
+        if (!starts_with_upper(word)) return false;
+        ++name_words;
+    }
+    return name_words >= 2;
+}
+
+std::string signatory_from(std::string_view line) {
+    std::string name = trim(line);
+    while (!name.empty() && (name.back() == ',' || name.back() == '.')) name.pop_back();
+    return collapse_spaces(name);
+}
+
+bool ends_with_function_word(std::string_view line) {
+    const auto words = words_of(line);
+    return !words.empty() && kFunctionWords.count(words.back()) != 0;
+}
+
+bool has_sentence_break(std::string_view line) {
+    static const std::regex pattern(R"([A-Za-z0-9)][.!?] +[A-Z])");
+    return std::regex_search(std::string(line), pattern);
+}
+
+enum class HeadingKind { none, colon, question, title_line };
+
+HeadingKind heading_kind(std::string_view raw_line, bool single_line_paragraph) {
+    const std::string line = fold_punctuation(raw_line);
+    const auto words = words_of(line);
+    const bool bullet = line.starts_with("\xE2\x80\xA2");
+    if (words.empty() || bullet || !starts_like_heading(raw_line)) return HeadingKind::none;
+    if (is_sign_off(line) || has_sentence_break(line)) return HeadingKind::none;
+    const std::string last = to_lower(words.back());
+    if (line.back() == ':') {
+        const std::string lead_in_end = strip_edge_punctuation(last);
+        const std::string first = to_lower(words.front());
+        if (words.size() > 12 || line.size() > 100 || kLeadInEnds.count(lead_in_end) ||
+            first == "please" || (first == "for" && words.size() > 1 &&
+                                  (to_lower(words[1]) == "further" || to_lower(words[1]) == "more")))
+            return HeadingKind::none;
+        return HeadingKind::colon;
+    }
+    if (!single_line_paragraph) return HeadingKind::none;
+    if (line.back() == '?')
+        return words.size() <= 10 && line.size() <= 90 ? HeadingKind::question : HeadingKind::none;
+    if (line.back() == '.' || line.back() == ',' || line.back() == ';') return HeadingKind::none;
+    if (words.size() > 16 || line.size() > 120 || kFunctionWords.count(last) ||
+        kSentenceStarters.count(to_lower(words.front())))
+        return HeadingKind::none;
+    int content = 0, capitalised = 0;
+    for (const auto& w : words) {
+        if (kFunctionWords.count(to_lower(w))) continue;
+        ++content;
+        const std::string bare = strip_edge_punctuation(w);
+        if (starts_with_upper(bare) || (!bare.empty() && std::isdigit(static_cast<unsigned char>(bare[0]))))
+            ++capitalised;
+    }
+    return capitalised * 10 >= content * 3 ? HeadingKind::title_line : HeadingKind::none;
+}
+
+std::vector<Paragraph> paragraphs_of(std::string_view text) {
+    std::vector<std::string> lines;
+    for (auto& line : split(text, '\n')) lines.push_back(trim(line));
+    const auto furniture = furniture_lines(lines);
+    std::vector<Paragraph> paragraphs;
+    Paragraph current;
+    for (std::size_t i = 0; i <= lines.size(); ++i) {
+        const bool blank = i == lines.size() || furniture[i] || lines[i].empty();
+        if (!blank) {
+            current.push_back(lines[i]);
+        } else if (!current.empty()) {
+            paragraphs.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    // A line that stops on "to" or "and" was broken mid-sentence by the page dump: rejoin it.
+    std::vector<Paragraph> joined;
+    for (auto& paragraph : paragraphs) {
+        if (!joined.empty() && ends_with_function_word(joined.back().back())) {
+            joined.back().back() += ' ' + paragraph.front();
+            joined.back().insert(joined.back().end(), paragraph.begin() + 1, paragraph.end());
+        } else {
+            joined.push_back(std::move(paragraph));
+        }
+    }
+    return joined;
+}
+
+bool is_title_line(std::string_view line) {
+    if (line.size() > 120) return false;
+    const std::string lowered = to_lower(fold_punctuation(line));
+    if (lowered.find("regional update") != std::string::npos) return true;
+    static const std::regex named(R"(\b(update|newsletter|bulletin|briefing)\b)");
+    return std::regex_search(lowered, named) && month_in_text(line).has_value();
+}
+
+std::optional<std::size_t> find_title(const std::vector<Paragraph>& paragraphs) {
+    const std::size_t limit = std::min<std::size_t>(paragraphs.size(), 8);
+    for (std::size_t i = 0; i < limit; ++i)
+        if (paragraphs[i].size() == 1 && is_title_line(paragraphs[i][0])) return i;
+    return std::nullopt;
+}
+
+// Where the introduction letter ends: the sign-off paragraph and the signatory's name.
+struct Signature {
+    std::size_t paragraph = 0;  // the last paragraph that belongs to the letter
+    std::string name;
+};
+
+std::optional<Signature> find_signature(const std::vector<Paragraph>& paragraphs, std::size_t from) {
+    for (std::size_t p = from; p < paragraphs.size(); ++p) {
+        const auto& lines = paragraphs[p];
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            if (!is_sign_off(lines[l])) continue;
+            if (l + 1 < lines.size() && is_name_line(lines[l + 1]))
+                return Signature{p, signatory_from(lines[l + 1])};
+            if (l + 1 == lines.size() && p + 1 < paragraphs.size() &&
+                is_name_line(paragraphs[p + 1].front()))
+                return Signature{p + 1, signatory_from(paragraphs[p + 1].front())};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string heading_text(std::string_view line) {
+    std::string heading = trim(line);
+    if (!heading.empty() && heading.back() == ':') heading.pop_back();
+    return trim(heading);
+}
+
+void append_paragraph(Section& section, const Paragraph& paragraph) {
+    if (!section.body.empty()) section.body += "\n\n";
+    section.body += join(paragraph, "\n");
+}
+
+}  // namespace
+
+Issue parse_issue(std::string_view text, std::string_view file_name) {
+    Issue issue;
+    issue.file = std::filesystem::path(file_name).filename().string();
+    issue.id = schema::issue_id_for_path(issue.file);
+
+    const auto paragraphs = paragraphs_of(text);
+    const auto title_at = find_title(paragraphs);
+    std::size_t body_from = 0;
+    if (title_at) {
+        issue.title = collapse_spaces(paragraphs[*title_at][0]);
+        body_from = *title_at + 1;
+    } else {
+        issue.title = issue.id;
+        issue.warnings.push_back("no title line found; using the file name as title");
+    }
+    if (auto month = month_in_text(issue.title)) issue.month = *month;
+    else if (auto from_name = month_in_file_name(issue.file)) issue.month = *from_name;
+    else issue.warnings.push_back("issue month unknown");
+
+    const auto signature = find_signature(paragraphs, body_from);
+    if (signature) issue.signatory = signature->name;
+
+    // Paragraphs before the title are kept as text: on an unknown layout they may be content.
+    Section current;
+    for (std::size_t p = 0; p < body_from && p < paragraphs.size(); ++p)
+        if (!title_at || p != *title_at) append_paragraph(current, paragraphs[p]);
+
+    std::string group;
+    bool previous_was_heading = false;
+    std::string previous_heading;
+    const auto flush = [&] {
+        if (!current.body.empty()) issue.sections.push_back(current);
+        current = Section{};
+    };
+    for (std::size_t p = body_from; p < paragraphs.size(); ++p) {
+        const auto& paragraph = paragraphs[p];
+        const bool in_signature = signature && (p == signature->paragraph ||
+                                                (p + 1 == signature->paragraph &&
+                                                 is_sign_off(paragraph.back())));
+        const auto kind = in_signature ? HeadingKind::none
+                                       : heading_kind(paragraph.front(), paragraph.size() == 1);
+        const bool more_follows = p + 1 < paragraphs.size();
+        if (kind != HeadingKind::none && (more_follows || paragraph.size() > 1)) {
+            if (previous_was_heading) {
+                group = previous_heading;  // a heading over headings, like "Key Updates:"
+            } else if (kind != HeadingKind::title_line) {
+                group.clear();
+            }
+            flush();
+            current.group = group == heading_text(paragraph.front()) ? "" : group;
+            current.heading = heading_text(paragraph.front());
+            previous_heading = current.heading;
+            previous_was_heading = paragraph.size() == 1;
+            if (paragraph.size() > 1)
+                append_paragraph(current, Paragraph(paragraph.begin() + 1, paragraph.end()));
+            continue;
+        }
+        previous_was_heading = false;
+        append_paragraph(current, paragraph);
+        if (signature && p == signature->paragraph) {
+            current.is_introduction = true;
+            flush();
+        }
+    }
+    flush();
+    return issue;
+}
+
+Issue parse_issue_bytes(std::string_view bytes, std::string_view file_name) {
+    const auto decoded = decode_text(bytes);
+    Issue issue = parse_issue(decoded.text, file_name);
+    if (!decoded.warning.empty()) issue.warnings.insert(issue.warnings.begin(), decoded.warning);
+    return issue;
+}
+
+Issue read_issue_file(const std::string& path, std::uintmax_t max_bytes) {
+    return parse_issue_bytes(read_file_bytes(path, max_bytes), path);
+}
+
+std::string read_file_bytes(const std::string& path, std::uintmax_t max_bytes) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) throw InputError("cannot read: " + error.message());
+    if (size > max_bytes)
+        throw InputError("file too large (" + std::to_string(size >> 20) + " MiB; the limit is " +
+                         std::to_string(max_bytes >> 20) + " MiB)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cannot open for reading");
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (in.gcount() != static_cast<std::streamsize>(size)) throw InputError("short read");
+    return bytes;
+}
+
+}  // namespace wm

@@ -1,0 +1,64 @@
+#include "common/text/furniture.hpp"
+
+#include <regex>
+
+#include "common/text/month.hpp"
+#include "common/text/text.hpp"
+
+namespace wm {
+namespace {
+
+bool is_fixed_furniture(const std::string& lowered) {
+    static const std::regex pattern(
+        R"(top of page|bottom of page|recent posts|see all|skip to (main )?content|)"
+        R"(writer'?s picture|post not marked as liked( \d+)?|post was liked|share( post)?|)"
+        R"(log ?in|sign ?up|all posts|comments?|write a comment\.*|like|follow|)"
+        R"(\d+ views?\s*\d* ?comments?|\d+ views?|\d+ comments?|\d+ likes?|)"
+        R"(\d+ min(ute)?s? read|)"
+        R"((updated|published|posted):? ([a-z]{3,9}\.? \d{1,2}(,? \d{4})?|\d{1,2} [a-z]{3,9}\.?( \d{4})?))");
+    return std::regex_match(lowered, pattern);
+}
+
+// "Jul 22", "Jul 22, 2023", "22 Jul", "22 July 2023", "Jul 22 2023": a blog post's date line.
+bool is_short_date(const std::string& lowered) {
+    static const std::regex pattern(
+        R"(([a-z]{3,9})\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?|\d{1,2}(st|nd|rd|th)? ([a-z]{3,9})\.?( \d{4})?)");
+    std::smatch match;
+    if (!std::regex_match(lowered, match, pattern)) return false;
+    const std::string word = match[1].matched ? match[1].str() : match[5].str();
+    return month_number(word) != 0;
+}
+
+// An author handle is one short token with no spaces ("wmadcs", "@regional.team", "Admin1").
+bool is_handle_like(const std::string& line) {
+    static const std::regex pattern(R"(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,30})");
+    return std::regex_match(line, pattern) && line.find(' ') == std::string::npos;
+}
+
+}  // namespace
+
+std::vector<bool> furniture_lines(const std::vector<std::string>& lines) {
+    std::vector<bool> furniture(lines.size(), false);
+    std::vector<std::string> lowered(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        lowered[i] = to_lower(collapse_spaces(fold_punctuation(lines[i])));
+        furniture[i] = is_fixed_furniture(lowered[i]) || is_short_date(lowered[i]);
+    }
+    // A post header names its author just before the date or reading-time line; a handle can
+    // only be recognised by that neighbourhood, since it is an arbitrary word.
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (furniture[i] || lowered[i].empty() || !is_handle_like(trim(lines[i]))) continue;
+        for (std::size_t j = i + 1; j < lines.size() && j <= i + 3; ++j) {
+            if (lowered[j].empty()) continue;
+            if (furniture[j] && (is_short_date(lowered[j]) ||
+                                 lowered[j].find("read") != std::string::npos ||
+                                 lowered[j].starts_with("writer")))
+                furniture[i] = true;
+            break;
+        }
+        if (i > 0 && furniture[i - 1] && lowered[i - 1].starts_with("writer")) furniture[i] = true;
+    }
+    return furniture;
+}
+
+}  // namespace wm
