@@ -7,18 +7,13 @@
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
 #include "common/facets/tokens.hpp"
+#include "common/facets/vocabulary.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
 namespace {
 
 constexpr std::size_t kMaxExpansionWords = 12;
-
-bool is_connector(std::string_view key) {
-    static const std::vector<std::string_view> connectors = {"and", "of", "for", "the", "in",
-                                                             "on", "to", "a", "'s", "with"};
-    return std::find(connectors.begin(), connectors.end(), key) != connectors.end();
-}
 
 bool is_acronym(const Token& token) {
     return token.all_caps && token.text.size() >= 2 && token.text.size() <= 8;
@@ -35,7 +30,7 @@ bool spells(const std::vector<Token>& tokens, std::size_t first, std::size_t las
         if (tokens[i].gap == Gap::hyphen && i != first) continue;
         const char initial = tokens[i].key[0];
         every += initial;
-        if (!is_connector(tokens[i].key)) content += initial;
+        if (!vocabulary::contains(vocabulary::kNameConnectors, tokens[i].key)) content += initial;
     }
     return every == wanted || content == wanted;
 }
@@ -45,20 +40,13 @@ bool soft(const Token& token) {
 }
 
 std::string classify(std::string_view expansion) {
-    static const std::vector<std::string_view> programme_heads = {
-        "programme", "programmes", "project", "scheme", "initiative", "alliance", "offer",
-        "festival", "award", "awards", "conference", "fund", "grant", "pathfinder", "pilot",
-        "workstream", "masterclass", "masterclasses"};
-    static const std::vector<std::string_view> organisation_heads = {
-        "team", "group", "board", "network", "partnership", "council", "unit", "agency", "service",
-        "services", "department", "division", "office", "committee", "association", "trust",
-        "centre", "college", "forum", "panel", "commission", "institute", "foundation"};
     const auto tokens = tokenize(expansion);
     if (tokens.empty()) return "term";
     const auto& head = tokens.back().key;
-    const auto in = [&](const auto& list) { return std::find(list.begin(), list.end(), head) != list.end(); };
-    if (in(programme_heads)) return "programme";
-    if (in(organisation_heads)) return "organisation";
+    using vocabulary::contains;
+    if (contains(vocabulary::kProgrammeHeads, head) || contains(vocabulary::kProgrammeDescriptors, head))
+        return "programme";
+    if (contains(vocabulary::kOrganisationHeads, head)) return "organisation";
     return "term";
 }
 

@@ -3,19 +3,14 @@
 
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
+#include "common/facets/vocabulary.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
 namespace {
 
 // Words after a name that make it the name of a thing ("Helen Riley Centre").
-bool names_a_thing(std::string_view key) {
-    static const std::vector<std::string_view> things = {
-        "centre", "center", "house", "school", "academy", "college", "trust", "award", "awards",
-        "programme", "project", "scheme", "foundation", "fund", "hall", "road", "street",
-        "building", "unit", "lecture", "memorial", "prize", "institute", "way"};
-    return std::find(things.begin(), things.end(), key) != things.end();
-}
+bool names_a_thing(std::string_view key) { return vocabulary::contains(vocabulary::kThingsNamedAfterPeople, key); }
 
 bool joined(const Token& token) { return token.gap == Gap::space || token.gap == Gap::line; }
 

@@ -6,64 +6,44 @@
 
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
+#include "common/facets/vocabulary.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
 namespace {
 
-bool in(const std::vector<std::string_view>& list, std::string_view key) {
-    return std::find(list.begin(), list.end(), key) != list.end();
-}
+using vocabulary::contains;
 
 // Capitalised, these words end a programme's name and belong to it.
 bool is_name_head(const std::vector<Token>& tokens, std::size_t i) {
-    static const std::vector<std::string_view> heads = {
-        "programme", "programmes", "program", "project", "projects", "scheme", "schemes",
-        "initiative", "initiatives", "festival", "award", "awards", "conference", "conferences",
-        "masterclass", "masterclasses", "workstream", "fund", "grant", "offer", "event", "summit",
-        "hub", "hubs", "pathfinder", "alliance", "alliances", "roadshow"};
     const auto& token = tokens[i];
     if (!token.capitalised) return false;
     if (token.key == "classes" || token.key == "class")  // "Master Classes"
         return i > 0 && tokens[i - 1].key == "master";
-    return in(heads, token.key);
+    return contains(vocabulary::kProgrammeHeads, token.key);
 }
 
 // Lower case, these words describe the proper name before them and are not part of it.
 bool is_descriptor(const Token& token) {
-    static const std::vector<std::string_view> descriptors = {
-        "programme", "programmes", "program", "project", "projects", "scheme", "initiative",
-        "workstream", "workstreams", "pilot", "pathfinder"};
-    return !token.capitalised && !token.all_caps && in(descriptors, token.key);
+    return !token.capitalised && !token.all_caps && contains(vocabulary::kProgrammeDescriptors, token.key);
 }
 
 // After an acronym these say it names something funded: "the CRABBB grant", "CRABBB funded".
 bool is_funding_word(const Token& token) {
-    static const std::vector<std::string_view> words = {"grant", "bid", "funding", "funded", "fund",
-                                                        "project", "programme"};
-    return !token.capitalised && in(words, token.key);
+    return !token.capitalised && contains(vocabulary::kFundingWords, token.key);
 }
 
 bool is_plural_head(std::string_view key) {
-    return key.ends_with("s") && key != "hubs" && key != "awards" && key != "classes" &&
-           key != "masterclasses";
+    return key.ends_with("s") && !contains(vocabulary::kSingularPlurals, key);
 }
 
 // Words that lead into a name without being part of it: "the", "our", "Let's".
 bool is_lead_in(const Token& token) {
-    static const std::vector<std::string_view> words = {
-        "the", "a", "an", "our", "their", "this", "these", "that", "its", "his", "her", "my",
-        "your", "next", "last", "each", "every", "any", "both", "in", "at", "for", "from", "with",
-        "of", "to", "and", "or", "by", "on", "as", "since", "during", "via", "all", "one", "two",
-        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some",
-        "more", "most", "other", "further", "another"};
-    return in(words, token.key);
+    return contains(vocabulary::kLeadIns, token.key);
 }
 
 bool is_connector(const Token& token) {
-    static const std::vector<std::string_view> words = {"and", "of", "for", "in", "on", "the", "to",
-                                                        "'s", "through"};
-    return in(words, token.key);
+    return contains(vocabulary::kNameConnectors, token.key);
 }
 
 bool name_word(const Token& token) { return token.capitalised || token.all_caps; }

@@ -1,0 +1,62 @@
+#pragma once
+// Every word list the facet rules use, once. Words are token keys: lower case, curly quotes
+// folded. A list names what the words do in a rule, not which rule uses them.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace wm::vocabulary {
+
+template <std::size_t N>
+constexpr bool contains(const std::array<std::string_view, N>& list, std::string_view key) {
+    return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+/// Capitalised, these end a programme's name and belong to it ("Aspirant Leaders Programme");
+/// at the end of an acronym's expansion they make the acronym a programme.
+inline constexpr std::array<std::string_view, 28> kProgrammeHeads = {
+    "programme", "programmes", "program", "project", "projects", "scheme", "schemes",
+    "initiative", "initiatives", "festival", "award", "awards", "conference", "conferences",
+    "masterclass", "masterclasses", "workstream", "fund", "grant", "offer", "event", "summit",
+    "hub", "hubs", "pathfinder", "alliance", "alliances", "roadshow"};
+
+/// Plural heads that still name one thing ("Family Hubs", "Team Excellence Awards"), not a
+/// category ("Key Events").
+inline constexpr std::array<std::string_view, 4> kSingularPlurals = {"hubs", "awards", "classes", "masterclasses"};
+
+/// Lower case, these describe the proper name before them and are not part of it
+/// ("the LeadHERship in Colour programme").
+inline constexpr std::array<std::string_view, 11> kProgrammeDescriptors = {
+    "programme", "programmes", "program", "project", "projects", "scheme", "initiative",
+    "workstream", "workstreams", "pilot", "pathfinder"};
+
+/// After an unknown acronym these say it names something funded: "the CRABBB grant".
+inline constexpr std::array<std::string_view, 7> kFundingWords = {"grant", "bid", "funding", "funded",
+                                                                  "fund", "project", "programme"};
+
+/// At the end of an acronym's expansion these make it an organisation.
+inline constexpr std::array<std::string_view, 23> kOrganisationHeads = {
+    "team", "group", "board", "network", "partnership", "council", "unit", "agency", "service",
+    "services", "department", "division", "office", "committee", "association", "trust",
+    "centre", "college", "forum", "panel", "commission", "institute", "foundation"};
+
+/// Words that lead into a name without being part of it: "the", "our", "both".
+inline constexpr std::array<std::string_view, 55> kLeadIns = {
+    "the", "a", "an", "our", "their", "this", "these", "that", "its", "his", "her", "my",
+    "your", "next", "last", "each", "every", "any", "both", "in", "at", "for", "from", "with",
+    "of", "to", "and", "or", "by", "on", "as", "since", "during", "via", "all", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some",
+    "more", "most", "other", "further", "another"};
+
+/// Small words inside a proper name ("LeadHERship in Colour", "Creativity of the Workforce"),
+/// which an acronym's initials may skip ("Department for Education" is DfE).
+inline constexpr std::array<std::string_view, 11> kNameConnectors = {"and", "of", "for", "in", "on", "the",
+                                                                     "to", "'s", "through", "a", "with"};
+
+/// After a person's name these make it the name of a thing ("Helen Riley Centre").
+inline constexpr std::array<std::string_view, 24> kThingsNamedAfterPeople = {
+    "centre", "center", "house", "school", "academy", "college", "trust", "award", "awards",
+    "programme", "project", "scheme", "foundation", "fund", "hall", "road", "street",
+    "building", "unit", "lecture", "memorial", "prize", "institute", "way"};
+
+}  // namespace wm::vocabulary
