@@ -1,4 +1,8 @@
 #pragma once
+// api/ - the HTTP protocol over the engine, without a server: query-string parameters,
+// Meilisearch request and response shapes, search JSON, and errors as status + JSON body.
+// May include common/; never cpp-httplib, searchd/ or indexer/.
+//
 // Query-string parameters -> engine requests, with every rule a search box relies on checked
 // here: the engine gets valid requests, and each refusal names the parameter and its limit.
 #include <map>

@@ -1,4 +1,7 @@
 #pragma once
+// indexer/ - the `indexer` command line: main parses (CLI11), commands run through common/,
+// progress prints; watch/ follows a drop folder (inotify). A thin shell over common/.
+//
 // The indexer's subcommands: each takes its parsed options, does the work through common/,
 // and returns the process exit code.
 #include <string>

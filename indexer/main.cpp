@@ -5,8 +5,8 @@
 #include <csignal>
 #include <iostream>
 
-#include "common/index/default_database.hpp"
 #include "common/errors.hpp"
+#include "common/index/default_database.hpp"
 #include "indexer/commands.hpp"
 
 int main(int argc, char** argv) {

@@ -1,4 +1,7 @@
 #pragma once
+// searchd/ - the daemon: cpp-httplib server, route table, handlers over common/search and
+// api/, metrics, the embedded page (web/). A thin shell: no search logic here.
+//
 // The HTTP shell over common/search: one route table, per-thread searchers, CORS, logging,
 // metrics and errors in one shape.
 #include <httplib.h>

@@ -1,4 +1,8 @@
 #pragma once
+// common/facets/ - Issue -> facet values: the rules that find people, authorities, programmes
+// and organisations, the gazetteers (data/) and word lists (vocabulary.hpp) they use, the
+// archive's glossary and canonical names. No Xapian. May include text/, model/, parse/.
+//
 // Facet extraction: issue model -> the people, authorities, programmes and organisations it names.
 #include <string>
 #include <vector>

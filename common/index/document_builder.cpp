@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "common/index/stemmer_cache.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/section_data.hpp"
+#include "common/index/stemmer_cache.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {

@@ -100,7 +100,7 @@ void prune_missing(IndexTarget& target, IndexReport& report) {
 void remove_deleted(IndexTarget& target, const std::vector<std::string>& deleted, IndexReport& report) {
     for (const auto& file : deleted) {
         const auto path = fs::absolute(file).lexically_normal().string();
-        const auto id = schema::issue_id_for_path(path);
+        const auto id = issue_id_for_path(path);
         auto& db = target.shard_for(id);
         const auto docid = find_issue(db, id);
         if (docid && db.get_document(*docid).get_value(schema::SLOT_SOURCE_PATH) == path && is_gone(path))
@@ -124,7 +124,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
     std::vector<PlannedFile> plan;
     std::map<std::string, std::string> path_of_id;
     for (const auto& path : files) {
-        PlannedFile file{path, schema::issue_id_for_path(path), {}, false};
+        PlannedFile file{path, issue_id_for_path(path), {}, false};
         if (const auto seen = path_of_id.find(file.id); seen != path_of_id.end()) {
             report.failures.push_back({path, "conflict: issue id '" + file.id + "' is already taken by " + seen->second});
             continue;

@@ -1,4 +1,8 @@
 #pragma once
+// common/index/ - facet values -> Xapian: the schema (every prefix, slot and id rule), the
+// document builder, the database store and write target (one database or shards), and the
+// indexing run. May include every common/ layer below it.
+//
 // Folder of issue files -> Xapian database: incremental, idempotent, atomic per run
 // (the role omindex's index_file.cc plays for Omega).
 #include <chrono>

@@ -1,17 +1,8 @@
 #include "common/index/schema.hpp"
 
-#include <filesystem>
-
 #include "common/text/text.hpp"
 
 namespace wm::schema {
-
-std::string issue_id_for_path(const std::string& path) {
-    auto name = std::filesystem::path(path).filename().string();
-    if (name.size() > 4 && iequals(std::string_view(name).substr(name.size() - 4), ".txt"))
-        name.resize(name.size() - 4);
-    return name;
-}
 
 std::string unique_id_term(std::string_view issue_id) {
     return std::string(PREFIX_UNIQUE_ID) + std::string(issue_id);

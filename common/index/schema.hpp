@@ -101,9 +101,7 @@ std::string shard_name(std::size_t shard);
 /// machines and builds, so an issue re-indexed later lands where it was.
 std::size_t shard_of(std::string_view issue_id, std::size_t shards);
 
-// ---- The unique-id rule. ----
-/// An issue's id is its file's base name without ".txt" ("000_0ade5a7af2cbefc2").
-std::string issue_id_for_path(const std::string& path);
+// ---- The unique-id rule: an issue's documents are named by its issue id (see Issue::id). ----
 /// The issue document's unique term.
 std::string unique_id_term(std::string_view issue_id);
 /// Section n's unique term ("Q000_0ade5a7af2cbefc2#3").

@@ -4,9 +4,9 @@
 #include <fstream>
 
 #include "common/errors.hpp"
+#include "common/index/schema.hpp"
 #include "common/index/store.hpp"
 #include "common/index/word_forms.hpp"
-#include "common/index/schema.hpp"
 
 namespace wm {
 namespace fs = std::filesystem;

@@ -10,7 +10,6 @@
 #include "common/errors.hpp"
 #include "common/text/furniture.hpp"
 #include "common/text/month.hpp"
-#include "common/index/schema.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
@@ -220,7 +219,7 @@ void append_paragraph(Section& section, const Paragraph& paragraph) {
 Issue parse_issue(std::string_view text, std::string_view file_name) {
     Issue issue;
     issue.file = std::filesystem::path(file_name).filename().string();
-    issue.id = schema::issue_id_for_path(issue.file);
+    issue.id = issue_id_for_path(issue.file);
 
     const auto paragraphs = paragraphs_of(text);
     const auto title_at = find_title(paragraphs);

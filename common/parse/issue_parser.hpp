@@ -1,4 +1,7 @@
 #pragma once
+// common/parse/ - text file -> Issue: title, month, introduction, signatory, sections.
+// May include common/text/ and common/model/.
+//
 // Text file -> issue model. Pure: no Xapian, no facets.
 #include <cstdint>
 #include <string>

@@ -5,9 +5,9 @@
 #include <limits>
 #include <memory>
 
-#include "common/index/store.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/section_data.hpp"
+#include "common/index/store.hpp"
 #include "common/search/facet_counter.hpp"
 #include "common/search/query_builder.hpp"
 

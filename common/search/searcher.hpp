@@ -1,4 +1,8 @@
 #pragma once
+// common/search/ - the query layer: SearchRequest -> SearchResult over a Xapian database
+// (query builder, facet table and counter, suggestions, related issues, entity pages,
+// acronyms). No HTTP: may include every common/ layer below it.
+//
 // The query layer: a SearchRequest answered from a Xapian database, with exact disjunctive
 // facet counts, best-section snippets and spelling suggestions. One Searcher per thread:
 // Xapian objects are not thread-safe.

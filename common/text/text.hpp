@@ -1,4 +1,8 @@
 #pragma once
+// common/text/ - the bottom layer: bytes to clean UTF-8, folding for matching, months, page
+// furniture, and the gazetteer files compiled into the binary. Includes only the standard
+// library (and common/errors.hpp).
+//
 // UTF-8 text helpers shared by the parser, the extractor and the schema.
 #include <cstdint>
 #include <string>

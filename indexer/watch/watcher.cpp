@@ -8,8 +8,8 @@
 #include <map>
 
 #include "common/errors.hpp"
-#include "indexer/watch/inotify.hpp"
 #include "common/index/run.hpp"
+#include "indexer/watch/inotify.hpp"
 
 namespace wm {
 namespace {

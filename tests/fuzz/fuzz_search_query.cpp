@@ -10,11 +10,11 @@
 #include <memory>
 #include <string>
 
+#include "api/meilisearch.hpp"
+#include "api/params.hpp"
+#include "api/search_json.hpp"
 #include "common/errors.hpp"
 #include "common/index/run.hpp"
-#include "api/meilisearch.hpp"
-#include "api/search_json.hpp"
-#include "api/params.hpp"
 #include "common/search/searcher.hpp"
 
 namespace {

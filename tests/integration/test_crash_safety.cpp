@@ -38,10 +38,6 @@ std::map<Xapian::docid, std::string> document_digests(const std::string& path) {
     return digests;
 }
 
-std::string index_command(const std::string& db, const std::string& folder) {
-    return "index -q --prune --db " + quoted(db) + " " + quoted(folder);
-}
-
 // A searchd client that keeps asking until stopped, counting answers that were not 2xx.
 class QueryStream {
 public:
@@ -94,11 +90,11 @@ TEST_CASE("kill -9 at random points: the database opens, searchd answers, a re-r
     const auto crashed = dir / "crashed.db", clean = dir / "clean.db";
 
     // Both databases start from a commit of the real issues, then take 400 generated ones.
-    REQUIRE(run_indexer(index_command(clean, corpus)).exit_code == 0);
-    REQUIRE(run_indexer(index_command(crashed, corpus)).exit_code == 0);
+    REQUIRE(index_into(clean, {corpus}, "--prune").exit_code == 0);
+    REQUIRE(index_into(crashed, {corpus}, "--prune").exit_code == 0);
     generate_archive(corpus + "/generated", 400);
     const auto started = std::chrono::steady_clock::now();
-    REQUIRE(run_indexer(index_command(clean, corpus)).exit_code == 0);
+    REQUIRE(index_into(clean, {corpus}, "--prune").exit_code == 0);
     const auto run_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
 
     SearchdProcess server(crashed, {"--quiet"});
@@ -120,7 +116,7 @@ TEST_CASE("kill -9 at random points: the database opens, searchd answers, a re-r
         CHECK((total - committed) % 100 == 0);
         committed = total;
     }
-    REQUIRE(run_indexer(index_command(crashed, corpus)).exit_code == 0);
+    REQUIRE(index_into(crashed, {corpus}, "--prune").exit_code == 0);
     CHECK(total_issues(server.port()) == 405);
     const auto expected = document_digests(clean);
     const auto actual = document_digests(crashed);
@@ -133,14 +129,14 @@ TEST_CASE("500 issues are indexed while searchd answers a steady stream of queri
     const auto corpus = dir / "corpus";
     const auto db = dir / "db";
     copy_real_issues(corpus);
-    REQUIRE(run_indexer(index_command(db, corpus)).exit_code == 0);
+    REQUIRE(index_into(db, {corpus}, "--prune").exit_code == 0);
     SearchdProcess server(db, {"--quiet"});
     QueryStream stream(server.port());
 
     // Five drops of 100 issues, each its own commit, while the queries keep coming.
     for (int drop = 0; drop < 5; ++drop) {
         generate_archive(corpus + "/drop-" + std::to_string(drop), 100, drop * 100);
-        REQUIRE(run_indexer(index_command(db, corpus)).exit_code == 0);
+        REQUIRE(index_into(db, {corpus}, "--prune").exit_code == 0);
     }
     REQUIRE(wait_until([&] { return total_issues(server.port()) == 505; }, 10));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -169,7 +165,7 @@ TEST_CASE("a full disk fails the run with a clear error and leaves the last comm
     const auto corpus = dir / "corpus";
     const auto db = dir / "db";
     copy_real_issues(corpus);
-    REQUIRE(run_indexer(index_command(db, corpus)).exit_code == 0);
+    REQUIRE(index_into(db, {corpus}, "--prune").exit_code == 0);
     const auto before = document_digests(db);
 
     // A file-size limit just above the largest table makes the next writes fail as a full disk would.
@@ -178,7 +174,7 @@ TEST_CASE("a full disk fails the run with a clear error and leaves the last comm
     generate_archive(corpus + "/generated", 300);
     const auto limit_kib = largest / 1024 + 64;
     const auto full = run_command("ulimit -f " + std::to_string(limit_kib) + "; " + quoted(WM_INDEXER) + " " +
-                                  index_command(db, corpus));
+                                  "index -q --prune --db " + quoted(db) + " " + quoted(corpus));
     INFO(full.err);
     CHECK(full.exit_code == 2);
     CHECK(full.err.find("cannot write the database " + db) != std::string::npos);
@@ -186,7 +182,7 @@ TEST_CASE("a full disk fails the run with a clear error and leaves the last comm
     CHECK(document_digests(db) == before);
 
     // With room again, the run completes.
-    REQUIRE(run_indexer(index_command(db, corpus)).exit_code == 0);
+    REQUIRE(index_into(db, {corpus}, "--prune").exit_code == 0);
     CHECK(Xapian::Database(db).get_doccount() > before.size());
 }
 
@@ -195,11 +191,11 @@ TEST_CASE("two indexers at once: the second gets a clear lock error, nothing is 
     const auto corpus = dir / "corpus";
     const auto db = dir / "db", clean = dir / "clean.db";
     generate_archive(corpus, 400);
-    REQUIRE(run_indexer(index_command(clean, corpus)).exit_code == 0);
+    REQUIRE(index_into(clean, {corpus}, "--prune").exit_code == 0);
 
     ChildProcess first({WM_INDEXER, "index", "-q", "--db", db, corpus}, dir / "first.log");
     REQUIRE(wait_until([&] { return fs::exists(db + "/flintlock"); }, 10));
-    const auto second = run_indexer(index_command(db, corpus));
+    const auto second = index_into(db, {corpus}, "--prune");
     CHECK(second.exit_code == 2);
     CHECK(second.err.find("database is locked by another writer") != std::string::npos);
     REQUIRE(wait_until([&] { return !first.running(); }, 120));

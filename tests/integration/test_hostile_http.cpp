@@ -120,7 +120,7 @@ const std::string& database() {
     static TempDir dir;
     static const std::string path = [] {
         const auto db = dir / "db";
-        REQUIRE(run_indexer("index -q --db " + quoted(db) + " " + quoted(WM_CORPUS_DIR)).exit_code == 0);
+        REQUIRE(index_into(db, {WM_CORPUS_DIR}).exit_code == 0);
         return db;
     }();
     return path;

@@ -37,7 +37,7 @@ std::size_t count_lines(const std::string& text) { return std::count(text.begin(
 TEST_CASE("index writes issue and section documents with terms and values", "[indexer]") {
     TempDir dir;
     const auto db_path = dir / "db";
-    const auto result = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus));
+    const auto result = index_into(db_path, {kCorpus});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.find("added 5, replaced 0, unchanged 0, removed 0, failed 0") != std::string::npos);
@@ -92,17 +92,17 @@ TEST_CASE("indexing twice changes nothing; a changed file replaces its documents
     TempDir dir;
     const auto corpus = copy_corpus(dir);
     const auto db_path = dir / "db";
-    REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus)).exit_code == 0);
+    REQUIRE(index_into(db_path, {corpus}).exit_code == 0);
     const auto revision = Xapian::Database(db_path).get_revision();
 
-    const auto again = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus));
+    const auto again = index_into(db_path, {corpus});
     CHECK(again.exit_code == 0);
     CHECK(again.out.find("added 0, replaced 0, unchanged 5, removed 0, failed 0") != std::string::npos);
     CHECK(Xapian::Database(db_path).get_revision() == revision);
 
     const auto changed = corpus + "/004_ad146b42a34eb8f9.txt";
     write_file(changed, "Regional Update \u2013 August 2022\n\nShort Item\n\nOnly one section now about fostering.\n");
-    const auto replaced = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus));
+    const auto replaced = index_into(db_path, {corpus});
     CHECK(replaced.out.find("added 0, replaced 1, unchanged 4") != std::string::npos);
     {
         Xapian::Database db(db_path);
@@ -113,9 +113,9 @@ TEST_CASE("indexing twice changes nothing; a changed file replaces its documents
     }
 
     fs::remove(corpus + "/003_5a3c62a5cd5b4844.txt");
-    const auto without_prune = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(corpus));
+    const auto without_prune = index_into(db_path, {corpus});
     CHECK(without_prune.out.find("removed 0") != std::string::npos);
-    const auto pruned = run_indexer("index -q --prune --db " + quoted(db_path) + " " + quoted(corpus));
+    const auto pruned = index_into(db_path, {corpus}, "--prune");
     CHECK(pruned.out.find("unchanged 4, removed 1, failed 0") != std::string::npos);
     Xapian::Database db(db_path);
     CHECK(postings(db, schema::issue_term("003_5a3c62a5cd5b4844")) == 0);
@@ -137,7 +137,7 @@ TEST_CASE("bad files are reported and skipped; the rest of the batch is indexed"
     write_file(in + "/draft.txt~", "Regional Update - July 2021\n\nBackup.\n");
 
     const auto db_path = dir / "db";
-    const auto result = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(in) + " " + quoted(dir / "missing"));
+    const auto result = index_into(db_path, {in, dir / "missing"});
     CHECK(result.exit_code == 1);
     CHECK(result.out.find("added 3, replaced 0, unchanged 0, removed 0, failed 5") != std::string::npos);
     CHECK(result.err.find(in + "/empty.txt: empty file") != std::string::npos);
@@ -159,9 +159,9 @@ TEST_CASE("bad files are reported and skipped; the rest of the batch is indexed"
 TEST_CASE("a second writer gets a clear lock error", "[indexer][lock]") {
     TempDir dir;
     const auto db_path = dir / "db";
-    REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus)).exit_code == 0);
+    REQUIRE(index_into(db_path, {kCorpus}).exit_code == 0);
     Xapian::WritableDatabase holder(db_path, Xapian::DB_OPEN);
-    const auto second = run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus));
+    const auto second = index_into(db_path, {kCorpus});
     CHECK(second.exit_code == 2);
     CHECK(second.err.find("database is locked by another writer") != std::string::npos);
     holder.close();
@@ -171,7 +171,7 @@ TEST_CASE("a second writer gets a clear lock error", "[indexer][lock]") {
 TEST_CASE("list prints issues newest first; show prints one as JSON", "[indexer]") {
     TempDir dir;
     const auto db_path = dir / "db";
-    REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(kCorpus)).exit_code == 0);
+    REQUIRE(index_into(db_path, {kCorpus}).exit_code == 0);
 
     const auto list = run_indexer("list --db " + quoted(db_path));
     REQUIRE(list.exit_code == 0);
@@ -218,10 +218,10 @@ TEST_CASE("acronyms defined in one issue apply to the whole archive", "[indexer]
         CHECK(has(programmes_of(split(both.out, '\n')[0]), riia));
     }
     SECTION("indexing the defining issue later re-extracts stored issues; extract --db uses that glossary") {
-        REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(april)).exit_code == 0);
+        REQUIRE(index_into(db_path, {april}).exit_code == 0);
         auto show = run_indexer("show --db " + quoted(db_path) + " 000_0ade5a7af2cbefc2");
         CHECK_FALSE(has(nlohmann::json::parse(show.out)["programmes"], riia));
-        REQUIRE(run_indexer("index -q --db " + quoted(db_path) + " " + quoted(november)).exit_code == 0);
+        REQUIRE(index_into(db_path, {november}).exit_code == 0);
         show = run_indexer("show --db " + quoted(db_path) + " 000_0ade5a7af2cbefc2");
         CHECK(has(nlohmann::json::parse(show.out)["programmes"], riia));
         Xapian::Database db(db_path);

@@ -74,8 +74,8 @@ TEST_CASE("three shards, two behind xapian-tcpsrv, answer exactly as one databas
     copy_real_issues(corpus);
     generate_archive(corpus + "/generated", 300);
     const auto single = dir / "single", sharded = dir / "sharded";
-    REQUIRE(run_indexer("index -q --db " + quoted(single) + " " + quoted(corpus)).exit_code == 0);
-    REQUIRE(run_indexer("index -q --shards 3 --db " + quoted(sharded) + " " + quoted(corpus)).exit_code == 0);
+    REQUIRE(index_into(single, {corpus}).exit_code == 0);
+    REQUIRE(index_into(sharded, {corpus}, "--shards 3").exit_code == 0);
     for (int shard = 0; shard < 3; ++shard)
         CHECK(indexed_ids(sharded + "/" + wm::schema::shard_name(shard)).size() > 50);  // a fair split
 
@@ -122,11 +122,11 @@ TEST_CASE("indexing more issues into shards keeps them in step with one database
     const auto single = dir / "single", sharded = dir / "sharded";
     for (int drop = 0; drop < 2; ++drop) {
         generate_archive(corpus + "/drop-" + std::to_string(drop), 60, drop * 60);
-        REQUIRE(run_indexer("index -q --db " + quoted(single) + " " + quoted(corpus)).exit_code == 0);
-        REQUIRE(run_indexer("index -q --db " + quoted(sharded) + (drop == 0 ? " --shards 3 " : " ") + quoted(corpus)).exit_code == 0);
+        REQUIRE(index_into(single, {corpus}).exit_code == 0);
+        REQUIRE(index_into(sharded, {corpus}, drop == 0 ? "--shards 3" : "").exit_code == 0);
     }
     CHECK(indexed_ids(sharded) == indexed_ids(single));
-    const auto again = run_indexer("index -q --shards 2 --db " + quoted(sharded) + " " + quoted(corpus));
+    const auto again = index_into(sharded, {corpus}, "--shards 2");
     CHECK(again.exit_code == 2);
     CHECK(again.err.find("has 3 shards, not 2") != std::string::npos);
     SearchdProcess one(single, {"--quiet"});
@@ -144,7 +144,7 @@ TEST_CASE("a read replica kept by xapian-replicate shows a newly indexed issue w
         Changesets() { setenv("XAPIAN_MAX_CHANGESETS", "10", 1); }
         ~Changesets() { unsetenv("XAPIAN_MAX_CHANGESETS"); }
     } keep_changesets;
-    REQUIRE(run_indexer("index -q --db " + quoted(masters + "/wmsearch") + " " + quoted(corpus)).exit_code == 0);
+    REQUIRE(index_into(masters + "/wmsearch", {corpus}).exit_code == 0);
 
     const int port = free_loopback_port();
     ChildProcess server({"/usr/bin/xapian-replicate-server", "--interface", "127.0.0.1", "--port", std::to_string(port), masters},
@@ -164,7 +164,7 @@ TEST_CASE("a read replica kept by xapian-replicate shows a newly indexed issue w
         const auto marker = "replicamarker" + std::to_string(round);
         write_file(corpus + "/new-" + std::to_string(round) + ".txt",
                    "Regional Update - May 2031\n\nNews:\n\nThis issue carries the word " + marker + ".\n");
-        REQUIRE(run_indexer("index -q --db " + quoted(masters + "/wmsearch") + " " + quoted(corpus)).exit_code == 0);
+        REQUIRE(index_into(masters + "/wmsearch", {corpus}).exit_code == 0);
         const auto indexed = std::chrono::steady_clock::now();
         CHECK(wait_until([&] { return total(marker) == 1; }, 10));
         const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - indexed).count();

@@ -27,7 +27,7 @@ const std::string& corpus_database() {
     static TempDir dir;
     static const std::string path = [] {
         const auto db = dir / "db";
-        const auto result = run_indexer("index -q --db " + quoted(db) + " " + quoted(kCorpus));
+        const auto result = index_into(db, {kCorpus});
         if (result.exit_code != 0) throw std::runtime_error("indexing failed: " + result.err);
         return db;
     }();
@@ -284,12 +284,12 @@ TEST_CASE("bad requests get Meilisearch-shaped errors and the daemon keeps servi
 TEST_CASE("a newly indexed issue is visible without a restart", "[searchd][live]") {
     TempDir dir;
     const auto db = dir / "db";
-    REQUIRE(run_indexer("index -q --db " + quoted(db) + " " + quoted(kCorpus)).exit_code == 0);
+    REQUIRE(index_into(db, {kCorpus}).exit_code == 0);
     SearchdProcess server(db);
     CHECK(get(server, "/api/search?q=zebracrossing").body["total"] == 0);
     write_file(dir / "regional-update-may-2024.txt",
                "Regional Update \u2013 May 2024\n\nRoad Safety\n\nA zebracrossing campaign for schools.\n");
-    REQUIRE(run_indexer("index -q --db " + quoted(db) + " " + quoted(dir / "regional-update-may-2024.txt")).exit_code == 0);
+    REQUIRE(index_into(db, {dir / "regional-update-may-2024.txt"}).exit_code == 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
     json body;
     do {
@@ -331,9 +331,9 @@ TEST_CASE("facets filter and count the same over remote shards served by xapian-
     std::string stub, local_stub;
     for (std::size_t i = 0; i < shard_files.size(); ++i) {
         const auto shard = dir / ("shard" + std::to_string(i));
-        std::string files;
-        for (const auto& id : shard_files[i]) files += " " + quoted(kCorpus + "/" + id + ".txt");
-        REQUIRE(run_indexer("index -q --db " + quoted(shard) + files).exit_code == 0);
+        std::vector<std::string> files;
+        for (const auto& id : shard_files[i]) files.push_back(kCorpus + "/" + id + ".txt");
+        REQUIRE(index_into(shard, files).exit_code == 0);
         servers.push_back(std::make_unique<XapianTcpServer>(shard));
         stub += "remote 127.0.0.1:" + std::to_string(servers.back()->port()) + "\n";
         local_stub += "auto " + shard + "\n";
@@ -426,7 +426,7 @@ TEST_CASE("an acronym finds issues that only spell it out, and the reverse", "[s
     write_file(dir / "corpus/regional-update-july-2030.txt",
                "Regional Update – July 2030\n\nNews:\n\nThe Quick Win Exchange Initiative ends; a Principal Social "
                "Worker spoke.\n");
-    REQUIRE(run_indexer("index -q --db " + quoted(dir / "db") + " " + quoted(dir / "corpus")).exit_code == 0);
+    REQUIRE(index_into(dir / "db", {dir / "corpus"}).exit_code == 0);
     SearchdProcess server(dir / "db");
     CHECK(get(server, "/api/search?q=QWEI").body["total"] == 3);
     CHECK(get(server, "/api/search?q=quick%20win%20exchange%20initiative").body["total"] == 3);
@@ -451,7 +451,7 @@ TEST_CASE("a name matches the name, not its words apart, and ranks where it is a
                "Regional Update – June 2030\n\nNews:\n\nHelen Smith met Lee Brennan and Helen spoke.\n");
     write_file(dir / "corpus/regional-update-july-2030.txt",
                "Regional Update – July 2030\n\nNews:\n\nTelford & Wrekin hosted the event. Helen Brennan attended.\n");
-    REQUIRE(run_indexer("index -q --db " + quoted(dir / "db") + " " + quoted(dir / "corpus")).exit_code == 0);
+    REQUIRE(index_into(dir / "db", {dir / "corpus"}).exit_code == 0);
     SearchdProcess server(dir / "db");
     const auto name = get(server, "/api/search?q=Helen%20Brennan").body;
     CHECK(name["total"] == 2);
@@ -484,7 +484,7 @@ TEST_CASE("headings weigh more than body text; the signatory is findable", "[sea
                "Regional Update – May 2030\n\nFostering:\n\nThe panel met twice and agreed its plan for carers.\n");
     write_file(dir / "corpus/regional-update-june-2030.txt",
                "Regional Update – June 2030\n\nNews:\n\nThe panel met twice and agreed its plan for fostering.\n");
-    REQUIRE(run_indexer("index -q --db " + quoted(dir / "db") + " " + quoted(dir / "corpus")).exit_code == 0);
+    REQUIRE(index_into(dir / "db", {dir / "corpus"}).exit_code == 0);
     SearchdProcess server(dir / "db");
     const auto hits = get(server, "/api/search?q=fostering").body["hits"];
     REQUIRE(hits.size() == 2);

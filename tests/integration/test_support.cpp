@@ -73,6 +73,13 @@ CommandResult run_indexer(const std::string& arguments) {
     return run_command(quoted(WM_INDEXER) + " " + arguments);
 }
 
+CommandResult index_into(const std::string& database, const std::vector<std::string>& paths,
+                         const std::string& options) {
+    std::string arguments = "index -q " + options + " --db " + quoted(database);
+    for (const auto& path : paths) arguments += " " + quoted(path);
+    return run_indexer(arguments);
+}
+
 }  // namespace wm::test
 
 namespace wm::test {

@@ -32,6 +32,10 @@ CommandResult run_command(const std::string& command_line);
 /// Runs the indexer binary under test with the given (already quoted) arguments.
 CommandResult run_indexer(const std::string& arguments);
 
+/// `indexer index -q [options] --db DATABASE PATH...`, each path quoted.
+CommandResult index_into(const std::string& database, const std::vector<std::string>& paths,
+                         const std::string& options = "");
+
 std::string quoted(const std::string& text);
 void write_file(const std::string& path, const std::string& content);
 std::string read_file(const std::string& path);

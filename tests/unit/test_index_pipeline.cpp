@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include "common/index/stemmer_cache.hpp"
 #include "common/index/pipeline.hpp"
+#include "common/index/stemmer_cache.hpp"
 
 using namespace wm;
 

@@ -1,8 +1,8 @@
 // The Meilisearch-compatible request and response shapes, without a database.
 #include <catch2/catch.hpp>
 
-#include "common/errors.hpp"
 #include "api/meilisearch.hpp"
+#include "common/errors.hpp"
 
 using namespace wm;
 using nlohmann::json;

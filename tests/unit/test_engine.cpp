@@ -1,0 +1,190 @@
+// The query layer in process, on a database of the real issues built by index_paths: Searcher,
+// QueryBuilder and FacetTable checked against what the stored issue records say, without HTTP.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+#include "common/index/run.hpp"
+#include "common/index/schema.hpp"
+#include "common/index/store.hpp"
+#include "common/search/facet_table.hpp"
+#include "common/search/query_builder.hpp"
+#include "common/search/searcher.hpp"
+#include "common/text/text.hpp"
+
+using namespace wm;
+namespace fs = std::filesystem;
+
+namespace {
+
+// One database of corpus/ for every test here, removed at exit.
+class SeedDatabase {
+public:
+    static const SeedDatabase& instance() {
+        static const SeedDatabase database;
+        return database;
+    }
+    ~SeedDatabase() {
+        std::error_code ignored;
+        fs::remove_all(folder_, ignored);
+    }
+    std::string path() const { return (folder_ / "db").string(); }
+    /// Every stored issue, by id.
+    const std::map<std::string, IssueRecord>& records() const { return records_; }
+
+private:
+    SeedDatabase() {
+        std::mt19937_64 random{std::random_device{}()};
+        folder_ = fs::temp_directory_path() / ("wm-engine-" + std::to_string(random()));
+        IndexOptions options;
+        options.database = path();
+        options.inputs = {WM_CORPUS_DIR};
+        const auto report = index_paths(options);
+        REQUIRE(report.failed == 0);
+        const auto db = open_for_reading(path());
+        for (const auto& summary : list_issues(db)) records_.emplace(summary.id, read_issue(db, summary.id));
+    }
+    fs::path folder_;
+    std::map<std::string, IssueRecord> records_;
+};
+
+bool has(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+std::size_t count_of(const SearchResult& result, const std::string& facet, const std::string& value) {
+    const auto it = result.facets.find(facet);
+    if (it == result.facets.end()) return 0;
+    for (const auto& count : it->second)
+        if (count.value == value) return count.count;
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("engine: a facet filter returns exactly the issues whose records carry the value", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest request;
+    request.filters["authority"] = {"Telford & Wrekin"};  // folded to the stored spelling
+    request.per_page = 100;
+    const auto result = searcher.search(request);
+
+    std::set<std::string> expected, returned;
+    for (const auto& [id, record] : seeds.records())
+        if (has(record.facets.issue[FacetId::authorities], "Telford and Wrekin")) expected.insert(id);
+    for (const auto& hit : result.hits) returned.insert(hit.issue_id);
+    REQUIRE_FALSE(expected.empty());
+    CHECK(returned == expected);
+    CHECK(result.total == expected.size());
+    CHECK(result.total_is_exact);
+}
+
+TEST_CASE("engine: facet counts of the empty query equal the stored records' values", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest everything;
+    everything.facet_limit = 1000;
+    const auto result = searcher.search(everything);
+    CHECK(result.total == seeds.records().size());
+    for (const auto& facet : schema::kFacets) {
+        std::map<std::string, std::size_t> expected;
+        for (const auto& [id, record] : seeds.records())
+            for (const auto& value : record.facets.issue[facet.id]) ++expected[value];
+        INFO(facet.name);
+        CHECK(result.facet_value_totals.at(std::string(facet.name)) == expected.size());
+        for (const auto& [value, count] : expected) CHECK(count_of(result, std::string(facet.name), value) == count);
+    }
+    std::map<std::string, std::size_t> years;
+    for (const auto& [id, record] : seeds.records())
+        if (!record.issue.month.empty()) ++years[record.issue.month.substr(0, 4)];
+    for (const auto& [year, count] : years) CHECK(count_of(result, "years", year) == count);
+}
+
+TEST_CASE("engine: a filtered facet is counted without its own filter (disjunctive)", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest filtered;
+    filtered.filters["authority"] = {"Solihull"};
+    const auto with_filter = searcher.search(filtered);
+    const auto without = searcher.search(SearchRequest{});
+    const auto& authorities = without.facets.at("authorities");
+    for (const auto& count : authorities) CHECK(count_of(with_filter, "authorities", count.value) == count.count);
+    CHECK(with_filter.total == count_of(without, "authorities", "Solihull"));
+}
+
+TEST_CASE("engine: words find their sections, with the match marked in the snippet", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest request;
+    request.query = "Pat Bullen";
+    const auto result = searcher.search(request);
+    REQUIRE_FALSE(result.hits.empty());
+    for (const auto& hit : result.hits) {
+        const auto& record = seeds.records().at(hit.issue_id);
+        CHECK(has(record.facets.issue[FacetId::people], "Pat Bullen"));
+        CHECK(hit.title == record.issue.title);
+        REQUIRE(hit.section);
+        CHECK(hit.section_heading == record.issue.sections.at(*hit.section).heading);
+        CHECK(hit.snippet.find("<mark>") != std::string::npos);
+    }
+    std::size_t expected = 0;
+    for (const auto& [id, record] : seeds.records()) expected += has(record.facets.issue[FacetId::people], "Pat Bullen");
+    CHECK(result.total == expected);
+}
+
+TEST_CASE("engine: newest first without a query; a page past the end is empty", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest request;
+    request.per_page = 100;
+    const auto all = searcher.search(request);
+    REQUIRE(all.hits.size() == seeds.records().size());
+    for (std::size_t i = 1; i < all.hits.size(); ++i) CHECK(all.hits[i - 1].date >= all.hits[i].date);
+    request.page = 2;
+    CHECK(searcher.search(request).hits.empty());
+}
+
+TEST_CASE("engine: the query builder folds facet spellings and relaxes broken syntax", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    const auto db = open_for_reading(seeds.path());
+    const Glossary glossary = load_glossary(db);
+    const QueryBuilder builder(db, glossary);
+    const auto term = schema::facet_term(schema::AUTHORITIES, "Telford and Wrekin");
+    CHECK(builder.facet_value(schema::AUTHORITIES, "Telford & Wrekin").serialise() == Xapian::Query(term).serialise());
+    CHECK(builder.facet_value(schema::AUTHORITIES, "telford and  wrekin").serialise() == Xapian::Query(term).serialise());
+
+    const auto relaxed = builder.parse("foster AND");
+    CHECK_FALSE(relaxed.empty);
+    CHECK(std::any_of(relaxed.warnings.begin(), relaxed.warnings.end(),
+                      [](const SearchWarning& w) { return w.code == "query_syntax_relaxed"; }));
+    CHECK(builder.parse("").empty);
+    CHECK(find_facet("person") == &schema::PEOPLE);
+    CHECK(find_facet("programmes") == &schema::PROGRAMMES);
+    CHECK(find_facet("colour") == nullptr);
+}
+
+TEST_CASE("engine: the facet table holds each document's stored values", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    const auto db = open_for_reading(seeds.path());
+    const auto table = FacetTable::of(db, seeds.path());
+    CHECK(FacetTable::of(db, seeds.path()) == table);  // one table per revision, shared
+    for (const auto docid : issue_docids(db)) {
+        const auto doc = db.get_document(docid);
+        for (const auto& facet : schema::kFacets) {
+            auto stored = split(doc.get_value(facet.slot), schema::kListSeparator);
+            std::erase(stored, "");
+            std::vector<std::string> from_table;
+            table->for_each_value(docid, [&](std::size_t column, std::uint32_t id) {
+                if (column == static_cast<std::size_t>(facet.id)) from_table.push_back(table->names(column).at(id));
+            });
+            std::sort(stored.begin(), stored.end());
+            std::sort(from_table.begin(), from_table.end());
+            CHECK(from_table == stored);
+        }
+    }
+}
