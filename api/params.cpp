@@ -16,20 +16,13 @@ struct SearchParam {
     ErrorCode code;  ///< what a bad value of it is refused with
 };
 
+// Each parameter's bad values are refused with invalid_search_<name>.
+#define WM_SEARCH_PARAM(name) SearchParam{#name, ErrorCode::invalid_search_##name}
 constexpr std::array kSearchParams = {
-    SearchParam{"q", ErrorCode::invalid_search_q},
-    SearchParam{"person", ErrorCode::invalid_search_person},
-    SearchParam{"authority", ErrorCode::invalid_search_authority},
-    SearchParam{"programme", ErrorCode::invalid_search_programme},
-    SearchParam{"organisation", ErrorCode::invalid_search_organisation},
-    SearchParam{"from", ErrorCode::invalid_search_from},
-    SearchParam{"to", ErrorCode::invalid_search_to},
-    SearchParam{"sort", ErrorCode::invalid_search_sort},
-    SearchParam{"page", ErrorCode::invalid_search_page},
-    SearchParam{"per_page", ErrorCode::invalid_search_per_page},
-    SearchParam{"group", ErrorCode::invalid_search_group},
-    SearchParam{"facet_limit", ErrorCode::invalid_search_facet_limit},
-};
+    WM_SEARCH_PARAM(q), WM_SEARCH_PARAM(person), WM_SEARCH_PARAM(authority), WM_SEARCH_PARAM(programme),
+    WM_SEARCH_PARAM(organisation), WM_SEARCH_PARAM(from), WM_SEARCH_PARAM(to), WM_SEARCH_PARAM(sort),
+    WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit)};
+#undef WM_SEARCH_PARAM
 static_assert([] {
     for (const auto& facet : schema::kFacets)
         if (std::none_of(kSearchParams.begin(), kSearchParams.end(), [&](const auto& p) { return p.name == facet.field; }))

@@ -94,6 +94,16 @@ std::string snippet_of(const Xapian::MSet& mset, const std::string& text, bool h
     return snippet.empty() ? leading_text(text) : snippet;
 }
 
+// The hit shows this section: its heading, and a snippet of its text.
+void point_at_section(SearchHit& hit, const SectionData& section, const Xapian::MSet& mset, bool has_query) {
+    hit.file = section.file;
+    hit.title = section.title;
+    hit.section = section.number;
+    hit.section_heading = section.heading;
+    hit.section_group = section.group;
+    hit.snippet = snippet_of(mset, section.text, has_query);
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -240,13 +250,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.date = doc.get_value(schema::SLOT_MONTH);
         hit.score = it.get_weight();
         if (request.group == Grouping::section) {
-            const auto section = section_data(doc);
-            hit.file = section.file;
-            hit.title = section.title;
-            hit.section = section.number;
-            hit.section_heading = section.heading;
-            hit.section_group = section.group;
-            hit.snippet = snippet_of(mset, section.text, !text.empty);
+            point_at_section(hit, section_data(doc), mset, !text.empty);
         } else {
             // The issue's best section: the same words, within this issue's sections.
             Xapian::Enquire best(db_);
@@ -259,13 +263,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
             if (!best_mset.empty()) {
                 // Sections carry the issue's file and title, so the (much larger) issue record
                 // is parsed only for an issue without sections.
-                const auto section = section_data(best_mset.begin().get_document());
-                hit.file = section.file;
-                hit.title = section.title;
-                hit.section = section.number;
-                hit.section_heading = section.heading;
-                hit.section_group = section.group;
-                hit.snippet = snippet_of(best_mset, section.text, !text.empty);
+                point_at_section(hit, section_data(best_mset.begin().get_document()), best_mset, !text.empty);
             } else {
                 const auto record = nlohmann::json::parse(doc.get_data());
                 hit.file = record.value("file", "");
