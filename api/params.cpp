@@ -21,7 +21,7 @@ struct SearchParam {
 constexpr std::array kSearchParams = {
     WM_SEARCH_PARAM(q), WM_SEARCH_PARAM(person), WM_SEARCH_PARAM(authority), WM_SEARCH_PARAM(programme),
     WM_SEARCH_PARAM(organisation), WM_SEARCH_PARAM(from), WM_SEARCH_PARAM(to), WM_SEARCH_PARAM(sort),
-    WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit)};
+    WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit), WM_SEARCH_PARAM(kind)};
 #undef WM_SEARCH_PARAM
 static_assert([] {
     for (const auto& facet : schema::kFacets)
@@ -109,6 +109,14 @@ SearchRequest parse_search_params(const Params& params) {
         auto [first, last] = params.equal_range(std::string(facet.field));
         for (auto it = first; it != last; ++it)
             if (!trim(it->second).empty()) request.filters[std::string(facet.field)].push_back(trim(it->second));
+    }
+    for (auto [first, last] = params.equal_range("kind"); first != last; ++first) {
+        if (trim(first->second).empty()) continue;
+        const auto kind = page_kind_named(trim(first->second));
+        if (!kind)
+            throw RequestError(ErrorCode::invalid_search_kind,
+                               "`kind` must be issue, article or page, not `" + first->second + "`");
+        request.kinds.push_back(*kind);
     }
     request.from = month_bound(single(params, "from"), "from", ErrorCode::invalid_search_date);
     request.to = month_bound(single(params, "to"), "to", ErrorCode::invalid_search_date);

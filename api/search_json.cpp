@@ -15,6 +15,7 @@ void to_json(nlohmann::json& out, const SearchHit& hit) {
     out = {{"issue_id", hit.issue_id},
            {"file", hit.file},
            {"title", hit.title},
+           {"kind", page_kind_name(hit.kind)},
            {"date", or_null(hit.date)},
            {"section", hit.section ? nlohmann::json{{"number", *hit.section},
                                                     {"heading", hit.section_heading},

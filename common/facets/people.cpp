@@ -35,7 +35,8 @@ bool is_family_name_blocked(const std::vector<Token>& tokens, std::size_t i) {
 
 bool is_family_name(const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (!token.capitalised || token.possessive) return false;
+    if (!token.capitalised || token.possessive || vocabulary::contains(vocabulary::kNeverFamilyNames, token.key))
+        return false;
     return !Gazetteer::instance().is_common_word(token.key) && !is_family_name_blocked(tokens, i);
 }
 

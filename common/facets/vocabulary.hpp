@@ -54,9 +54,16 @@ inline constexpr std::array<std::string_view, 11> kNameConnectors = {"and", "of"
                                                                      "to", "'s", "through", "a", "with"};
 
 /// After a person's name these make it the name of a thing ("Helen Riley Centre").
-inline constexpr std::array<std::string_view, 24> kThingsNamedAfterPeople = {
+inline constexpr std::array<std::string_view, 28> kThingsNamedAfterPeople = {
     "centre", "center", "house", "school", "academy", "college", "trust", "award", "awards",
     "programme", "project", "scheme", "foundation", "fund", "hall", "road", "street",
-    "building", "unit", "lecture", "memorial", "prize", "institute", "way"};
+    "building", "unit", "lecture", "memorial", "prize", "institute", "way", "cup", "trophy",
+    "medal", "shield"};
+
+/// Of those, the ones that are never a family name ("the Eric Cup" names no Mr Cup; Hall,
+/// House and Way are family names too).
+inline constexpr std::array<std::string_view, 13> kNeverFamilyNames = {
+    "award", "awards", "programme", "project", "scheme", "fund", "lecture", "memorial", "prize",
+    "cup", "trophy", "medal", "shield"};
 
 }  // namespace wm::vocabulary

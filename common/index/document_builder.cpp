@@ -23,6 +23,8 @@ void add_common_fields(Xapian::Document& doc, const Issue& issue, const FacetVal
     doc.add_boolean_term(schema::issue_term(issue.id));
     doc.add_boolean_term(schema::doc_type_term(doc_type));
     doc.add_value(schema::SLOT_ISSUE_ID, issue.id);
+    doc.add_boolean_term(schema::kind_term(issue.kind));
+    doc.add_value(schema::SLOT_KIND, std::string(page_kind_name(issue.kind)));
     if (!issue.month.empty()) {
         doc.add_boolean_term(schema::year_term(issue.month));
         doc.add_boolean_term(schema::month_term(issue.month));

@@ -32,6 +32,8 @@ std::string month_term(std::string_view month) {
     return std::string(PREFIX_MONTH) + std::string(month.substr(0, 4)) + std::string(month.substr(5, 2));
 }
 
+std::string kind_term(PageKind kind) { return std::string(PREFIX_KIND) + std::string(page_kind_name(kind)); }
+
 std::string shard_name(std::size_t shard) { return "shard-" + std::to_string(shard); }
 
 std::size_t shard_of(std::string_view issue_id, std::size_t shards) {

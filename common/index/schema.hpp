@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "common/model/facet_values.hpp"
+#include "common/model/issue.hpp"
 
 namespace wm::schema {
 
@@ -29,6 +30,7 @@ inline constexpr std::string_view PREFIX_HEADING = "XHEAD";      ///< free text 
 inline constexpr std::string_view PREFIX_SIGNATORY = "XSIGN";    ///< free text of the signatory
 inline constexpr std::string_view PREFIX_YEAR = "Y";             ///< boolean; "Y2022"
 inline constexpr std::string_view PREFIX_MONTH = "M";            ///< boolean; "M202204"
+inline constexpr std::string_view PREFIX_KIND = "XKIND";         ///< boolean; "XKINDissue", "XKINDarticle", "XKINDpage"
 // Free text (body, and title and headings again) has no prefix.
 inline constexpr std::string_view PREFIX_STEM = "Z";  ///< Xapian's own prefix of stemmed free-text terms
 
@@ -41,6 +43,7 @@ inline constexpr Xapian::valueno SLOT_ISSUE_ID = 1;     ///< issue id; the colla
 inline constexpr Xapian::valueno SLOT_SECTION = 2;      ///< section number, sortable_serialise()d; issue docs: empty
 inline constexpr Xapian::valueno SLOT_FINGERPRINT = 3;  ///< issue docs: content hash + extractor version
 inline constexpr Xapian::valueno SLOT_SOURCE_PATH = 4;  ///< issue docs: absolute path of the source file
+inline constexpr Xapian::valueno SLOT_KIND = 5;         ///< page kind: "issue", "article" or "page"
 // Facet slots follow (see kFacets): the facet's canonical values, sorted, joined by kListSeparator,
 // so Xapian's built-in ValueCountMatchSpy can count them (also over remote shards); the
 // counter splits each counted list into its members.
@@ -113,5 +116,6 @@ std::string doc_type_term(std::string_view type);
 std::string facet_term(const Facet& facet, std::string_view value);
 std::string year_term(std::string_view month);   ///< "2022-04" -> "Y2022"
 std::string month_term(std::string_view month);  ///< "2022-04" -> "M202204"
+std::string kind_term(PageKind kind);            ///< "XKINDissue"
 
 }  // namespace wm::schema

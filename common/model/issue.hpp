@@ -4,6 +4,8 @@
 // rules. May include common/text/.
 //
 // The issue model: what the parser makes of one newsletter file, before any facet extraction.
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +19,19 @@ struct Section {
     bool is_introduction = false;
 };
 
+/// What a page of the site is: a newsletter issue, a dated post that is not one (an article),
+/// or an undated site page (the home page, "About us").
+enum class PageKind { issue, article, page };
+inline constexpr std::array<PageKind, 3> kPageKinds = {PageKind::issue, PageKind::article, PageKind::page};
+
+std::string_view page_kind_name(PageKind kind);  ///< "issue", "article", "page"
+std::optional<PageKind> page_kind_named(std::string_view name);
+
 struct Issue {
     std::string id;     ///< the archive-wide unique id: see issue_id_for_path
     std::string file;   ///< file base name, e.g. "000_0ade5a7af2cbefc2.txt"
-    std::string title;  ///< as written; the file name when no title line was found
+    std::string title;  ///< as written; derived (from the file name or month) when the page has no title line
+    PageKind kind = PageKind::issue;
     std::string month;  ///< "YYYY-MM", or empty when unknown
     std::string signatory;  ///< who signed the introduction letter, post-nominals kept
     std::vector<Section> sections;  ///< in reading order; the introduction is one of them

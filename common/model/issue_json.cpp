@@ -20,6 +20,7 @@ void to_json(nlohmann::json& out, const Issue& issue) {
     out = {{"id", issue.id},
            {"file", issue.file},
            {"title", issue.title},
+           {"kind", page_kind_name(issue.kind)},
            {"date", issue.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.month)},
            {"signatory", issue.signatory},
            {"sections", issue.sections},
@@ -30,6 +31,7 @@ void from_json(const nlohmann::json& in, Issue& issue) {
     issue.id = in.at("id").get<std::string>();
     issue.file = in.value("file", "");
     issue.title = in.value("title", "");
+    issue.kind = page_kind_named(in.value("kind", "issue")).value_or(PageKind::issue);
     issue.month = in.contains("date") && in["date"].is_string() ? in["date"].get<std::string>() : "";
     issue.signatory = in.value("signatory", "");
     issue.sections = in.value("sections", std::vector<Section>{});

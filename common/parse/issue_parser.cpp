@@ -8,14 +8,13 @@
 #include <set>
 
 #include "common/errors.hpp"
-#include "common/text/furniture.hpp"
+#include "common/parse/paragraphs.hpp"
+#include "common/parse/title.hpp"
 #include "common/text/month.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
 namespace {
-
-using Paragraph = std::vector<std::string>;  // its lines, trimmed
 
 const std::set<std::string, std::less<>> kFunctionWords = {
     "a",    "an",   "and", "as",  "at",    "by",   "for",  "from", "in",  "into",
@@ -33,13 +32,6 @@ const std::set<std::string, std::less<>> kLeadInEnds = {
 const std::set<std::string, std::less<>> kSentenceStarters = {
     "we", "i", "you", "it", "there", "this", "these", "they", "he", "she", "please", "if", "our",
     "as", "here", "thank", "thanks", "dear"};
-
-std::vector<std::string> words_of(std::string_view line) {
-    std::vector<std::string> words;
-    for (auto& w : split(collapse_spaces(line), ' '))
-        if (!w.empty()) words.push_back(w);
-    return words;
-}
 
 std::string strip_edge_punctuation(std::string word) {
     const auto is_punct = [](unsigned char c) { return c < 0x80 && std::ispunct(c) && c != '+'; };
@@ -93,11 +85,6 @@ std::string signatory_from(std::string_view line) {
     return collapse_spaces(name);
 }
 
-bool ends_with_function_word(std::string_view line) {
-    const auto words = words_of(line);
-    return !words.empty() && kFunctionWords.count(words.back()) != 0;
-}
-
 bool has_sentence_break(std::string_view line) {
     static const std::regex pattern(R"([A-Za-z0-9)][.!?] +[A-Z])");
     return std::regex_search(std::string(line), pattern);
@@ -139,49 +126,6 @@ HeadingKind heading_kind(std::string_view raw_line, bool single_line_paragraph) 
     return capitalised * 10 >= content * 3 ? HeadingKind::title_line : HeadingKind::none;
 }
 
-std::vector<Paragraph> paragraphs_of(std::string_view text) {
-    std::vector<std::string> lines;
-    for (auto& line : split(text, '\n')) lines.push_back(trim(line));
-    const auto furniture = furniture_lines(lines);
-    std::vector<Paragraph> paragraphs;
-    Paragraph current;
-    for (std::size_t i = 0; i <= lines.size(); ++i) {
-        const bool blank = i == lines.size() || furniture[i] || lines[i].empty();
-        if (!blank) {
-            current.push_back(lines[i]);
-        } else if (!current.empty()) {
-            paragraphs.push_back(std::move(current));
-            current.clear();
-        }
-    }
-    // A line that stops on "to" or "and" was broken mid-sentence by the page dump: rejoin it.
-    std::vector<Paragraph> joined;
-    for (auto& paragraph : paragraphs) {
-        if (!joined.empty() && ends_with_function_word(joined.back().back())) {
-            joined.back().back() += ' ' + paragraph.front();
-            joined.back().insert(joined.back().end(), paragraph.begin() + 1, paragraph.end());
-        } else {
-            joined.push_back(std::move(paragraph));
-        }
-    }
-    return joined;
-}
-
-bool is_title_line(std::string_view line) {
-    if (line.size() > 120) return false;
-    const std::string lowered = to_lower(fold_punctuation(line));
-    if (lowered.find("regional update") != std::string::npos) return true;
-    static const std::regex named(R"(\b(update|newsletter|bulletin|briefing)\b)");
-    return std::regex_search(lowered, named) && month_in_text(line).has_value();
-}
-
-std::optional<std::size_t> find_title(const std::vector<Paragraph>& paragraphs) {
-    const std::size_t limit = std::min<std::size_t>(paragraphs.size(), 8);
-    for (std::size_t i = 0; i < limit; ++i)
-        if (paragraphs[i].size() == 1 && is_title_line(paragraphs[i][0])) return i;
-    return std::nullopt;
-}
-
 // Where the introduction letter ends: the sign-off paragraph and the signatory's name.
 struct Signature {
     std::size_t paragraph = 0;  // the last paragraph that belongs to the letter
@@ -214,6 +158,73 @@ void append_paragraph(Section& section, const Paragraph& paragraph) {
     section.body += join(paragraph, "\n");
 }
 
+// A line naming the newsletter near the top is the title wherever it stands; otherwise the
+// first content line is, when it reads as one (split off a paragraph it opens).
+std::optional<std::size_t> find_title_line(std::vector<Paragraph>& paragraphs) {
+    constexpr std::size_t kNewsletterTitleWithin = 8;
+    for (std::size_t i = 0; i < std::min(paragraphs.size(), kNewsletterTitleWithin); ++i)
+        if (paragraphs[i].size() == 1 && names_newsletter(paragraphs[i][0]) && reads_as_title(paragraphs[i][0]))
+            return i;
+    if (paragraphs.empty() || !reads_as_title(paragraphs[0][0])) return std::nullopt;
+    if (paragraphs[0].size() > 1) {
+        Paragraph rest(paragraphs[0].begin() + 1, paragraphs[0].end());
+        paragraphs[0].resize(1);
+        paragraphs.insert(paragraphs.begin() + 1, std::move(rest));
+    }
+    return 0;
+}
+
+struct TitleChoice {
+    std::string text;                 ///< empty when the page has no title line
+    std::optional<std::size_t> line;  ///< the paragraph that is the title line
+};
+
+TitleChoice choose_title(std::vector<Paragraph>& paragraphs, const std::string& file) {
+    TitleChoice choice;
+    choice.line = find_title_line(paragraphs);
+    if (choice.line) choice.text = collapse_spaces(paragraphs[*choice.line][0]);
+    // A file named for the newsletter and a month says more than a title line without a month.
+    if (const auto file_month = newsletter_month_in_file_name(file); file_month && !month_in_text(choice.text)) {
+        if (choice.line && !names_newsletter(choice.text)) choice.line.reset();  // the line stays text
+        choice.text = newsletter_title(*file_month);
+    }
+    return choice;
+}
+
+std::optional<std::string> first_date_line(std::string_view text) {
+    for (const auto& line : split(text, '\n'))
+        if (auto month = month_of_date_line(line)) return month;
+    return std::nullopt;
+}
+
+// An issue names the newsletter in its title or file name, or has an issue's
+// shape: an introduction letter among headed sections.
+PageKind kind_of(const Issue& issue, bool has_letter) {
+    constexpr std::size_t kIssueSections = 2;
+    const bool named = names_newsletter(issue.title) || newsletter_month_in_file_name(issue.file);
+    const auto headed = std::count_if(issue.sections.begin(), issue.sections.end(),
+                                      [](const Section& s) { return !s.heading.empty(); });
+    if (named || (has_letter && static_cast<std::size_t>(headed) >= kIssueSections)) return PageKind::issue;
+    return issue.month.empty() ? PageKind::page : PageKind::article;
+}
+
+// A page without a title line gets one a person would write: from a file name of words, from
+// an issue's month, else its first heading or first words.
+std::string derived_title(const Issue& issue) {
+    constexpr std::size_t kTitleWords = 8;
+    if (auto slug = title_from_slug(issue.file); !slug.empty()) return slug;
+    if (issue.kind == PageKind::issue && !issue.month.empty()) return newsletter_title(issue.month);
+    for (const auto& section : issue.sections)
+        if (!section.heading.empty()) return section.heading;
+    for (const auto& section : issue.sections) {
+        const auto words = words_of(section.body);
+        if (words.empty()) continue;
+        std::vector<std::string> first(words.begin(), words.begin() + std::min(words.size(), kTitleWords));
+        return join(first, " ") + (words.size() > kTitleWords ? "\u2026" : "");
+    }
+    return issue.id;
+}
+
 }  // namespace
 
 Issue parse_issue(std::string_view text, std::string_view file_name) {
@@ -221,27 +232,20 @@ Issue parse_issue(std::string_view text, std::string_view file_name) {
     issue.file = std::filesystem::path(file_name).filename().string();
     issue.id = issue_id_for_path(issue.file);
 
-    const auto paragraphs = paragraphs_of(text);
-    const auto title_at = find_title(paragraphs);
-    std::size_t body_from = 0;
-    if (title_at) {
-        issue.title = collapse_spaces(paragraphs[*title_at][0]);
-        body_from = *title_at + 1;
-    } else {
-        issue.title = issue.id;
-        issue.warnings.push_back("no title line found; using the file name as title");
-    }
+    auto paragraphs = paragraphs_of(text);
+    const auto title = choose_title(paragraphs, issue.file);
+    issue.title = title.text;
     if (auto month = month_in_text(issue.title)) issue.month = *month;
     else if (auto from_name = month_in_file_name(issue.file)) issue.month = *from_name;
-    else issue.warnings.push_back("issue month unknown");
+    else if (auto dated = first_date_line(text)) issue.month = *dated;
+    const std::size_t body_from = title.line ? *title.line + 1 : 0;
 
     const auto signature = find_signature(paragraphs, body_from);
     if (signature) issue.signatory = signature->name;
 
     // Paragraphs before the title are kept as text: on an unknown layout they may be content.
     Section current;
-    for (std::size_t p = 0; p < body_from && p < paragraphs.size(); ++p)
-        if (!title_at || p != *title_at) append_paragraph(current, paragraphs[p]);
+    for (std::size_t p = 0; p + 1 < body_from; ++p) append_paragraph(current, paragraphs[p]);
 
     std::string group;
     bool previous_was_heading = false;
@@ -281,6 +285,13 @@ Issue parse_issue(std::string_view text, std::string_view file_name) {
         }
     }
     flush();
+
+    issue.kind = kind_of(issue, signature.has_value());
+    if (issue.title.empty()) {
+        issue.title = derived_title(issue);
+        issue.warnings.push_back("no title line found; the title \"" + issue.title + "\" is derived");
+    }
+    if (issue.month.empty() && issue.kind == PageKind::issue) issue.warnings.push_back("issue month unknown");
     return issue;
 }
 

@@ -35,12 +35,12 @@ void add_years(const std::map<std::string, std::size_t>& years, std::map<std::st
 
 class FacetCounter::TableSpy : public Xapian::MatchSpy {
 public:
-    TableSpy(const std::vector<const schema::Facet*>& facets, bool with_years, std::shared_ptr<const FacetTable> table)
+    TableSpy(const std::vector<const schema::Facet*>& facets, bool with_years, bool with_kinds,
+             std::shared_ptr<const FacetTable> table)
         : table_(std::move(table)) {
-        for (const auto* facet : facets)
-            for (std::size_t column = 0; column < schema::kFacets.size(); ++column)
-                if (schema::kFacets[column].slot == facet->slot) wanted(column, std::string(facet->name));
+        for (const auto* facet : facets) wanted(static_cast<std::size_t>(facet->id), std::string(facet->name));
         if (with_years) wanted(FacetTable::kYear, "years");
+        if (with_kinds) wanted(FacetTable::kKind, "kinds");
     }
     void operator()(const Xapian::Document& doc, double) override {
         table_->for_each_value(doc.get_docid(), [this](std::size_t column, std::uint32_t id) {
@@ -87,15 +87,16 @@ private:
     std::vector<std::uint32_t> counts_[FacetTable::kColumns];  ///< by value id
 };
 
-FacetCounter::FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years,
+FacetCounter::FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years, bool with_kinds,
                            std::shared_ptr<const FacetTable> table) {
     if (table) {
-        table_spy_ = std::make_unique<TableSpy>(facets, with_years, std::move(table));
+        table_spy_ = std::make_unique<TableSpy>(facets, with_years, with_kinds, std::move(table));
         return;
     }
     for (const auto* facet : facets)
         spies_.emplace_back(std::string(facet->name), std::make_unique<Xapian::ValueCountMatchSpy>(facet->slot));
     if (with_years) months_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::SLOT_MONTH);
+    if (with_kinds) kinds_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::SLOT_KIND);
 }
 
 FacetCounter::~FacetCounter() = default;
@@ -105,6 +106,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire) const {
     if (table_spy_) enquire.add_matchspy(table_spy_.get());
     for (const auto& [name, spy] : spies_) enquire.add_matchspy(spy.get());
     if (months_) enquire.add_matchspy(months_.get());
+    if (kinds_) enquire.add_matchspy(kinds_.get());
 }
 
 void FacetCounter::collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,
@@ -126,6 +128,12 @@ void FacetCounter::collect(std::size_t limit, std::map<std::string, std::vector<
         for (auto it = months_->values_begin(); it != months_->values_end(); ++it)
             if ((*it).size() >= 4) years[(*it).substr(0, 4)] += it.get_termfreq();
         add_years(years, counts, totals);
+    }
+    if (kinds_) {
+        std::map<std::string, std::size_t> tally;
+        for (auto it = kinds_->values_begin(); it != kinds_->values_end(); ++it) tally[*it] += it.get_termfreq();
+        totals["kinds"] = tally.size();
+        counts["kinds"] = busiest_first(tally, limit);
     }
 }
 

@@ -18,9 +18,9 @@ namespace wm {
 
 class FacetCounter {
 public:
-    /// Counts the given facets (by name) plus, if with_years, the issue years: from the table,
-    /// or with Xapian's built-in spies when there is none (remote shards).
-    FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years,
+    /// Counts the given facets (by name) plus, if asked, the issue years and the page kinds:
+    /// from the table, or with Xapian's built-in spies when there is none (remote shards).
+    FacetCounter(const std::vector<const schema::Facet*>& facets, bool with_years, bool with_kinds,
                  std::shared_ptr<const FacetTable> table);
     ~FacetCounter();
 
@@ -37,6 +37,7 @@ public:
 private:
     std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> kinds_;
     std::unique_ptr<TableSpy> table_spy_;
 };
 

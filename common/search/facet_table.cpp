@@ -63,6 +63,7 @@ FacetTable::FacetTable(const Xapian::Database& db, const FacetTable* base)
     for (std::size_t column = 0; column < schema::kFacets.size(); ++column)
         add_column(column, schema::kFacets[column].slot, false);
     add_column(kYear, schema::SLOT_MONTH, true);
+    add_column(kKind, schema::SLOT_KIND, false);
     for (Xapian::docid docid = first_new; docid <= last_docid_; ++docid) {
         const auto& entries = by_doc[docid - first_new];
         entries_.insert(entries_.end(), entries.begin(), entries.end());

@@ -18,9 +18,10 @@ namespace wm {
 
 class FacetTable {
 public:
-    /// Facets are numbered as in schema::kFacets; the issue year comes after them.
+    /// Facets are numbered as in schema::kFacets; the issue year and the page kind come after them.
     static constexpr std::size_t kYear = schema::kFacets.size();
-    static constexpr std::size_t kColumns = kYear + 1;
+    static constexpr std::size_t kKind = kYear + 1;
+    static constexpr std::size_t kColumns = kKind + 1;
 
     /// The table for db's current revision, built on first use and shared while it lasts.
     /// A single database only: over shards a match spy sees each shard's own document ids.

@@ -204,6 +204,11 @@ Xapian::Query QueryBuilder::filter(const SearchRequest& request, std::string_vie
         for (const auto& value : values) any.push_back(facet_value(*facet, value));
         parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
+    if (!request.kinds.empty() && without_facet != kKindField) {
+        std::vector<Xapian::Query> any;
+        for (const auto kind : request.kinds) any.emplace_back(schema::kind_term(kind));
+        parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
     if (!request.from.empty() && !request.to.empty())
         parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_MONTH, request.from, request.to);
     else if (!request.from.empty())

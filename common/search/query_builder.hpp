@@ -18,6 +18,9 @@ namespace wm {
 /// threads at once, it was freed under load (a segfault at 64 connections). This builds a new one.
 Xapian::Query match_all();
 
+/// The page kind's filter parameter ("kind=issue"); not an entity facet.
+inline constexpr std::string_view kKindField = "kind";
+
 struct TextQuery {
     Xapian::Query query;                    ///< match_all() for an empty query
     std::optional<std::string> corrected;   ///< spelling suggestion for the whole query
@@ -33,8 +36,8 @@ public:
     /// fails: it is searched as plain words with a query_syntax_relaxed warning.
     TextQuery parse(const std::string& q, bool any_word = false) const;
 
-    /// The filter for a request: document type, month range and every facet filter except
-    /// the one named in without_facet (for disjunctive counts).
+    /// The filter for a request: document type, month range, page kinds and every facet filter
+    /// except the one named in without_facet (a facet's field, or kKindField), for disjunctive counts.
     Xapian::Query filter(const SearchRequest& request, std::string_view doc_type,
                          std::string_view without_facet = {}) const;
 

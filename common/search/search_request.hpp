@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/model/issue.hpp"
+
 namespace wm {
 
 enum class SortOrder { relevance, newest, oldest };
@@ -16,6 +18,7 @@ struct SearchRequest {
     /// one facet, AND across facets.
     std::map<std::string, std::vector<std::string>> filters;
     std::string from, to;  ///< inclusive months "YYYY-MM", or empty
+    std::vector<PageKind> kinds;  ///< any of these kinds of page; empty: all
     std::optional<SortOrder> sort;  ///< default: relevance with a query, newest without
     std::size_t page = 1;
     std::size_t per_page = 10;
@@ -35,6 +38,7 @@ struct SearchHit {
     std::string section_heading, section_group;
     double score = 0;
     std::string snippet;  ///< HTML-escaped, matches wrapped in <mark>
+    PageKind kind = PageKind::issue;
 };
 
 struct SearchWarning {
@@ -48,7 +52,8 @@ struct SearchResult {
     double took_ms = 0;
     std::size_t page = 1, per_page = 10;
     std::vector<SearchHit> hits;
-    /// "people", "authorities", "programmes", "organisations", "years" -> counts, busiest first.
+    /// "people", "authorities", "programmes", "organisations" -> counts, busiest first; "years"
+    /// newest first; "kinds" (issue, article, page).
     std::map<std::string, std::vector<FacetCount>> facets;
     std::map<std::string, std::size_t> facet_value_totals;  ///< distinct values per facet
     bool facets_exhaustive = true;

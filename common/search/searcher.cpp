@@ -191,7 +191,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         if (sort == SortOrder::relevance) enquire.set_sort_by_relevance();
         else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
         enquire.clear_matchspies();
-        FacetCounter counter(unfiltered, true, table);
+        FacetCounter counter(unfiltered, true, request.kinds.empty(), table);
         // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see
         // a document twice (measured: per_page 2 or 3 over two shards), so they count in a pass
         // of their own there, as the filtered facets do below.
@@ -229,14 +229,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
                 text.warnings.push_back({"matched_any_word", "no result has every word; showing results with any of them"});
         }
     }
-    for (const auto* facet : filtered) {
+    const auto count_without_filter = [&](std::string_view field, const FacetCounter& counter) {
         Xapian::Enquire facet_enquire(db_);
-        facet_enquire.set_query(main_query(facet->field));
-        FacetCounter counter({facet}, false, table);
+        facet_enquire.set_query(main_query(field));
         counter.attach(facet_enquire);
         facet_enquire.get_mset(0, 0, everything);
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
-    }
+    };
+    for (const auto* facet : filtered) count_without_filter(facet->field, FacetCounter({facet}, false, false, table));
+    if (!request.kinds.empty()) count_without_filter(kKindField, FacetCounter({}, false, true, table));
 
     result.total = mset.get_matches_estimated();
     result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -248,6 +249,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         SearchHit hit;
         hit.issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
         hit.date = doc.get_value(schema::SLOT_MONTH);
+        hit.kind = page_kind_named(doc.get_value(schema::SLOT_KIND)).value_or(PageKind::issue);
         hit.score = it.get_weight();
         if (request.group == Grouping::section) {
             point_at_section(hit, section_data(doc), mset, !text.empty);

@@ -19,6 +19,13 @@ bool is_fixed_furniture(const std::string& lowered) {
     return std::regex_match(lowered, pattern);
 }
 
+// "4 days ago", "an hour ago", "yesterday": a post's relative date.
+bool is_relative_date(const std::string& lowered) {
+    static const std::regex pattern(
+        R"((\d+|an?|one|two|three|few) (second|minute|min|hour|day|week|month|year)s? ago|yesterday|today|just now)");
+    return std::regex_match(lowered, pattern);
+}
+
 // "Jul 22", "Jul 22, 2023", "22 Jul", "22 July 2023", "Jul 22 2023": a blog post's date line.
 bool is_short_date(const std::string& lowered) {
     static const std::regex pattern(
@@ -35,14 +42,23 @@ bool is_handle_like(const std::string& line) {
     return std::regex_match(line, pattern) && line.find(' ') == std::string::npos;
 }
 
+// A post header may write each item as "- item": the dash is not part of what it says.
+std::string without_item_dash(const std::string& line) {
+    const auto trimmed = trim(line);
+    return trimmed.starts_with("- ") ? trim(trimmed.substr(2)) : trimmed;
+}
+
 }  // namespace
 
-std::vector<bool> furniture_lines(const std::vector<std::string>& lines) {
+std::vector<bool> furniture_lines(const std::vector<std::string>& raw_lines) {
+    std::vector<std::string> lines;
+    for (const auto& line : raw_lines) lines.push_back(without_item_dash(fold_punctuation(line)));
     std::vector<bool> furniture(lines.size(), false);
     std::vector<std::string> lowered(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        lowered[i] = to_lower(collapse_spaces(fold_punctuation(lines[i])));
-        furniture[i] = is_fixed_furniture(lowered[i]) || is_short_date(lowered[i]);
+        lowered[i] = to_lower(collapse_spaces(lines[i]));
+        furniture[i] = is_fixed_furniture(lowered[i]) || is_short_date(lowered[i]) || is_relative_date(lowered[i]) ||
+                       month_of_date_line(lines[i]).has_value();
     }
     // A post header names its author just before the date or reading-time line; a handle can
     // only be recognised by that neighbourhood, since it is an arbitrary word.
@@ -50,7 +66,7 @@ std::vector<bool> furniture_lines(const std::vector<std::string>& lines) {
         if (furniture[i] || lowered[i].empty() || !is_handle_like(trim(lines[i]))) continue;
         for (std::size_t j = i + 1; j < lines.size() && j <= i + 3; ++j) {
             if (lowered[j].empty()) continue;
-            if (furniture[j] && (is_short_date(lowered[j]) ||
+            if (furniture[j] && (is_short_date(lowered[j]) || is_relative_date(lowered[j]) ||
                                  lowered[j].find("read") != std::string::npos ||
                                  lowered[j].starts_with("writer")))
                 furniture[i] = true;

@@ -32,6 +32,27 @@ std::optional<std::string> month_word_then_year(const std::string& lowered) {
 
 }  // namespace
 
+std::optional<std::string> month_of_date_line(std::string_view line) {
+    static const std::regex date(
+        R"((?:- )?(?:(?:published|posted|updated|date)[: ]+)?(?:)"
+        R"(([a-z]{3,9})\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?((?:19|20)\d\d)|)"
+        R"(\d{1,2}(?:st|nd|rd|th)? ([a-z]{3,9})\.?,? ((?:19|20)\d\d)))");
+    const auto lowered = to_lower(collapse_spaces(trim(fold_punctuation(line))));
+    std::smatch m;
+    if (!std::regex_match(lowered, m, date)) return std::nullopt;
+    const bool month_first = m[1].matched;
+    const int month = month_number(month_first ? m[1].str() : m[3].str());
+    if (month == 0) return std::nullopt;
+    return format_month(std::stoi(month_first ? m[2].str() : m[4].str()), month);
+}
+
+std::string month_name_and_year(std::string_view month) {
+    if (!is_month_value(month)) return std::string(month);
+    std::string name(kMonths[static_cast<std::size_t>(std::stoi(std::string(month.substr(5, 2)))) - 1]);
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    return name + " " + std::string(month.substr(0, 4));
+}
+
 bool is_month_value(std::string_view text) {
     const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
     if (text.size() != 7 || text[4] != '-' || !digit(0) || !digit(1) || !digit(2) || !digit(3) || !digit(5) ||

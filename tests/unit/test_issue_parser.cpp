@@ -6,6 +6,8 @@
 
 #include "common/errors.hpp"
 #include "common/parse/issue_parser.hpp"
+#include "common/parse/title.hpp"
+#include "common/text/month.hpp"
 #include "common/text/text.hpp"
 
 using namespace wm;
@@ -126,22 +128,41 @@ TEST_CASE("the newer page layout's furniture is dropped", "[parser][furniture]")
         CHECK(text.find(furniture) == std::string::npos);
 }
 
-TEST_CASE("month from the title, else the file name, else unknown", "[parser][month]") {
+TEST_CASE("month from the title, else the file name, else a dated line, else unknown", "[parser][month]") {
     CHECK(parse_issue("Regional Update - Sept 2021\n\nText here.\n", "a.txt").month == "2021-09");
     const auto from_name = parse_issue("Regional Update\n\nText here.\n", "regional-update-june-2022.txt");
     CHECK(from_name.month == "2022-06");
+    CHECK(from_name.title == "Regional Update \u2013 June 2022");  // the file name names the month, the line does not
+    CHECK(parse_issue("News\n\n3 December 2030\n\nText.\n", "b.txt").month == "2030-12");
+    CHECK(parse_issue("News\n- Mar 3, 2025\nText.\nMore.\n", "c.txt").month == "2025-03");
+    // A date without a year, in a banner, or a meeting named in the text never sets the month.
+    for (const char* text : {"News\n- Oct 24\nText.\nMore.\n", "News\n\nFeatured event: 12 Jul 2031\n\nText.\n",
+                             "News\n\nAt the August meeting in 2030 we met.\n"}) {
+        INFO(text);
+        CHECK(parse_issue(text, "d.txt").month.empty());
+    }
     const auto unknown = parse_issue("Regional Update\n\nText here.\n", "000_0ade5a7af2cbefc2.txt");
     CHECK(unknown.month.empty());
     CHECK_FALSE(unknown.warnings.empty());
 }
 
-TEST_CASE("a file without a title line is titled by its file name, with a warning", "[parser]") {
-    const auto issue = parse_issue("Some unrelated notes about the meeting.\n\nMore notes follow here.\n", "notes-2023.txt");
-    CHECK(issue.title == "notes-2023");
-    CHECK(issue.id == "notes-2023");
-    REQUIRE_FALSE(issue.warnings.empty());
-    CHECK(issue.warnings.front().find("no title") != std::string::npos);
-    CHECK(all_text(issue).find("unrelated notes") != std::string::npos);
+TEST_CASE("a page without a title line gets a title a person would write, with a warning", "[parser][title]") {
+    const auto notes = parse_issue("Some unrelated notes about the meeting.\n\nMore notes follow here.\n", "notes-2023.txt");
+    CHECK(notes.title == "Notes 2023");
+    CHECK(notes.id == "notes-2023");
+    REQUIRE_FALSE(notes.warnings.empty());
+    CHECK(notes.warnings.front().find("no title") != std::string::npos);
+    CHECK(all_text(notes).find("unrelated notes") != std::string::npos);
+
+    // An opaque id says nothing: a headless issue is named for its month, a page for its first heading.
+    const auto issue = parse_issue("the rest of the letter continues here.\n\nJanuary 2031\n\nBest wishes\n\nAlex Morgan\n\n"
+                                   "Workforce:\n\nText.\n\nTraining:\n\nMore text.\n",
+                                   "020_9f8e7d6c5b4a3210.txt");
+    CHECK(issue.kind == PageKind::issue);
+    CHECK(issue.title == "Regional Update \u2013 January 2031");
+    const auto page = parse_issue("the rest of a page.\n\nOpening Hours:\n\nNine to five.\n", "021_00aa11bb22cc33dd.txt");
+    CHECK(page.kind == PageKind::page);
+    CHECK(page.title == "Opening Hours");
 }
 
 TEST_CASE("bad input is refused with a reason or read sensibly", "[parser][input]") {
@@ -164,4 +185,123 @@ TEST_CASE("curly quotes and dashes fold for matching only", "[text]") {
     CHECK(match_key("Birmingham Children\u2019s Trust") == match_key("birmingham children's trust"));
     CHECK(match_key("Telford & Wrekin") == "telford and wrekin");
     CHECK(fold_punctuation("a \u2013 b") == "a - b");
+}
+
+// The four page layouts, each a made-up page in tests/fixtures/pages/.
+namespace {
+
+Issue fixture(const std::string& name) { return read_issue_file(std::string(WM_FIXTURES_DIR) + "/pages/" + name); }
+
+bool has_section(const Issue& issue, const std::string& heading) {
+    return std::any_of(issue.sections.begin(), issue.sections.end(), [&](const Section& s) { return s.heading == heading; });
+}
+
+void check_no_furniture(const Issue& issue) {
+    const auto text = to_lower(all_text(issue));
+    for (const char* furniture : {"top of page", "jane.doe", "regional.team", "min read", "views", "likes", "liked",
+                                  "oct 24", "mar 3", "dec 2030"})
+        CHECK(text.find(furniture) == std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("layout 1, the seeds' layout: blank lines between paragraphs", "[parser][layouts]") {
+    const auto issue = fixture("017_5e0c9a1b2d3f4e6a.txt");
+    CHECK(issue.title == "Regional Update \u2013 May 2031");
+    CHECK(issue.month == "2031-05");
+    CHECK(issue.kind == PageKind::issue);
+    CHECK(issue.signatory == "Harriet Oduya");
+    REQUIRE(introduction(issue) != nullptr);
+    CHECK(introduction(issue)->heading == "From the Regional Chair");
+    CHECK(has_section(issue, "Quality of Practice"));
+    CHECK(has_section(issue, "Key Events"));
+    check_no_furniture(issue);
+}
+
+TEST_CASE("layout 2, the newer layout: one paragraph per line, a post header of '- ' items", "[parser][layouts]") {
+    const auto issue = fixture("regional-update-october-2030.txt");
+    CHECK(issue.title == "Regional Update \u2013 October 2030");
+    CHECK(issue.month == "2030-10");
+    CHECK(issue.kind == PageKind::issue);
+    CHECK(issue.signatory == "Rowan Achebe");
+    CHECK(has_section(issue, "From our Sponsor"));
+    CHECK(has_section(issue, "Awards"));
+    REQUIRE_FALSE(issue.sections.empty());
+    CHECK(issue.sections.front().body.starts_with("Dear colleagues,"));  // what a snippet starts with
+    check_no_furniture(issue);
+    CHECK(issue.warnings.empty());
+}
+
+TEST_CASE("layout 3, headless: the page starts mid-text, the title comes from the file name", "[parser][layouts]") {
+    const auto issue = fixture("regional-update-june-2030.txt");
+    CHECK(issue.title == "Regional Update \u2013 June 2030");
+    CHECK(issue.month == "2030-06");
+    CHECK(issue.kind == PageKind::issue);
+    CHECK(has_section(issue, "Workforce Update"));
+    CHECK(all_text(issue).find("the partnership has continued") != std::string::npos);
+
+    const auto opaque = fixture("018_a4b3c2d1e0f9a8b7.txt");
+    CHECK(opaque.kind == PageKind::issue);  // an introduction letter among headed sections
+    CHECK(opaque.month == "2030-06");       // from the dated line
+    CHECK(opaque.title == "Regional Update \u2013 June 2030");
+    CHECK(opaque.signatory == "Tamsin Greaves");
+    check_no_furniture(opaque);
+}
+
+TEST_CASE("layout 4, pages that are not issues: home page, article, chair's message", "[parser][layouts]") {
+    const auto home = fixture("home.txt");
+    CHECK(home.title == "ABOUT US");
+    CHECK(home.kind == PageKind::page);
+    CHECK(home.month.empty());  // "Featured event: 12 Jul 2031" is a banner, not the page's date
+
+    const auto article = fixture("celebrating-success.txt");
+    CHECK(article.title == "Celebrating Success");
+    CHECK(article.kind == PageKind::article);
+    CHECK(article.month == "2031-03");  // "- Mar 3, 2031"; "At the August meeting" is not a date
+    check_no_furniture(article);
+
+    const auto message = fixture("our-chairs-end-of-year-message.txt");
+    CHECK(message.title == "Our Chair\u2019s end of year message");
+    CHECK(message.kind == PageKind::article);
+    CHECK(message.month == "2030-12");
+    CHECK(message.signatory == "Priya Lakhani");
+    check_no_furniture(message);
+}
+
+TEST_CASE("titles: a first line that reads as text or as a heading is not a title", "[parser][title]") {
+    for (const char* line : {"Dear colleagues,", "From our Sponsor:", "What is in regional working?",
+                             "We have had a very busy month across the region and want to share it.",
+                             "the text starts mid-sentence", "- a list item"}) {
+        INFO(line);
+        CHECK_FALSE(reads_as_title(line));
+    }
+    for (const char* line : {"ABOUT US", "Celebrating Success", "Our Chair\u2019s end of year message", "Thank you."}) {
+        INFO(line);
+        CHECK(reads_as_title(line));
+    }
+    CHECK(title_from_slug("celebrating-success.txt") == "Celebrating Success");
+    CHECK(title_from_slug("our-chairs-end-of-year-message.txt") == "Our Chairs End of Year Message");
+    CHECK(title_from_slug("000_0ade5a7af2cbefc2.txt").empty());
+    CHECK(newsletter_month_in_file_name("regional-update-june-2030.txt") == "2030-06");
+    CHECK(newsletter_month_in_file_name("2030-06.txt") == "2030-06");
+    CHECK_FALSE(newsletter_month_in_file_name("celebrating-success-june-2030.txt"));
+}
+
+TEST_CASE("seed issues renamed to slugs and stripped of their title keep title, month and sections", "[parser][seeds]") {
+    for (const char* id : {"000_0ade5a7af2cbefc2", "001_bdbd675849e79961", "002_0fd2bfd31e05e50e",
+                           "003_5a3c62a5cd5b4844", "004_ad146b42a34eb8f9"}) {
+        INFO(id);
+        const auto original = seed(id);
+        std::string text = read_file_bytes(std::string(WM_CORPUS_DIR) + "/" + id + ".txt", kMaxIssueFileBytes);
+        const auto title_at = text.find(original.title);
+        REQUIRE(title_at != std::string::npos);
+        text.erase(title_at, original.title.size());
+        auto month_name = to_lower(month_name_and_year(original.month));  // "april 2022"
+        const auto slug = "regional-update-" + month_name.replace(month_name.find(' '), 1, "-") + ".txt";
+        const auto renamed = parse_issue(decode_text(text).text, slug);
+        CHECK(match_key(renamed.title) == match_key(original.title));  // en dash or hyphen alike
+        CHECK(renamed.month == original.month);
+        CHECK(headings(renamed) == headings(original));
+        CHECK(renamed.kind == PageKind::issue);
+    }
 }

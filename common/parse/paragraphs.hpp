@@ -1,0 +1,19 @@
+#pragma once
+// A page dump's lines grouped into paragraphs, without the site's furniture.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wm {
+
+using Paragraph = std::vector<std::string>;  ///< its lines, trimmed
+
+/// The older layout separates paragraphs by blank lines; the newer one by single line breaks,
+/// and there every line is a paragraph. Furniture lines are dropped, and a line broken
+/// mid-sentence by the dump ("... offer to" / "Care Leavers ...") is rejoined.
+std::vector<Paragraph> paragraphs_of(std::string_view text);
+
+/// The words of a line, split on white space.
+std::vector<std::string> words_of(std::string_view line);
+
+}  // namespace wm
