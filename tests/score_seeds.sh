@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores `indexer extract` on the seed issues with the shared gold scorer and fails below the
-# facets issue's thresholds: F1 >= 0.95 for people and authorities, >= 0.85 for programmes.
+# thresholds: F1 >= 0.95 for people, authorities and programmes (the unseen-pages issue raised programmes from 0.85).
 set -euo pipefail
 indexer=$1
 shared=$2
@@ -16,7 +16,7 @@ echo "$scores"
 python3 - "$scores" <<'PY'
 import re, sys
 text = sys.argv[1]
-thresholds = {"people": 0.95, "authorities": 0.95, "programmes": 0.85}
+thresholds = {"people": 0.95, "authorities": 0.95, "programmes": 0.95}
 failed = False
 for facet, minimum in thresholds.items():
     m = re.search(rf"^{facet}\s+precision \S+\s+recall \S+\s+F1 (\S+)", text, re.M)

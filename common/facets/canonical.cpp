@@ -14,9 +14,11 @@ std::string canonical_facet_value(FacetId facet, std::string_view value, const G
         case FacetId::organisations:
             if (const auto* canonical = gazetteer.organisations.find(value)) return *canonical;
             break;
-        case FacetId::programmes:
+        case FacetId::programmes: {
             if (const auto entry = glossary.find(value); entry && entry->category == "programme") return entry->expansion;
-            break;
+            const std::string name(value);
+            return programme_canonical_names({name}, glossary).at(name);
+        }
         case FacetId::people:
             if (auto person = signatory_name(value); !person.empty()) return person;  // drops post-nominals
             break;

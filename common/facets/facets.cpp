@@ -42,7 +42,7 @@ SectionMentions find_in_section(const Section& section, const Glossary& glossary
     found.first_names = values_of(people.first_names);
     found.authorities = values_of(places.authorities);
     found.organisations = values_of(places.organisations);
-    found.programmes = values_of(find_programmes(text, tokens, taken, glossary));
+    found.programmes = values_of(find_programmes(text, tokens, taken, places.organisations, glossary));
     return found;
 }
 

@@ -6,6 +6,7 @@
 
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
+#include "common/facets/sentence.hpp"
 #include "common/facets/tokens.hpp"
 #include "common/facets/vocabulary.hpp"
 #include "common/text/text.hpp"
@@ -39,14 +40,18 @@ bool soft(const Token& token) {
     return token.gap == Gap::space || token.gap == Gap::hyphen;
 }
 
-std::string classify(std::string_view expansion) {
+// An acronym's expansion names a programme or an organisation by its last word; a board, group
+// or partnership the archive defines is a programme of the region's unless its sentence calls
+// it a standing body ("... Partnership (SMP), run by the Home Office").
+std::string classify(std::string_view expansion, bool called_an_organisation) {
     const auto tokens = tokenize(expansion);
     if (tokens.empty()) return "term";
     const auto& head = tokens.back().key;
     using vocabulary::contains;
     if (contains(vocabulary::kProgrammeHeads, head) || contains(vocabulary::kProgrammeDescriptors, head))
         return "programme";
-    if (contains(vocabulary::kOrganisationHeads, head)) return "organisation";
+    if (contains(vocabulary::kStandingBodyHeads, head)) return "organisation";
+    if (contains(vocabulary::kOrganisationLikeHeads, head)) return called_an_organisation ? "organisation" : "programme";
     return "term";
 }
 
@@ -102,15 +107,17 @@ void Glossary::learn(const Issue& issue) {
                 span = expansion_after(tokens, i);
             if (!span) continue;
             const auto expansion = span_text(text, tokens, span->first, span->second);
-            learned_.emplace(tokens[i].text,
-                             GlossaryEntry{tokens[i].text, expansion, issue.id, classify(expansion)});
+            const bool called_an_organisation = sentence_says_organisation(tokens, std::min(span->first, i), std::max(span->second, i));
+            learned_.emplace(tokens[i].text, GlossaryEntry{tokens[i].text, expansion, issue.id,
+                                                           classify(expansion, called_an_organisation)});
         }
         learn_programme_names(text, tokens, *this);
     }
 }
 
 void Glossary::learn_programme(std::string_view stem_key, std::string_view name) {
-    programme_stems_.emplace(std::string(stem_key), std::string(name));
+    programme_names_.emplace(name);
+    if (!stem_key.empty()) programme_stems_.emplace(std::string(stem_key), std::string(name));
 }
 
 std::optional<GlossaryEntry> Glossary::find(std::string_view acronym) const {
@@ -140,7 +147,9 @@ void to_json(nlohmann::json& out, const Glossary& glossary) {
     for (const auto& [acronym, entry] : glossary.learned())
         acronyms.push_back({{"acronym", entry.acronym}, {"expansion", entry.expansion},
                             {"source", entry.source}, {"category", entry.category}});
-    out = {{"acronyms", acronyms}, {"programme_stems", glossary.programme_stems()}};
+    out = {{"acronyms", acronyms},
+           {"programme_stems", glossary.programme_stems()},
+           {"programme_names", glossary.programme_names()}};
 }
 
 void from_json(const nlohmann::json& in, Glossary& glossary) {
@@ -152,6 +161,7 @@ void from_json(const nlohmann::json& in, Glossary& glossary) {
         glossary.learned_.emplace(parsed.acronym, std::move(parsed));
     }
     glossary.programme_stems_ = in.value("programme_stems", std::map<std::string, std::string>{});
+    glossary.programme_names_ = in.value("programme_names", std::set<std::string>{});
 }
 
 }  // namespace wm

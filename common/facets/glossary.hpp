@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,9 @@ public:
     /// keyed by the phrase key of the name without it ("aspirant leaders"), so a later
     /// "Aspirant Leaders – Coaching places" still yields the programme.
     const std::map<std::string, std::string>& programme_stems() const { return programme_stems_; }
+    /// Every programme name the archive writes with a head word, what variants fold to (see
+    /// programme_canonical_names); a name with a distinctive stem is also learned by its stem.
+    const std::set<std::string>& programme_names() const { return programme_names_; }
     void learn_programme(std::string_view stem_key, std::string_view name);
 
     bool operator==(const Glossary&) const = default;
@@ -50,6 +54,7 @@ public:
 private:
     std::map<std::string, GlossaryEntry> learned_;
     std::map<std::string, std::string> programme_stems_;
+    std::set<std::string> programme_names_;
     friend void from_json(const nlohmann::json& in, Glossary& glossary);
 };
 

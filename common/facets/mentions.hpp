@@ -41,9 +41,12 @@ struct PlaceMentions {
 PlaceMentions find_places(const std::vector<Token>& tokens, const std::vector<Mention>& people,
                           const Glossary& glossary);
 
-/// programmes.cpp: proper-named programmes, schemes, events, awards ...
+/// programmes.cpp: proper-named programmes, schemes, events, awards ... Names of people,
+/// authorities and organisations (taken) are not programmes, but an organisation's name
+/// opens the name of its programme ("Staff College Ascent Programme").
 std::vector<Mention> find_programmes(std::string_view text, const std::vector<Token>& tokens,
-                                     const std::vector<Mention>& taken, const Glossary& glossary);
+                                     const std::vector<Mention>& taken, const std::vector<Mention>& organisations,
+                                     const Glossary& glossary);
 
 /// Programme names merged within one issue: spellings of one name ("BlueSky"/"Blue Sky",
 /// "Family Hub"/"Family Hubs") and an acronym with the name it abbreviates ("RSN Conference").

@@ -1,11 +1,14 @@
-// Programmes: proper names ending in a programme word ("Aspirant Leaders Programme"), proper
-// names described by one ("the Breaking Through programme"), acronyms that are funded or
-// defined as programmes ("the CRABBB grant", "RIIA"), and "X is a research project".
+// Programmes: proper names ending in a programme word ("Aspirant Leaders Programme") or, when
+// the sentence says the thing is launched, run or attended, in a word that may also name a
+// standing body ("Fostering Partnership"); names opened by one ("Memorandum of Understanding
+// on ..."); proper names described by one ("the Breaking Through programme"); acronyms that are
+// funded or defined as programmes ("the CRABBB grant", "RIIA"); and "X is a research project".
 #include <algorithm>
 #include <map>
 
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
+#include "common/facets/sentence.hpp"
 #include "common/facets/vocabulary.hpp"
 #include "common/text/text.hpp"
 
@@ -21,6 +24,11 @@ bool is_name_head(const std::vector<Token>& tokens, std::size_t i) {
     if (token.key == "classes" || token.key == "class")  // "Master Classes"
         return i > 0 && tokens[i - 1].key == "master";
     return contains(vocabulary::kProgrammeHeads, token.key);
+}
+
+// Capitalised, these end the name of a programme or of a standing body: the sentence decides.
+bool is_organisation_like_head(const Token& token) {
+    return token.capitalised && contains(vocabulary::kOrganisationLikeHeads, token.key);
 }
 
 // Lower case, these words describe the proper name before them and are not part of it.
@@ -95,22 +103,39 @@ bool is_year(const Token& token) {
            std::all_of(token.text.begin(), token.text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-struct Candidate {
-    std::size_t first, last;  // the name's tokens
-    std::size_t head;         // its programme word, or last + 1 for a descriptor
-    bool head_in_name;
-};
+// A name of ordinary single words only ("Workforce", "Workforce and Leadership") names a topic;
+// with its descriptor it names the programme ("the Workforce workstream").
+bool is_topic(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    const auto& gazetteer = Gazetteer::instance();
+    std::size_t run = 0;
+    for (auto i = first; i <= last; ++i) {
+        if (tokens[i].key == "and" || tokens[i].gap == Gap::comma) run = 0;
+        if (tokens[i].key == "and") continue;
+        if (!gazetteer.is_common_word(tokens[i].key) || ++run > 1) return false;
+    }
+    return true;
+}
+
+// A pilot or a pathfinder is the programme itself ("a Regional Care Co-operative pathfinder").
+bool descriptor_names_instance(const Token& descriptor) {
+    return descriptor.key == "pilot" || descriptor.key == "pathfinder";
+}
 
 class ProgrammeFinder {
 public:
-    ProgrammeFinder(std::string_view text, const std::vector<Token>& tokens,
-                    const std::vector<Mention>& taken, const Glossary& glossary)
-        : text_(text), tokens_(tokens), glossary_(glossary), taken_(covered_by(taken, tokens.size())) {}
+    ProgrammeFinder(std::string_view text, const std::vector<Token>& tokens, const std::vector<Mention>& taken,
+                    const std::vector<Mention>& organisations, const Glossary& glossary)
+        : text_(text), tokens_(tokens), glossary_(glossary), taken_(covered_by(taken, tokens.size())),
+          organisation_start_(tokens.size(), kNone) {
+        for (const auto& organisation : organisations) organisation_start_.at(organisation.last) = organisation.first;
+    }
 
     std::vector<Mention> run() {
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            if (is_name_head(tokens_, i)) named_by_head(i);
+            if (is_name_head(tokens_, i)) named_by_head(i, false);
+            else if (is_organisation_like_head(tokens_[i]) && !continues_name(i)) named_by_head(i, true);
             else if (is_descriptor(tokens_[i]) && i > 0 && joins(tokens_[i])) described(i);
+            if (tokens_[i].capitalised && contains(vocabulary::kHeadsFirst, tokens_[i].key)) opened_by_head(i);
             if (tokens_[i].all_caps) acronym(i);
             if (tokens_[i].key == "is") defined_as_project(i);
             if (starts_run(i)) known_stem(i);
@@ -118,15 +143,19 @@ public:
         return found_;
     }
 
-    /// Learnable: "Aspirant Leaders Programme" -> ("aspirant leaders", the name).
+    /// Learnable names written with a head word, with the stem they are known by:
+    /// "Aspirant Leaders Programme" -> ("aspirant leaders", the name); a stem of ordinary words
+    /// only ("Team Excellence") is too common to be known by, and is left empty.
     std::vector<std::pair<std::string, std::string>> stems() {
         std::vector<std::pair<std::string, std::string>> out;
         for (std::size_t head = 0; head < tokens_.size(); ++head) {
             if (!is_name_head(tokens_, head) || head == 0 || !joins(tokens_[head]) || taken_[head]) continue;
             auto first = name_start(tokens_, head, taken_);
             if (!trim_lead_in(first, head) || head - first < 2) continue;
-            if (all_common_words(first, head - 1)) continue;
-            out.emplace_back(phrase_key(tokens_, first, head - first), span_text(text_, tokens_, first, head));
+            auto last = head;
+            if (last + 1 < tokens_.size() && tokens_[last + 1].gap == Gap::space && is_year(tokens_[last + 1])) ++last;
+            const auto stem = all_common_words(first, head - 1) ? std::string() : phrase_key(tokens_, first, head - first);
+            out.emplace_back(stem, span_text(text_, tokens_, first, last));
         }
         return out;
     }
@@ -150,11 +179,20 @@ private:
         return first < end;
     }
 
-    // "Aspirant Leaders Programme", "SEND Leadership Programme 2024", "RSN Conference".
-    void named_by_head(std::size_t head) {
+    // "Aspirant Leaders Programme", "SEND Leadership Programme 2024", "RSN Conference"; with a
+    // head that may name a standing body, only where the sentence says it is a programme or
+    // the archive defines it by an acronym as one.
+    void named_by_head(std::size_t head, bool organisation_like) {
         if (head == 0 || !joins(tokens_[head]) || taken_[head]) return;
         auto first = name_start(tokens_, head, taken_);
+        // An organisation's own programme keeps its name: "Staff College Ascent Programme".
+        if (!organisation_like && first > 0 && joins(tokens_[first]) && organisation_start_[first - 1] != kNone)
+            first = organisation_start_[first - 1];
         if (!trim_lead_in(first, head)) return;
+        if (tokens_[head].key == "day" && !names_an_event_day(first, head)) return;
+        if (organisation_like && !sentence_says_programme(tokens_, first, head) &&
+            !glossary_defines_programme(span_text(text_, tokens_, first, head)))
+            return;
         const auto& gazetteer = Gazetteer::instance();
         // "Key Events", "Leadership Programmes": a category, not a name.
         if (head - first == 1 && is_plural_head(tokens_[head].key) &&
@@ -170,19 +208,64 @@ private:
         add(first, last, span_text(text_, tokens_, first, last));
     }
 
-    // "the LeadHERship in Colour programme", "Early Help & Targeted Support workstream".
+    // "the LeadHERship in Colour programme", "Early Help & Targeted Support workstream"; a
+    // topic keeps its descriptor ("the Workforce workstream"), and so does a pilot.
     void described(std::size_t descriptor) {
         const auto last = descriptor - 1;
-        if (!name_word(tokens_[last]) || taken_[last]) return;
+        const bool hyphenated = tokens_[last].gap == Gap::hyphen && last > 0 && name_word(tokens_[last - 1]);  // "Co-operative"
+        if ((!name_word(tokens_[last]) && !hyphenated) || taken_[last]) return;
         auto first = name_start(tokens_, last, taken_);
         if (!trim_lead_in(first, last + 1)) return;
-        if (all_common_words(first, last)) return;  // "the Workforce workstream"
         if (first == last && tokens_[first].all_caps) return;  // handled by acronym()
-        if (tokens_[descriptor].key.ends_with("s")) {
+        const bool plural = tokens_[descriptor].key.ends_with("s");
+        if (is_topic(tokens_, first, last)) {
+            if (!plural && !is_modifier(tokens_[last])) add(first, descriptor, span_text(text_, tokens_, first, descriptor));
+            return;
+        }
+        if (plural) {
             add_coordinated(first, last);  // "both LeadHERship in Colour and Breaking Through programmes"
             return;
         }
-        add(first, last, span_text(text_, tokens_, first, last));
+        const auto end = descriptor_names_instance(tokens_[descriptor]) ? descriptor : last;
+        add(first, end, span_text(text_, tokens_, first, end));
+    }
+
+    // "Memorandum of Understanding on Missing Children", "Festival of Social Work".
+    void opened_by_head(std::size_t head) {
+        const auto& link = tokens_[head + 1 < tokens_.size() ? head + 1 : head];
+        if (taken_[head] || head + 2 >= tokens_.size() || !joins(link) ||
+            (link.key != "of" && link.key != "on" && link.key != "for"))
+            return;
+        auto last = head + 1;
+        while (last + 1 < tokens_.size() && joins(tokens_[last + 1]) && !taken_[last + 1] &&
+               (name_word(tokens_[last + 1]) || is_connector(tokens_[last + 1])))
+            ++last;
+        while (last > head && is_connector(tokens_[last])) --last;
+        if (last == head) return;
+        add(head, last, span_text(text_, tokens_, head, last));
+    }
+
+    // "Safeguarding Partnership Programme": the word is inside a longer name.
+    bool continues_name(std::size_t i) const {
+        return i + 1 < tokens_.size() && tokens_[i + 1].gap == Gap::space && name_word(tokens_[i + 1]);
+    }
+
+    // "Youth Justice Network Day", "World Social Work Day"; not "Christmas Day".
+    bool names_an_event_day(std::size_t first, std::size_t day) const {
+        std::size_t words = 0;
+        for (auto i = first; i < day; ++i) words += name_word(tokens_[i]) && !tokens_[i].possessive;
+        return words >= 2;
+    }
+
+    // "Regional", "National": a word that qualifies a topic without naming one.
+    bool is_modifier(const Token& token) const { return contains(vocabulary::kTopicModifiers, token.key); }
+
+    // The archive defines this name by an acronym as a programme: "... Board (QPPB)".
+    bool glossary_defines_programme(const std::string& name) const {
+        const auto key = match_key(name);
+        for (const auto& [acronym, entry] : glossary_.learned())
+            if (entry.category == "programme" && match_key(entry.expansion) == key) return true;
+        return false;
     }
 
     void add_coordinated(std::size_t first, std::size_t last) {
@@ -247,85 +330,37 @@ private:
         while (last > first && is_connector(tokens_[last])) --last;
         if (last + 1 < tokens_.size() && joins(tokens_[last + 1]) && is_name_head(tokens_, last + 1)) return;
         const auto it = stems.find(phrase_key(tokens_, first, last - first + 1));
-        if (it != stems.end()) add(first, last, it->second);
+        if (it != stems.end() && !is_shared_phrase(it->first)) add(first, last, it->second);
     }
 
+    // A stem that ends other programmes' stems too ("care leaver" in "regional care leaver")
+    // is a phrase of the field, not the name of one programme.
+    bool is_shared_phrase(const std::string& stem) const {
+        for (const auto& [other, name] : glossary_.programme_stems())
+            if (other.size() > stem.size() && other.ends_with(" " + stem)) return true;
+        return false;
+    }
+
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::string_view text_;
     const std::vector<Token>& tokens_;
     const Glossary& glossary_;
     std::vector<bool> taken_;
+    std::vector<std::size_t> organisation_start_;  ///< by an organisation's last token: its first
     std::vector<Mention> found_;
 };
-
-// The key two spellings of one programme share: "BlueSky"/"Blue Sky", "Family Hub"/"Hubs".
-std::string spelling_key(std::string_view name) {
-    std::string key;
-    for (char c : match_key(name))
-        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) key += c;
-    if (key.ends_with("s")) key.pop_back();
-    return key;
-}
-
-// Upper-case initials of a name's words, skipping connectors: "Regional Safeguarding Network
-// Conference" -> "RSNC"; an acronym contributes its letters: "RSN Conference" -> "RSNC".
-std::string initials(std::string_view name) {
-    std::string out;
-    for (const auto& token : tokenize(name)) {
-        if (token.gap == Gap::hyphen || is_connector(token) || token.possessive) continue;
-        if (token.all_caps) out += token.text;
-        else out += static_cast<char>(std::toupper(static_cast<unsigned char>(token.key[0])));
-    }
-    return out;
-}
-
-// "RSNC" abbreviates "RSNC"; "RSN" (a bare acronym named by its head word) abbreviates it too.
-bool abbreviates(std::string_view short_form, std::string_view long_form) {
-    return short_form == long_form ||
-           (short_form.size() >= 2 && long_form.size() == short_form.size() + 1 &&
-            long_form.starts_with(short_form));
-}
-
-bool has_acronym(std::string_view name) {
-    const auto tokens = tokenize(name);
-    return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.all_caps; });
-}
 
 }  // namespace
 
 std::vector<Mention> find_programmes(std::string_view text, const std::vector<Token>& tokens,
-                                     const std::vector<Mention>& taken, const Glossary& glossary) {
-    return ProgrammeFinder(text, tokens, taken, glossary).run();
+                                     const std::vector<Mention>& taken, const std::vector<Mention>& organisations,
+                                     const Glossary& glossary) {
+    return ProgrammeFinder(text, tokens, taken, organisations, glossary).run();
 }
 
 void learn_programme_names(std::string_view text, const std::vector<Token>& tokens, Glossary& glossary) {
-    for (const auto& [stem, name] : ProgrammeFinder(text, tokens, {}, glossary).stems())
+    for (const auto& [stem, name] : ProgrammeFinder(text, tokens, {}, {}, glossary).stems())
         glossary.learn_programme(stem, name);
-}
-
-std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,
-                                                             const Glossary& glossary) {
-    // Spellings of one name: the most frequent wins, then the first written.
-    std::map<std::string, std::size_t> written;
-    for (const auto& name : names) ++written[name];
-    std::map<std::string, std::string> by_key;
-    for (const auto& name : names) {
-        auto& best = by_key[spelling_key(name)];
-        if (best.empty() || written[name] > written[best]) best = name;
-    }
-    // A name that is an acronym's expansion, in the plural or not, takes the expansion's form.
-    for (const auto& [acronym, entry] : glossary.learned())
-        if (entry.category == "programme" && by_key.count(spelling_key(entry.expansion)))
-            by_key[spelling_key(entry.expansion)] = entry.expansion;
-    std::map<std::string, std::string> canonical;
-    for (const auto& name : names) canonical[name] = by_key[spelling_key(name)];
-    // "RSN Conference" -> "Regional Safeguarding Network Conference" when both are in the issue.
-    for (auto& [name, value] : canonical) {
-        if (!has_acronym(value)) continue;
-        for (const auto& [other_key, other] : by_key)
-            if (other != value && !has_acronym(other) && abbreviates(initials(value), initials(other)))
-                value = other;
-    }
-    return canonical;
 }
 
 }  // namespace wm

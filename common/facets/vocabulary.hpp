@@ -14,11 +14,36 @@ constexpr bool contains(const std::array<std::string_view, N>& list, std::string
 
 /// Capitalised, these end a programme's name and belong to it ("Aspirant Leaders Programme");
 /// at the end of an acronym's expansion they make the acronym a programme.
-inline constexpr std::array<std::string_view, 28> kProgrammeHeads = {
+inline constexpr std::array<std::string_view, 39> kProgrammeHeads = {
     "programme", "programmes", "program", "project", "projects", "scheme", "schemes",
     "initiative", "initiatives", "festival", "award", "awards", "conference", "conferences",
     "masterclass", "masterclasses", "workstream", "fund", "grant", "offer", "event", "summit",
-    "hub", "hubs", "pathfinder", "alliance", "alliances", "roadshow"};
+    "hub", "hubs", "pathfinder", "alliance", "alliances", "roadshow", "pilot", "pilots",
+    "course", "courses", "cup", "trophy", "covenant", "charter", "pledge", "memorandum", "day"};
+
+/// Heads of names that are programmes when the text says the thing is set up, run, launched,
+/// funded or attended, and standing bodies otherwise ("the Fostering Partnership, launched in
+/// May" against "the Strategic Migration Partnership, a government-run body").
+inline constexpr std::array<std::string_view, 14> kOrganisationLikeHeads = {
+    "group", "groups", "board", "boards", "network", "networks", "partnership", "partnerships",
+    "centre", "centres", "forum", "panel", "collaborative", "academy"};
+
+/// Heads that may open a name instead of ending it: "Memorandum of Understanding on Missing
+/// Children", "Festival of Social Work".
+inline constexpr std::array<std::string_view, 6> kHeadsFirst = {"memorandum", "charter", "covenant",
+                                                                "pledge", "festival", "celebration"};
+
+/// What the text says is done to a programme (word stems: "launch" covers "launched"):
+/// set up, run, launched, piloted, sponsored, funded, attended, awarded.
+inline constexpr std::array<std::string_view, 23> kProgrammeActions = {
+    "launch", "pilot", "sponsor", "fund", "attend", "award", "won", "win", "enrol", "graduat",
+    "nominat", "commission", "host", "deliver", "ran", "run", "join", "cohort", "bid", "appli",
+    "apply", "establish", "book"};
+
+/// What the text says of a standing organisation: who runs it, what kind of body it is.
+inline constexpr std::array<std::string_view, 10> kOrganisationCues = {
+    "government", "department", "association", "statutory", "charity", "regulator",
+    "inspectorate", "ministry", "office", "body"};
 
 /// Plural heads that still name one thing ("Family Hubs", "Team Excellence Awards"), not a
 /// category ("Key Events").
@@ -34,11 +59,14 @@ inline constexpr std::array<std::string_view, 11> kProgrammeDescriptors = {
 inline constexpr std::array<std::string_view, 7> kFundingWords = {"grant", "bid", "funding", "funded",
                                                                   "fund", "project", "programme"};
 
-/// At the end of an acronym's expansion these make it an organisation.
-inline constexpr std::array<std::string_view, 23> kOrganisationHeads = {
-    "team", "group", "board", "network", "partnership", "council", "unit", "agency", "service",
-    "services", "department", "division", "office", "committee", "association", "trust",
-    "centre", "college", "forum", "panel", "commission", "institute", "foundation"};
+/// At the end of an acronym's expansion these make it a standing organisation.
+inline constexpr std::array<std::string_view, 15> kStandingBodyHeads = {
+    "council", "unit", "agency", "services", "department", "division", "office", "committee",
+    "association", "trust", "college", "commission", "institute", "foundation", "team"};
+
+/// Words that qualify a topic without naming one: "the Regional workstream" names nothing.
+inline constexpr std::array<std::string_view, 8> kTopicModifiers = {"regional", "national", "local", "new",
+                                                                    "main", "wider", "annual", "current"};
 
 /// Words that lead into a name without being part of it: "the", "our", "both".
 inline constexpr std::array<std::string_view, 55> kLeadIns = {

@@ -51,6 +51,12 @@ void index_body(Xapian::TermGenerator& terms, const std::string& text) {
     terms.increase_termpos(kFieldGap);
 }
 
+// A programme's canonical name is searchable where the text writes only a variant of it
+// ("Team Excellence 2023" for the Team Excellence Awards); the variants are in the text.
+void index_programme_names(Xapian::TermGenerator& terms, const FacetValues& facets) {
+    for (const auto& name : facets[FacetId::programmes]) index_body(terms, name);
+}
+
 Xapian::Document issue_document(const IssueRecord& record, Xapian::TermGenerator& terms) {
     const Issue& issue = record.issue;
     Xapian::Document doc;
@@ -61,6 +67,7 @@ Xapian::Document issue_document(const IssueRecord& record, Xapian::TermGenerator
         index_field(terms, section.heading, schema::PREFIX_HEADING);
         index_body(terms, section.body);
     }
+    index_programme_names(terms, record.facets.issue);
     add_common_fields(doc, issue, record.facets.issue, schema::DOC_TYPE_ISSUE);
     doc.add_boolean_term(schema::unique_id_term(issue.id));
     doc.add_value(schema::SLOT_FINGERPRINT, record.fingerprint);
@@ -83,6 +90,7 @@ Xapian::Document section_document(const IssueRecord& record, std::size_t index,
     const FacetValues none;
     const FacetValues& facets =
         index < record.facets.sections.size() ? record.facets.sections[index] : none;
+    index_programme_names(terms, facets);
     add_common_fields(doc, issue, facets, schema::DOC_TYPE_SECTION);
     doc.add_boolean_term(schema::unique_id_term(issue.id, index));
     doc.add_value(schema::SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(index)));

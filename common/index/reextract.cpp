@@ -9,20 +9,23 @@ namespace wm {
 namespace {
 
 // The stored issues a glossary's new entries can change: those containing the acronym, or the
-// rarest word of a programme stem. Any other issue extracts as before, and re-reading all of a
+// rarest word of a programme stem or name. Any other issue extracts as before, and re-reading all of a
 // large archive for one new acronym took 23 s at 20,000 issues.
 std::vector<Xapian::docid> issues_mentioning_new_entries(const Xapian::Database& db, const Glossary& glossary,
                                                          const Glossary& stored) {
     std::vector<std::string> words;
     for (const auto& [acronym, entry] : glossary.learned())
         if (!stored.learned().count(acronym)) words.push_back(to_lower(acronym));
-    for (const auto& [stem, name] : glossary.programme_stems()) {
-        if (stored.programme_stems().count(stem)) continue;
+    const auto rarest_word_of = [&](const std::string& name) {
         std::string rarest;
-        for (const auto& word : split(stem, ' '))
+        for (const auto& word : split(to_lower(name), ' '))
             if (db.term_exists(word) && (rarest.empty() || db.get_termfreq(word) < db.get_termfreq(rarest))) rarest = word;
         if (!rarest.empty()) words.push_back(rarest);
-    }
+    };
+    for (const auto& [stem, name] : glossary.programme_stems())
+        if (!stored.programme_stems().count(stem)) rarest_word_of(stem);
+    for (const auto& name : glossary.programme_names())
+        if (!stored.programme_names().count(name)) rarest_word_of(name);
     // An issue document holds all its issue's words, so one boolean query over issue documents
     // finds them, without reading each matching section.
     Xapian::Enquire enquire(db);

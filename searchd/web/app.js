@@ -94,9 +94,10 @@ function renderHits(state, body) {
   $('hits').innerHTML = body.hits.map((hit) => {
     const heading = hit.section && hit.section.heading ? ` · ${escapeHtml(hit.section.heading)}` : '';
     const section = hit.section ? hit.section.number : '';
+    const kind = hit.kind && hit.kind !== 'issue' ? `<span class="kind">${hit.kind === 'article' ? 'Article' : 'Site page'}</span> ` : '';
     return `<li><h3><a href="?${new URLSearchParams({ issue: hit.issue_id, section, q: state.q })}"
               data-issue="${escapeHtml(hit.issue_id)}" data-section="${section}">${escapeHtml(hit.title)}</a></h3>
-            <p class="meta">${escapeHtml(hit.date || 'date unknown')}${heading}</p>
+            <p class="meta">${kind}${escapeHtml(hit.date || (hit.kind === 'page' ? '' : 'date unknown'))}${heading}</p>
             <p class="snippet">${hit.snippet}</p></li>`;
   }).join('');
 }
