@@ -21,7 +21,7 @@ struct SearchParam {
 constexpr std::array kSearchParams = {
     WM_SEARCH_PARAM(q), WM_SEARCH_PARAM(person), WM_SEARCH_PARAM(authority), WM_SEARCH_PARAM(programme),
     WM_SEARCH_PARAM(organisation), WM_SEARCH_PARAM(from), WM_SEARCH_PARAM(to), WM_SEARCH_PARAM(sort),
-    WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit), WM_SEARCH_PARAM(kind)};
+    WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit), WM_SEARCH_PARAM(kind), WM_SEARCH_PARAM(matching)};
 #undef WM_SEARCH_PARAM
 static_assert([] {
     for (const auto& facet : schema::kFacets)
@@ -134,6 +134,13 @@ SearchRequest parse_search_params(const Params& params) {
         if (group == "issue") request.group = Grouping::issue;
         else if (group == "section") request.group = Grouping::section;
         else throw RequestError(ErrorCode::invalid_search_group, "`group` must be issue or section, not `" + group + "`");
+    }
+    if (const auto matching = single(params, "matching"); !matching.empty()) {
+        if (matching == "all") request.matching = MatchingStrategy::all;
+        else if (matching == "last") request.matching = MatchingStrategy::last;
+        else if (matching == "frequency") request.matching = MatchingStrategy::frequency;
+        else throw RequestError(ErrorCode::invalid_search_matching,
+                                "`matching` must be all, last or frequency, not `" + matching + "`");
     }
     request.page = search_number(params, "page", request.page, kMaxPage);
     request.per_page = search_number(params, "per_page", request.per_page, kMaxPerPage);

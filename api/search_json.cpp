@@ -32,6 +32,8 @@ void to_json(nlohmann::json& out, const SearchResult& result) {
     for (const auto& warning : result.warnings) warnings.push_back({{"code", warning.code}, {"message", warning.message}});
     out = {{"query", result.query},
            {"total", result.total},
+           {"total_all_words", result.total_all_words},
+           {"dropped_words", result.dropped_words},
            {"total_is_exact", result.total_is_exact},
            {"took_ms", std::round(result.took_ms * 100) / 100},
            {"page", result.page},

@@ -1,5 +1,7 @@
 #include "common/index/document_builder.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "common/index/schema.hpp"
@@ -51,6 +53,21 @@ void index_body(Xapian::TermGenerator& terms, const std::string& text) {
     terms.increase_termpos(kFieldGap);
 }
 
+// Words of two to eight capitals ("SEND", "RIIA"), for reading a lower-case query word as the
+// acronym where the archive writes it only in capitals (see schema::PREFIX_CAPITALS).
+void add_capitals_terms(Xapian::Document& doc, std::string_view text) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool letter = i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]));
+        if (letter) continue;
+        const auto word = text.substr(start, i - start);
+        start = i + 1;
+        if (word.size() < 2 || word.size() > 8) continue;
+        if (std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isupper(c); }))
+            doc.add_boolean_term(schema::capitals_term(to_lower(word)));
+    }
+}
+
 // A programme's canonical name is searchable where the text writes only a variant of it
 // ("Team Excellence 2023" for the Team Excellence Awards); the variants are in the text.
 void index_programme_names(Xapian::TermGenerator& terms, const FacetValues& facets) {
@@ -63,9 +80,12 @@ Xapian::Document issue_document(const IssueRecord& record, Xapian::TermGenerator
     terms.set_document(doc);
     index_field(terms, issue.title, schema::PREFIX_TITLE);
     index_field(terms, issue.signatory, schema::PREFIX_SIGNATORY);
+    add_capitals_terms(doc, issue.title);
     for (const auto& section : issue.sections) {
         index_field(terms, section.heading, schema::PREFIX_HEADING);
         index_body(terms, section.body);
+        add_capitals_terms(doc, section.heading);
+        add_capitals_terms(doc, section.body);
     }
     index_programme_names(terms, record.facets.issue);
     add_common_fields(doc, issue, record.facets.issue, schema::DOC_TYPE_ISSUE);
@@ -87,6 +107,8 @@ Xapian::Document section_document(const IssueRecord& record, std::size_t index,
     index_field(terms, section.group, schema::PREFIX_HEADING);
     index_field(terms, section.heading, schema::PREFIX_HEADING);
     index_body(terms, section.body);
+    add_capitals_terms(doc, section.heading);
+    add_capitals_terms(doc, section.body);
     const FacetValues none;
     const FacetValues& facets =
         index < record.facets.sections.size() ? record.facets.sections[index] : none;

@@ -34,6 +34,10 @@ std::string month_term(std::string_view month) {
 
 std::string kind_term(PageKind kind) { return std::string(PREFIX_KIND) + std::string(page_kind_name(kind)); }
 
+std::string capitals_term(std::string_view lower_case_word) {
+    return std::string(PREFIX_CAPITALS) + std::string(lower_case_word);
+}
+
 std::string shard_name(std::size_t shard) { return "shard-" + std::to_string(shard); }
 
 std::size_t shard_of(std::string_view issue_id, std::size_t shards) {

@@ -31,6 +31,9 @@ inline constexpr std::string_view PREFIX_SIGNATORY = "XSIGN";    ///< free text 
 inline constexpr std::string_view PREFIX_YEAR = "Y";             ///< boolean; "Y2022"
 inline constexpr std::string_view PREFIX_MONTH = "M";            ///< boolean; "M202204"
 inline constexpr std::string_view PREFIX_KIND = "XKIND";         ///< boolean; "XKINDissue", "XKINDarticle", "XKINDpage"
+/// boolean; a word the document writes in capitals ("XCAPSsend" for SEND), so that a word typed
+/// in lower case can be read as the acronym when the archive never writes it otherwise.
+inline constexpr std::string_view PREFIX_CAPITALS = "XCAPS";
 // Free text (body, and title and headings again) has no prefix.
 inline constexpr std::string_view PREFIX_STEM = "Z";  ///< Xapian's own prefix of stemmed free-text terms
 
@@ -117,5 +120,6 @@ std::string facet_term(const Facet& facet, std::string_view value);
 std::string year_term(std::string_view month);   ///< "2022-04" -> "Y2022"
 std::string month_term(std::string_view month);  ///< "2022-04" -> "M202204"
 std::string kind_term(PageKind kind);            ///< "XKINDissue"
+std::string capitals_term(std::string_view lower_case_word);  ///< "XCAPSsend"
 
 }  // namespace wm::schema

@@ -23,9 +23,20 @@ std::string either(const std::string& acronym, const std::string& expansion) {
     return "(" + acronym + " OR \"" + expansion + "\")";
 }
 
+bool is_plain_word(const std::string& word) {
+    return word.size() >= 2 && word.size() <= 8 &&
+           std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
+std::string upper(const std::string& word) {
+    std::string out = word;
+    for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
 }  // namespace
 
-std::string expand_acronyms(const std::string& query, const Glossary& glossary) {
+std::string expand_acronyms(const std::string& query, const Glossary& glossary, const WrittenOnlyInCapitals& only_in_capitals) {
     if (query.find('"') != std::string::npos) return query;  // the user chose their phrases
     std::string out = query;
     // Written-out expansions first, longest first, so "Principal Social Worker" becomes one group.
@@ -47,7 +58,12 @@ std::string expand_acronyms(const std::string& query, const Glossary& glossary) 
     std::string result;
     for (const auto& word : split(out, ' ')) {
         if (!result.empty()) result += ' ';
-        const auto entry = is_acronym_word(word) ? glossary.find(word) : std::nullopt;
+        auto entry = is_acronym_word(word) ? glossary.find(word) : std::nullopt;
+        if (!entry && only_in_capitals && is_plain_word(word) && only_in_capitals(to_lower(word)))
+            if ((entry = glossary.find(upper(word)))) {
+                result += either(entry->acronym, entry->expansion);
+                continue;
+            }
         result += entry ? either(word, entry->expansion) : word;
     }
     for (std::size_t i = 0; i < replaced.size(); ++i) {

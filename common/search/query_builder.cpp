@@ -41,17 +41,27 @@ std::string introduction_by(const std::string& q) {
     return std::regex_match(q, m, asking) ? "signatory:\"" + m[1].str() + "\"" : q;
 }
 
-// The query as one phrase, when it is two or more plain words (no syntax of its own).
-Xapian::Query phrase_of(const std::string& q, Xapian::QueryParser& parser) {
+// Words typed together rank documents that have them together higher: the whole query as a
+// phrase, and each pair of neighbouring words ("regional priority plan peer challenge" boosts
+// "peer challenge" too), when it is two or more plain words (no syntax of its own).
+Xapian::Query words_together(const std::string& q, Xapian::QueryParser& parser) {
     static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[:"()+*])");
     if (std::regex_search(q, syntax)) return {};
-    const auto words = split(trim(q), ' ');
-    if (std::count_if(words.begin(), words.end(), [](const auto& w) { return !w.empty(); }) < 2) return {};
-    try {
-        return parser.parse_query("\"" + q + "\"", Xapian::QueryParser::FLAG_PHRASE);
-    } catch (const Xapian::QueryParserError&) {
-        return {};
+    std::vector<std::string> words;
+    for (const auto& word : split(trim(q), ' '))
+        if (!word.empty()) words.push_back(word);
+    if (words.size() < 2) return {};
+    std::vector<std::string> phrases{join(words, " ")};
+    if (words.size() > 2)
+        for (std::size_t i = 0; i + 1 < words.size(); ++i) phrases.push_back(words[i] + " " + words[i + 1]);
+    std::vector<Xapian::Query> boosts;
+    for (const auto& phrase : phrases) {
+        try {
+            boosts.push_back(parser.parse_query("\"" + phrase + "\"", Xapian::QueryParser::FLAG_PHRASE));
+        } catch (const Xapian::QueryParserError&) {
+        }
     }
+    return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
 }
 
 }  // namespace
@@ -88,12 +98,12 @@ const schema::Facet* find_facet(std::string_view field_or_name) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Glossary& glossary) : db_(db), glossary_(glossary) {}
 
-Xapian::QueryParser QueryBuilder::make_parser(bool any_word) const {
+Xapian::QueryParser QueryBuilder::make_parser() const {
     Xapian::QueryParser parser;
     parser.set_database(db_);
     parser.set_stemmer(Xapian::Stem("english"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.set_default_op(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    parser.set_default_op(Xapian::Query::OP_AND);
     parser.add_prefix("title", std::string(schema::PREFIX_TITLE));
     parser.add_prefix("heading", std::string(schema::PREFIX_HEADING));
     parser.add_prefix("signatory", std::string(schema::PREFIX_SIGNATORY));
@@ -105,86 +115,137 @@ Xapian::QueryParser QueryBuilder::make_parser(bool any_word) const {
 // The completions of the last word are looked up here, in the combined database, rather than
 // left to QueryParser's FLAG_PARTIAL: Xapian 1.4 expands that wildcard in each shard on its own,
 // so shards would complete and weigh it differently from one database.
-std::optional<Xapian::Query> QueryBuilder::prefix_reading(const std::string& q, Xapian::QueryParser& parser,
-                                                          bool any_word) const {
-    const auto space = q.find_last_of(" \t\n");
-    const auto start = space == std::string::npos ? 0 : space + 1;
-    const std::string_view last = std::string_view(q).substr(start);
-    const bool plain_word = !last.empty() && std::all_of(last.begin(), last.end(), [](char c) {
+std::optional<Xapian::Query> QueryBuilder::completions(std::string_view word) const {
+    const bool plain_word = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
     });
     if (!plain_word) return std::nullopt;
-    const auto prefix = to_lower(last);
-    std::vector<std::pair<Xapian::doccount, std::string>> completions;
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
-        completions.emplace_back(it.get_termfreq(), *it);
-    if (completions.empty()) return std::nullopt;
+    const auto prefix = to_lower(word);
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) found.emplace_back(it.get_termfreq(), *it);
+    if (found.empty()) return std::nullopt;
     // The most frequent, as WILDCARD_LIMIT_MOST_FREQUENT would choose (ties: alphabetical).
-    const auto keep = std::min(completions.size(), kMaxCompletions);
-    std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(keep), completions.end(),
+    const auto keep = std::min(found.size(), kMaxCompletions);
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
                       [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-    completions.resize(keep);
+    found.resize(keep);
     std::vector<Xapian::Query> terms;
-    for (const auto& [frequency, term] : completions) terms.emplace_back(term);
-    Xapian::Query word(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-    const auto rest = trim(q.substr(0, start));
-    if (rest.empty()) return word;
-    Xapian::Query rest_query;
-    try {
-        rest_query = parser.parse_query(std::string(rest), kParserFlags);
-    } catch (const Xapian::QueryParserError&) {
-        return std::nullopt;  // "Helen AND": the last word is an operand, not a word being typed
-    }
-    if (rest_query.empty()) return word;
-    return Xapian::Query(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, rest_query, word);
+    for (const auto& [frequency, term] : found) terms.emplace_back(term);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
-TextQuery QueryBuilder::parse(const std::string& q, bool any_word) const {
-    TextQuery result;
-    if (trim(q).empty()) {
-        result.query = match_all();
-        return result;
-    }
-    result.empty = false;
-    auto parser = make_parser(any_word);
-    try {
-        const auto expanded = expand_acronyms(introduction_by(q), glossary_);
-        result.query = parser.parse_query(expanded, kParserFlags);
-        // A search box sends words still being typed: the last one may also be a prefix. The
-        // whole-word reading is kept beside it, and documents matching both rank first.
-        if (!q.ends_with(' '))
-            if (const auto as_prefix = prefix_reading(expanded, parser, any_word))
-                result.query = Xapian::Query(Xapian::Query::OP_OR, result.query, *as_prefix);
-        // Words typed together ("Jo Britton", "Children First") rank issues that have them
-        // together above issues that have them apart. A query that is a known name matches only
-        // the name: the phrase, or the facet (which also covers "Telford & Wrekin", "Jo" resolved
-        // to Jo Britton), never "Jo" and "Britton" apart.
-        const auto together = phrase_of(q, parser);
-        auto names = known_name(q);
-        if (!names.empty() && !together.empty()) {
-            names.push_back(together);
-            result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                                         Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()), together);
-        } else if (!together.empty()) {
-            result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, result.query, together);
-        }
-    } catch (const Xapian::QueryParserError& e) {
-        result.warnings.push_back({"query_syntax_relaxed",
-                                   "the query's syntax could not be read (" + e.get_msg() +
-                                       "), so its words were searched as plain terms"});
-        result.query = parser.parse_query(plain_words(q), 0);
-    }
-    result.corrected = spelling_correction(q);
-    if (result.query.empty()) result.query = match_all();  // only stopwords or syntax
-    return result;
+Xapian::Query QueryPlan::query(const std::vector<std::size_t>& dropped) const {
+    std::vector<Xapian::Query> kept;
+    for (std::size_t i = 0; i < units.size(); ++i)
+        if (std::find(dropped.begin(), dropped.end(), i) == dropped.end()) kept.push_back(units[i].query);
+    if (kept.empty()) return match_all();
+    Xapian::Query all(Xapian::Query::OP_AND, kept.begin(), kept.end());
+    return together.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, together);
 }
 
-std::vector<Xapian::Query> QueryBuilder::known_name(const std::string& q) const {
+bool QueryBuilder::written_only_in_capitals(const std::string& lower_case_word) const {
+    const auto anywhere = db_.get_termfreq(lower_case_word);
+    return anywhere > 0 && db_.get_termfreq(schema::capitals_term(lower_case_word)) >= anywhere;
+}
+
+void QueryBuilder::add_word_units(const std::string& words_typed, bool last_typed, bool relaxed,
+                                  Xapian::QueryParser& parser, QueryPlan& plan) const {
+    constexpr std::size_t kLongestName = 6;
+    std::vector<std::string> words;
+    for (const auto& word : split(words_typed, ' '))
+        if (!trim(word).empty()) words.push_back(trim(word));
+    const auto only_in_capitals = [this](const std::string& word) { return written_only_in_capitals(word); };
+    // Words between names: acronyms and written-out expansions make one unit each.
+    const auto add_plain = [&](std::size_t first, std::size_t end) {
+        if (first >= end) return;
+        const std::vector<std::string> run(words.begin() + static_cast<std::ptrdiff_t>(first),
+                                           words.begin() + static_cast<std::ptrdiff_t>(end));
+        const auto expanded = relaxed ? join(run, " ") : expand_acronyms(join(run, " "), glossary_, only_in_capitals);
+        for (std::size_t at = 0; at < expanded.size();) {
+            if (expanded[at] == ' ') { ++at; continue; }
+            const auto close = expanded[at] == '(' ? expanded.find(')', at) : expanded.find(' ', at);
+            const auto piece = expanded.substr(at, close == std::string::npos ? std::string::npos : close - at + (expanded[at] == '('));
+            at = close == std::string::npos ? expanded.size() : close + 1;
+            QueryUnit unit{piece, parser.parse_query(piece, relaxed ? 0 : kParserFlags), true};
+            if (piece.front() == '(') {  // "(PSW OR "Principal Social Worker")": shown as typed
+                const auto quote = piece.find('"');
+                const auto expansion = piece.substr(quote + 1, piece.rfind('"') - quote - 1);
+                unit.text = to_lower(join(run, " ")).find(to_lower(expansion)) != std::string::npos
+                                ? expansion : piece.substr(1, piece.find(' ') - 1);
+            }
+            if (unit.query.empty()) continue;  // a stopword
+            plan.units.push_back(std::move(unit));
+        }
+    };
+    std::size_t plain_from = 0;
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t name_end = 0;
+        std::vector<Xapian::Query> name;
+        for (auto end = std::min(words.size(), i + kLongestName); end >= i + 2 && name.empty(); --end) {
+            std::vector<std::string> run(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(end));
+            name = known_name(join(run, " "));
+            name_end = end;
+        }
+        if (name.empty()) { ++i; continue; }
+        add_plain(plain_from, i);
+        std::vector<std::string> run(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(name_end));
+        const auto text = join(run, " ");
+        // A known name matches as the name (the phrase, or the facet, which also covers "Telford &
+        // Wrekin" and first names resolved to the person), never as its words apart.
+        name.push_back(parser.parse_query("\"" + text + "\"", Xapian::QueryParser::FLAG_PHRASE));
+        plan.units.push_back({text, Xapian::Query(Xapian::Query::OP_OR, name.begin(), name.end()), false});
+        i = plain_from = name_end;
+    }
+    const auto before = plan.units.size();
+    add_plain(plain_from, words.size());
+    // A search box sends words still being typed: the last one may also be a prefix, ranked
+    // below the whole word.
+    if (last_typed && plan.units.size() > before && plan.units.back().text == words.back())
+        if (const auto more = completions(words.back()))
+            plan.units.back().query = Xapian::Query(Xapian::Query::OP_OR, plan.units.back().query, *more);
+}
+
+QueryPlan QueryBuilder::plan(const std::string& q) const {
+    QueryPlan plan;
+    if (trim(q).empty()) return plan;
+    auto parser = make_parser();
+    const auto asked = introduction_by(q);
+    static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[()+*]|(^|\s)-)");
+    try {
+        if (std::regex_search(asked, syntax)) {
+            plan.units.push_back({q, parser.parse_query(expand_acronyms(asked, glossary_), kParserFlags), false});
+        } else {
+            // Quoted phrases and field queries ("title:...") are strict units; words between them are not.
+            static const std::regex strict(R"("[^"]*"?|\S+:("[^"]*"?|\S+))");
+            std::size_t copied = 0;
+            std::string words;
+            for (std::sregex_iterator it(asked.begin(), asked.end(), strict), end; it != end; ++it) {
+                words += asked.substr(copied, it->position() - copied) + " ";
+                copied = it->position() + it->length();
+                const auto unit = parser.parse_query(it->str(), kParserFlags);
+                if (!unit.empty()) plan.units.push_back({it->str(), unit, false});
+            }
+            words += asked.substr(copied);
+            add_word_units(words, !q.ends_with(' ') && copied < asked.size(), false, parser, plan);
+        }
+        plan.together = words_together(q, parser);
+    } catch (const Xapian::QueryParserError& e) {
+        plan.units.clear();
+        plan.warnings.push_back({"query_syntax_relaxed", "the query's syntax could not be read (" + e.get_msg() +
+                                                             "), so its words were searched as plain terms"});
+        add_word_units(plain_words(q), false, true, parser, plan);
+    }
+    plan.corrected = spelling_correction(q);
+    return plan;
+}
+
+std::vector<Xapian::Query> QueryBuilder::known_name(const std::string& words) const {
     std::vector<Xapian::Query> terms;
-    for (const auto& facet : {schema::PEOPLE, schema::AUTHORITIES, schema::PROGRAMMES}) {
-        const auto term = schema::facet_term(facet, canonical_facet_value(facet.id, trim(q), glossary_));
+    for (const auto& facet : schema::kFacets) {
+        if (facet.id == FacetId::organisations) continue;
+        const auto term = schema::facet_term(facet, canonical_facet_value(facet.id, trim(words), glossary_));
         if (db_.term_exists(term)) terms.emplace_back(term);
     }
     return terms;

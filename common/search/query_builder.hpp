@@ -21,20 +21,38 @@ Xapian::Query match_all();
 /// The page kind's filter parameter ("kind=issue"); not an entity facet.
 inline constexpr std::string_view kKindField = "kind";
 
-struct TextQuery {
-    Xapian::Query query;                    ///< match_all() for an empty query
+/// One thing a query asks for: a word (with its stems, synonyms and acronym), a phrase, a known
+/// name, a field query. Plain words may be dropped when too few documents have them all.
+struct QueryUnit {
+    std::string text;     ///< as typed
+    Xapian::Query query;  ///< what matches it
+    bool droppable = false;
+};
+
+/// A query read into its units. Documents match it when they match every unit; with units
+/// dropped, when they match the rest (see Searcher's matching tiers).
+struct QueryPlan {
+    std::vector<QueryUnit> units;           ///< in the order typed; none for an empty query
+    Xapian::Query together;                 ///< the words as a phrase, a boost; empty if none
     std::optional<std::string> corrected;   ///< spelling suggestion for the whole query
     std::vector<SearchWarning> warnings;
-    bool empty = true;
+
+    bool empty() const { return units.empty(); }
+    /// Documents with every unit but the dropped ones (indexes into units), the phrase boosting
+    /// those that have the words together; match_all() for an empty query.
+    Xapian::Query query(const std::vector<std::size_t>& dropped = {}) const;
 };
 
 class QueryBuilder {
 public:
     QueryBuilder(const Xapian::Database& db, const Glossary& glossary);
 
-    /// Parses q. Words are ANDed unless any_word; half-typed syntax ("foster AND", "(((x") never
-    /// fails: it is searched as plain words with a query_syntax_relaxed warning.
-    TextQuery parse(const std::string& q, bool any_word = false) const;
+    /// Reads q into units. Query syntax (AND, OR, NOT, +/-, parentheses, wildcards) makes the
+    /// whole query one unit that is never dropped; so are quoted phrases, field queries
+    /// ("title:...") and runs of words that are a known person, authority or programme.
+    /// Half-typed syntax ("foster AND", "(((x") never fails: it is searched as plain words
+    /// with a query_syntax_relaxed warning.
+    QueryPlan plan(const std::string& q) const;
 
     /// The filter for a request: document type, month range, page kinds and every facet filter
     /// except the one named in without_facet (a facet's field, or kKindField), for disjunctive counts.
@@ -45,10 +63,17 @@ public:
     Xapian::Query facet_value(const schema::Facet& facet, std::string_view value) const;
 
 private:
-    Xapian::QueryParser make_parser(bool any_word) const;
-    std::optional<Xapian::Query> prefix_reading(const std::string& q, Xapian::QueryParser& parser, bool any_word) const;
-    /// The query as a known person, authority or programme: its facet terms, or none.
-    std::vector<Xapian::Query> known_name(const std::string& q) const;
+    Xapian::QueryParser make_parser() const;
+    /// The completions of a word still being typed, or none.
+    std::optional<Xapian::Query> completions(std::string_view word) const;
+    /// Words as a known person, authority or programme: its facet terms, or none.
+    std::vector<Xapian::Query> known_name(const std::string& words) const;
+    /// The units of plain words (no syntax of the user's own); relaxed: what is left of a query
+    /// whose syntax could not be read, each word only itself.
+    void add_word_units(const std::string& words, bool last_typed, bool relaxed, Xapian::QueryParser& parser,
+                        QueryPlan& plan) const;
+    /// Whether the archive writes a word only in capitals (an acronym typed in lower case).
+    bool written_only_in_capitals(const std::string& lower_case_word) const;
     std::optional<std::string> spelling_correction(const std::string& q) const;
     const Xapian::Database& db_;
     const Glossary& glossary_;

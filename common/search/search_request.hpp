@@ -12,6 +12,11 @@ namespace wm {
 enum class SortOrder { relevance, newest, oldest };
 enum class Grouping { issue, section };
 
+/// What a query does when too few documents have every word (Meilisearch's matchingStrategy):
+/// all: only those; last: then documents lacking words, dropped right to left; frequency: then
+/// documents lacking words, the word matching most documents dropped first.
+enum class MatchingStrategy { all, last, frequency };
+
 struct SearchRequest {
     std::string query;  ///< Xapian query syntax; empty lists everything newest first
     /// Facet filters keyed by the facet's field name ("person", "authority", ...): OR within
@@ -25,6 +30,7 @@ struct SearchRequest {
     std::optional<std::size_t> offset;  ///< first hit to return (0-based); overrides page
     std::size_t facet_limit = 100;  ///< values returned per facet, busiest first
     Grouping group = Grouping::issue;
+    MatchingStrategy matching = MatchingStrategy::last;
 };
 
 struct FacetCount {
@@ -47,7 +53,9 @@ struct SearchWarning {
 
 struct SearchResult {
     std::string query;
-    std::size_t total = 0;
+    std::size_t total = 0;                ///< every hit the query returns, in all the tiers used
+    std::size_t total_all_words = 0;      ///< of those, the hits with every word
+    std::vector<std::string> dropped_words;  ///< the words some hits lack, as typed
     bool total_is_exact = true;
     double took_ms = 0;
     std::size_t page = 1, per_page = 10;

@@ -10,6 +10,7 @@
 #include "common/index/store.hpp"
 #include "common/search/facet_counter.hpp"
 #include "common/search/query_builder.hpp"
+#include "common/search/tiers.hpp"
 
 namespace wm {
 namespace {
@@ -163,116 +164,160 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.query = request.query;
     result.page = request.page;
     result.per_page = request.per_page;
-
-    TextQuery text = builder.parse(request.query);
-    const auto main_query = [&](std::string_view without_facet) {
-        return Xapian::Query(Xapian::Query::OP_FILTER, text.query, builder.filter(request, doc_type, without_facet));
-    };
-    const SortOrder sort = request.sort.value_or(text.empty ? SortOrder::newest : SortOrder::relevance);
     const Xapian::doccount everything = db_.get_doccount();
+    const auto filtered = [&](const Xapian::Query& query, std::string_view without_facet = {}) {
+        return Xapian::Query(Xapian::Query::OP_FILTER, query, builder.filter(request, doc_type, without_facet));
+    };
+    const auto count = [&](const Xapian::Query& query) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(filtered(query));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return static_cast<std::size_t>(enquire.get_mset(0, 0, everything).get_matches_estimated());
+    };
 
-    // Facets without an active filter are counted on the main query; each filtered facet is
-    // counted on the query without its own filter, so its other values keep their counts.
+    // Facets without an active filter are counted on what the query returns; each filtered
+    // facet is counted without its own filter, so its other values keep their counts.
     std::vector<const schema::Facet*> unfiltered;
-    std::vector<const schema::Facet*> filtered;
+    std::vector<const schema::Facet*> filtered_facets;
     for (const auto& facet : schema::kFacets) {
         const auto it = request.filters.find(std::string(facet.field));
-        (it != request.filters.end() && !it->second.empty() ? filtered : unfiltered).push_back(&facet);
+        (it != request.filters.end() && !it->second.empty() ? filtered_facets : unfiltered).push_back(&facet);
     }
-
     // Xapian 1.4 gives a match spy each document by its shard's own id (measured), so the table,
     // which is by the combined id, serves a single database only; shards count with the
     // built-in spies.
     const auto table = db_.size() == 1 && !remote_shards_ ? FacetTable::of(db_, database_path_) : nullptr;
-    Xapian::Enquire enquire(db_);
-    std::vector<Xapian::MSetIterator> page;  // the hits, in order
-    const auto run_main = [&] {
-        enquire.set_query(main_query({}));
+    const auto count_facets = [&](const Xapian::Query& query, const FacetCounter& counter) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        counter.attach(enquire);
+        enquire.get_mset(0, 0, everything);
+        counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
+    };
+
+    QueryPlan plan = builder.plan(request.query);
+    const SortOrder sort = request.sort.value_or(plan.empty() ? SortOrder::newest : SortOrder::relevance);
+    const auto first = static_cast<std::size_t>(request.offset.value_or((request.page - 1) * request.per_page));
+    const auto needed = first + request.per_page;
+
+    // A tier of the page: the documents a query with some units dropped matches that no earlier
+    // tier did, ranked on their own; its hits from local_first, at most local_size.
+    struct Ranked {
+        Xapian::MSet mset;
+        std::vector<Xapian::MSetIterator> hits;
+        Xapian::Query query;  ///< what the tier matched, for snippets and best sections
+    };
+    const auto rank = [&](const Xapian::Query& matching, const Xapian::Query& query, std::size_t local_first,
+                          std::size_t local_size, const FacetCounter* counter) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(filtered(matching));
         if (sort == SortOrder::relevance) enquire.set_sort_by_relevance();
         else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
-        enquire.clear_matchspies();
-        FacetCounter counter(unfiltered, true, request.kinds.empty(), table);
-        // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see
-        // a document twice (measured: per_page 2 or 3 over two shards), so they count in a pass
-        // of their own there, as the filtered facets do below.
-        Xapian::Enquire separate_count(db_);
-        auto& counted = remote_shards_ ? separate_count : enquire;
-        counted.set_query(main_query({}));
-        counter.attach(counted);
-        const auto first = static_cast<Xapian::doccount>(request.offset.value_or((request.page - 1) * request.per_page));
-        const auto per_page = static_cast<Xapian::doccount>(request.per_page);
-        Xapian::MSet mset;
-        page = PageOrder(sort).page(enquire, first, per_page, everything, mset);
-        if (remote_shards_) separate_count.get_mset(0, 0, everything);
-        result.facets.clear();
-        counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
-        return mset;
+        // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see a
+        // document twice (measured: per_page 2 or 3 over two shards): they count in a pass of their own.
+        if (counter && !remote_shards_) counter->attach(enquire);
+        Ranked tier{Xapian::MSet(), {}, query};
+        tier.hits = PageOrder(sort).page(enquire, static_cast<Xapian::doccount>(local_first),
+                                         static_cast<Xapian::doccount>(local_size), counter ? everything : 0, tier.mset);
+        if (counter && remote_shards_) count_facets(filtered(matching), *counter);
+        else if (counter) counter->collect(request.facet_limit, result.facets, result.facet_value_totals);
+        return tier;
     };
-    Xapian::MSet mset = run_main();
-    if (mset.get_matches_estimated() == 0 && text.corrected) {
+
+    // Every word: counted and ranked in one pass, which is all most queries need.
+    std::vector<Ranked> ranked;
+    auto all_words_counter = std::make_unique<FacetCounter>(unfiltered, true, request.kinds.empty(), table);
+    ranked.push_back(rank(plan.query(), plan.query(), first, request.per_page, all_words_counter.get()));
+    std::size_t all_words = ranked[0].mset.get_matches_estimated();
+    if (all_words == 0 && plan.corrected) {
         // A misspelling with a known correction ("Nigel Mins"): what the user almost certainly
-        // meant, tried before any of the words alone.
-        const auto corrected = builder.parse(*text.corrected, false);
-        text.query = corrected.query;
-        mset = run_main();
-        if (mset.get_matches_estimated() > 0)
-            text.warnings.push_back({"showing_corrected", "no results for \"" + request.query +
-                                                              "\"; showing results for \"" + *text.corrected + "\""});
-    }
-    if (mset.get_matches_estimated() == 0 && !text.empty) {
-        // Nothing has every word: rank by any of them instead, and say so.
-        auto any_word = builder.parse(request.query, true);
-        if (any_word.query.get_length() > 1) {
-            text.query = any_word.query;
-            mset = run_main();
-            if (mset.get_matches_estimated() > 0)
-                text.warnings.push_back({"matched_any_word", "no result has every word; showing results with any of them"});
+        // meant, tried before any word is dropped.
+        auto corrected = builder.plan(*plan.corrected);
+        auto counter = std::make_unique<FacetCounter>(unfiltered, true, request.kinds.empty(), table);
+        auto tier = rank(corrected.query(), corrected.query(), first, request.per_page, counter.get());
+        if (tier.mset.get_matches_estimated() > 0) {
+            corrected.warnings.push_back({"showing_corrected", "no results for \"" + request.query +
+                                                                   "\"; showing results for \"" + *plan.corrected + "\""});
+            corrected.corrected = plan.corrected;
+            plan = std::move(corrected);
+            ranked[0] = std::move(tier);
+            all_words = ranked[0].mset.get_matches_estimated();
         }
     }
-    const auto count_without_filter = [&](std::string_view field, const FacetCounter& counter) {
-        Xapian::Enquire facet_enquire(db_);
-        facet_enquire.set_query(main_query(field));
-        counter.attach(facet_enquire);
-        facet_enquire.get_mset(0, 0, everything);
-        counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
-    };
-    for (const auto* facet : filtered) count_without_filter(facet->field, FacetCounter({facet}, false, false, table));
-    if (!request.kinds.empty()) count_without_filter(kKindField, FacetCounter({}, false, true, table));
 
-    result.total = mset.get_matches_estimated();
-    result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    result.did_you_mean = text.corrected;
-    result.warnings = text.warnings;
+    // Too few for the page: tier k drops the first k units of the drop order. Only as many tiers
+    // as the page needs, and none that adds nothing.
+    std::vector<Xapian::Query> tier_queries{plan.query()};
+    std::vector<std::size_t> cumulative{all_words};
+    std::vector<std::size_t> dropped;
+    if (!plan.empty() && all_words < needed) {
+        const auto order = drop_order(plan, db_, request.matching);
+        for (std::size_t k = 0; cumulative.back() < needed && k < order.size(); ++k) {
+            auto fewer = dropped;
+            fewer.push_back(order[k]);
+            auto query = plan.query(fewer);
+            const auto found = count(query);
+            if (found == cumulative.back()) continue;  // dropping it adds nothing: no hit lacks it
+            dropped = std::move(fewer);
+            tier_queries.push_back(std::move(query));
+            cumulative.push_back(found);
+        }
+    }
+    if (tier_queries.size() > 1) {
+        result.facets.clear();
+        result.facet_value_totals.clear();
+        count_facets(filtered(tier_queries.back()), FacetCounter(unfiltered, true, request.kinds.empty(), table));
+        for (std::size_t t = 1; t < tier_queries.size(); ++t) {
+            const auto tier_start = cumulative[t - 1], tier_end = cumulative[t];
+            if (tier_end <= first || tier_start >= needed) continue;
+            const Xapian::Query only_here(Xapian::Query::OP_AND_NOT, tier_queries[t], tier_queries[t - 1]);
+            ranked.push_back(rank(only_here, tier_queries[t], first > tier_start ? first - tier_start : 0,
+                                  std::min(needed, tier_end) - std::max(first, tier_start), nullptr));
+        }
+    }
+    const auto& matched = tier_queries.back();  // every document the query returns
+    for (const auto* facet : filtered_facets)
+        count_facets(filtered(matched, facet->field), FacetCounter({facet}, false, false, table));
+    if (!request.kinds.empty()) count_facets(filtered(matched, kKindField), FacetCounter({}, false, true, table));
 
-    for (const auto& it : page) {
-        const auto doc = it.get_document();
-        SearchHit hit;
-        hit.issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
-        hit.date = doc.get_value(schema::SLOT_MONTH);
-        hit.kind = page_kind_named(doc.get_value(schema::SLOT_KIND)).value_or(PageKind::issue);
-        hit.score = it.get_weight();
-        if (request.group == Grouping::section) {
-            point_at_section(hit, section_data(doc), mset, !text.empty);
-        } else {
-            // The issue's best section: the same words, within this issue's sections.
-            Xapian::Enquire best(db_);
-            best.set_query(Xapian::Query(
-                Xapian::Query::OP_FILTER, text.query,
-                Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::issue_term(hit.issue_id)),
-                              Xapian::Query(schema::doc_type_term(schema::DOC_TYPE_SECTION)))));
-            if (text.empty) best.set_sort_by_value(schema::SLOT_SECTION, false);
-            const auto best_mset = best.get_mset(0, 1);
-            if (!best_mset.empty()) {
-                // Sections carry the issue's file and title, so the (much larger) issue record
-                // is parsed only for an issue without sections.
-                point_at_section(hit, section_data(best_mset.begin().get_document()), best_mset, !text.empty);
+    result.total = cumulative.back();
+    result.total_all_words = all_words;
+    for (const auto unit : dropped) result.dropped_words.push_back(plan.units[unit].text);
+    result.did_you_mean = plan.corrected;
+    result.warnings = plan.warnings;
+
+    for (const auto& tier : ranked) {
+        for (const auto& it : tier.hits) {
+            const auto doc = it.get_document();
+            SearchHit hit;
+            hit.issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
+            hit.date = doc.get_value(schema::SLOT_MONTH);
+            hit.kind = page_kind_named(doc.get_value(schema::SLOT_KIND)).value_or(PageKind::issue);
+            hit.score = it.get_weight();
+            if (request.group == Grouping::section) {
+                point_at_section(hit, section_data(doc), tier.mset, !plan.empty());
             } else {
-                const auto record = nlohmann::json::parse(doc.get_data());
-                hit.file = record.value("file", "");
-                hit.title = record.value("title", "");
+                // The issue's best section: the same words, within this issue's sections.
+                Xapian::Enquire best(db_);
+                best.set_query(Xapian::Query(
+                    Xapian::Query::OP_FILTER, tier.query,
+                    Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::issue_term(hit.issue_id)),
+                                  Xapian::Query(schema::doc_type_term(schema::DOC_TYPE_SECTION)))));
+                if (plan.empty()) best.set_sort_by_value(schema::SLOT_SECTION, false);
+                const auto best_mset = best.get_mset(0, 1);
+                if (!best_mset.empty()) {
+                    // Sections carry the issue's file and title, so the (much larger) issue record
+                    // is parsed only for an issue without sections.
+                    point_at_section(hit, section_data(best_mset.begin().get_document()), best_mset, !plan.empty());
+                } else {
+                    const auto record = nlohmann::json::parse(doc.get_data());
+                    hit.file = record.value("file", "");
+                    hit.title = record.value("title", "");
+                }
             }
+            result.hits.push_back(std::move(hit));
         }
-        result.hits.push_back(std::move(hit));
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;

@@ -88,8 +88,10 @@ async function search(state) {
 
 function renderHits(state, body) {
   const words = state.q ? `“${escapeHtml(state.q)}”` : 'all issues';
+  const without = (body.dropped_words || []).length
+    ? `; also showing results without: ${body.dropped_words.map(escapeHtml).join(', ')}` : '';
   $('status').innerHTML = body.total
-    ? `${body.total} issue${body.total === 1 ? '' : 's'} for ${words}`
+    ? `${body.total} issue${body.total === 1 ? '' : 's'} for ${words}${without}`
     : `No results for ${words}. Check the spelling, use fewer words, or remove a filter.`;
   $('hits').innerHTML = body.hits.map((hit) => {
     const heading = hit.section && hit.section.heading ? ` · ${escapeHtml(hit.section.heading)}` : '';

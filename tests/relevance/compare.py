@@ -41,7 +41,11 @@ def month_of(text):
 
 
 class Fts5:
-    def __init__(self, corpus):
+    """bm25 over the words: an OR of them (every word first, where bm25 puts documents with more
+    of them), or, as before searchd had tiers, every word and only when none has them all, any."""
+
+    def __init__(self, corpus, joiners):
+        self.joiners = joiners
         self.db = sqlite3.connect(":memory:")
         self.db.execute("CREATE VIRTUAL TABLE docs USING fts5(file UNINDEXED, month UNINDEXED, body)")
         for name in sorted(os.listdir(corpus)):
@@ -62,7 +66,7 @@ class Fts5:
             sql = "SELECT file FROM docs" + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY month DESC"
             return [r[0] for r in self.db.execute(sql, args)]
         quoted = [w if w.startswith('"') else '"' + w + '"' for w in words]
-        for joiner in (" AND ", " OR "):  # every word first, then any (as searchd does)
+        for joiner in self.joiners:
             sql = "SELECT file FROM docs WHERE docs MATCH ?" + "".join(" AND " + c for c in clauses) + " ORDER BY bm25(docs) LIMIT 10"
             rows = [r[0] for r in self.db.execute(sql, [joiner.join(quoted)] + args)]
             if rows:
@@ -84,7 +88,7 @@ class Searchd:
         self.base = f"http://127.0.0.1:{m.group(1)}"
 
     def search(self, text, flt):
-        params = [("q", text), ("per_page", "10")]
+        params = [("q", text), ("per_page", "10")] + ([("matching", os.environ["WM_MATCHING"])] if os.environ.get("WM_MATCHING") else [])
         if flt.startswith("date="):
             start, end = flt[5:].split("..")
             params += [("from", start), ("to", end)]
@@ -115,7 +119,7 @@ def main():
     failed = False
     with tempfile.TemporaryDirectory() as workdir:
         ours = Searchd(searchd_bin, indexer_bin, corpus, workdir)
-        theirs = Fts5(corpus)
+        theirs = Fts5(corpus, (" OR ",))
         try:
             print(f"{'queries':28} {'engine':8} {'recall@5':>9} {'MRR':>7} {'nDCG@10':>8}")
             for path in query_files:

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "common/index/run.hpp"
+#include "common/model/issue_record.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/store.hpp"
 #include "common/search/facet_table.hpp"
@@ -158,11 +159,11 @@ TEST_CASE("engine: the query builder folds facet spellings and relaxes broken sy
     CHECK(builder.facet_value(schema::AUTHORITIES, "Telford & Wrekin").serialise() == Xapian::Query(term).serialise());
     CHECK(builder.facet_value(schema::AUTHORITIES, "telford and  wrekin").serialise() == Xapian::Query(term).serialise());
 
-    const auto relaxed = builder.parse("foster AND");
-    CHECK_FALSE(relaxed.empty);
+    const auto relaxed = builder.plan("foster AND");
+    CHECK_FALSE(relaxed.empty());
     CHECK(std::any_of(relaxed.warnings.begin(), relaxed.warnings.end(),
                       [](const SearchWarning& w) { return w.code == "query_syntax_relaxed"; }));
-    CHECK(builder.parse("").empty);
+    CHECK(builder.plan("").empty());
     CHECK(find_facet("person") == &schema::PEOPLE);
     CHECK(find_facet("programmes") == &schema::PROGRAMMES);
     CHECK(find_facet("colour") == nullptr);
@@ -187,4 +188,103 @@ TEST_CASE("engine: the facet table holds each document's stored values", "[engin
             CHECK(from_table == stored);
         }
     }
+}
+
+namespace {
+
+std::vector<std::string> hit_ids(const SearchResult& result) {
+    std::vector<std::string> ids;
+    for (const auto& hit : result.hits) ids.push_back(hit.issue_id);
+    return ids;
+}
+
+SearchResult search_for(Searcher& searcher, const std::string& q, std::size_t per_page = 100,
+                        MatchingStrategy matching = MatchingStrategy::last) {
+    SearchRequest request;
+    request.query = q;
+    request.per_page = per_page;
+    request.matching = matching;
+    request.facet_limit = 1000;
+    return searcher.search(request);
+}
+
+}  // namespace
+
+TEST_CASE("tiers: documents with every word rank above documents lacking some, and only when needed", "[engine][tiers]") {
+    Searcher searcher(SeedDatabase::instance().path());
+    for (const char* q : {"principal social worker network conference", "women of colour leadership course",
+                          "regional priority plan peer challenge"}) {
+        INFO(q);
+        const auto strict = search_for(searcher, q, 100, MatchingStrategy::all);
+        const auto tiered = search_for(searcher, q);
+        REQUIRE(strict.total < tiered.total);  // these queries need a partial tier
+        CHECK(tiered.total_all_words == strict.total);
+        CHECK_FALSE(tiered.dropped_words.empty());
+        CHECK(strict.dropped_words.empty());
+        const auto ids = hit_ids(tiered);
+        REQUIRE(ids.size() == tiered.total);
+        const std::set<std::string> first(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(strict.total));
+        const auto all_words = hit_ids(strict);
+        CHECK(first == std::set<std::string>(all_words.begin(), all_words.end()));
+
+        // A page that the documents with every word fill has no partial tier at all.
+        const auto filled = search_for(searcher, q, strict.total);
+        CHECK(filled.total == strict.total);
+        CHECK(filled.dropped_words.empty());
+    }
+    const auto psw = search_for(searcher, "principal social worker network conference");
+    CHECK(psw.dropped_words == std::vector<std::string>{"conference"});  // right to left
+}
+
+TEST_CASE("tiers: total and every facet count what the query returns", "[engine][tiers]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    const auto result = search_for(searcher, "women of colour leadership course");
+    REQUIRE(result.total > result.total_all_words);
+    std::map<std::string, std::size_t> authorities;
+    for (const auto& hit : result.hits)
+        for (const auto& value : seeds.records().at(hit.issue_id).facets.issue[FacetId::authorities]) ++authorities[value];
+    CHECK(result.facet_value_totals.at("authorities") == authorities.size());
+    for (const auto& [value, count] : authorities) CHECK(count_of(result, "authorities", value) == count);
+    std::size_t kinds = 0;
+    for (const auto& count : result.facets.at("kinds")) kinds += count.count;
+    CHECK(kinds == result.total);
+}
+
+TEST_CASE("tiers: phrases, names and field queries are never dropped", "[engine][tiers]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    const auto name = search_for(searcher, "Jo Britton care leaver board");
+    REQUIRE_FALSE(name.hits.empty());
+    for (const auto& hit : name.hits) CHECK(has(seeds.records().at(hit.issue_id).facets.issue[FacetId::people], "Jo Britton"));
+    const auto phrase = search_for(searcher, "\"peer challenge\" coaching");
+    REQUIRE_FALSE(phrase.hits.empty());
+    for (const auto& hit : phrase.hits) {
+        const auto& record = seeds.records().at(hit.issue_id);
+        const auto text = to_lower(nlohmann::json(record).dump());
+        CHECK(text.find("peer challenge") != std::string::npos);
+    }
+    const auto field = search_for(searcher, "title:march inspection coaching");
+    REQUIRE_FALSE(field.hits.empty());
+    for (const auto& hit : field.hits) CHECK(to_lower(hit.title).find("march") != std::string::npos);
+}
+
+TEST_CASE("acronyms in any case: a word the archive writes only in capitals is the acronym", "[engine][acronyms]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    for (const char* acronym : {"RIIA", "PSW", "ILACS"}) {
+        INFO(acronym);
+        const auto upper = search_for(searcher, acronym), lower = search_for(searcher, to_lower(acronym));
+        CHECK(lower.total == upper.total);
+        CHECK(hit_ids(lower) == hit_ids(upper));
+    }
+    // "send" is also an ordinary word of the archive ("Please send any ideas"): typed in lower
+    // case it is the word; in capitals, the acronym and its expansion.
+    const auto db = open_for_reading(seeds.path());
+    const Glossary glossary = load_glossary(db);
+    const QueryBuilder builder(db, glossary);
+    REQUIRE(glossary.find("SEND"));
+    const auto expansion_word = to_lower(split(glossary.find("SEND")->expansion, ' ').front());
+    CHECK(builder.plan("SEND").units.at(0).query.get_description().find(expansion_word) != std::string::npos);
+    CHECK(builder.plan("send ").units.at(0).query.get_description().find(expansion_word) == std::string::npos);
 }
