@@ -1,5 +1,5 @@
 #pragma once
-// Issue record -> Xapian documents, following common/schema.hpp. The only code that adds
+// Issue record -> its Xapian document, following common/index/schema.hpp. The only code that adds
 // terms and values to documents.
 #include <xapian.h>
 
@@ -15,8 +15,9 @@ class DocumentBuilder {
 public:
     DocumentBuilder();
 
-    /// The issue document first, then one document per section, each with its unique-id term.
-    std::vector<Xapian::Document> build(const IssueRecord& record);
+    /// The issue's one document: every field's words with positions, each section's position
+    /// range in the record it stores, facet terms and values, and the unique-id term.
+    Xapian::Document build(IssueRecord record);
 
 private:
     Xapian::TermGenerator terms_;

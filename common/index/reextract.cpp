@@ -26,12 +26,8 @@ std::vector<Xapian::docid> issues_mentioning_new_entries(const Xapian::Database&
         if (!stored.programme_stems().count(stem)) rarest_word_of(stem);
     for (const auto& name : glossary.programme_names())
         if (!stored.programme_names().count(name)) rarest_word_of(name);
-    // An issue document holds all its issue's words, so one boolean query over issue documents
-    // finds them, without reading each matching section.
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                    Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()),
-                                    Xapian::Query(schema::doc_type_term(schema::DOC_TYPE_ISSUE))));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     std::vector<Xapian::docid> issues;

@@ -36,7 +36,7 @@ struct ReadFile {
 
 struct BuiltIssue {
     IssueRecord record;
-    std::vector<Xapian::Document> documents;
+    Xapian::Document document;
     std::string failure;
 };
 
@@ -67,7 +67,7 @@ BuiltIssue build_issue(const std::string& path, std::uintmax_t max_bytes, const 
         built.record.source_path = path;
         built.record.fingerprint = fingerprint_of(bytes);
         built.record.facets = extract_facets(built.record.issue, glossary);
-        built.documents = thread_document_builder().build(built.record);
+        built.document = thread_document_builder().build(built.record);
     } catch (const InputError& e) {
         built.failure = e.what();
     }
@@ -81,7 +81,7 @@ bool is_gone(const std::string& path) {
 
 void remove_issue(Xapian::WritableDatabase& db, const std::string& issue_id, const std::string& path,
                   IndexReport& report) {
-    db.delete_document(schema::issue_term(issue_id));
+    db.delete_document(schema::unique_id_term(issue_id));
     ++report.removed;
     report.actions.push_back({"removed", issue_id, path});
 }
@@ -195,7 +195,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                         report.failures.push_back({file.path, built.failure});
                         return;
                     }
-                    target.write_issue(file.id, built.documents, file.replaces);
+                    target.write_issue(file.id, built.document, file.replaces);
                     ++(file.replaces ? report.replaced : report.added);
                     report.actions.push_back({file.replaces ? "replaced" : "added", file.id, file.path});
                     if (++uncommitted >= options.batch_issues) {

@@ -8,18 +8,6 @@ std::string unique_id_term(std::string_view issue_id) {
     return std::string(PREFIX_UNIQUE_ID) + std::string(issue_id);
 }
 
-std::string unique_id_term(std::string_view issue_id, std::size_t section) {
-    return unique_id_term(issue_id) + "#" + std::to_string(section);
-}
-
-std::string issue_term(std::string_view issue_id) {
-    return std::string(PREFIX_ISSUE) + std::string(issue_id);
-}
-
-std::string doc_type_term(std::string_view type) {
-    return std::string(PREFIX_DOC_TYPE) + std::string(type);
-}
-
 std::string facet_term(const Facet& facet, std::string_view value) {
     return std::string(facet.prefix) + match_key(value);
 }

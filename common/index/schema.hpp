@@ -2,11 +2,10 @@
 // The index schema: every term prefix, value slot and the unique-id rule live here and nowhere
 // else. Changing any of these changes the on-disk format: bump kSchemaVersion and re-index.
 //
-// Each issue is stored as one "issue" document (the whole issue: its full text, all its
-// facets, the parsed model as JSON) plus one "section" document per section (its text and the
-// facets that section mentions), so search can count issues exactly and still point at the
-// section that matched. Every document of an issue carries the XISSUE term and the ISSUE_ID
-// value (for deletion and for collapsing).
+// Each issue is one document: every word of its title, signatory, headings and sections with
+// positions, its facets as terms and value lists, and the issue record (with each section's
+// position range) as its data, so that search counts issues and still names the section a
+// hit's words are in.
 #include <xapian.h>
 
 #include <array>
@@ -19,33 +18,27 @@
 namespace wm::schema {
 
 /// Stored in the database metadata; a database of another version must be rebuilt.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // ---- Term prefixes (Xapian/Omega conventions: single capitals, or X + capitals). ----
 inline constexpr std::string_view PREFIX_UNIQUE_ID = "Q";        ///< boolean; see unique_id_term
-inline constexpr std::string_view PREFIX_ISSUE = "XISSUE";       ///< boolean; issue id, on every doc
-inline constexpr std::string_view PREFIX_DOC_TYPE = "XTYPE";     ///< boolean; "issue" or "section"
 inline constexpr std::string_view PREFIX_TITLE = "S";            ///< free text of the issue title
 inline constexpr std::string_view PREFIX_HEADING = "XHEAD";      ///< free text of section headings
 inline constexpr std::string_view PREFIX_SIGNATORY = "XSIGN";    ///< free text of the signatory
 inline constexpr std::string_view PREFIX_YEAR = "Y";             ///< boolean; "Y2022"
 inline constexpr std::string_view PREFIX_MONTH = "M";            ///< boolean; "M202204"
 inline constexpr std::string_view PREFIX_KIND = "XKIND";         ///< boolean; "XKINDissue", "XKINDarticle", "XKINDpage"
-/// boolean; a word the document writes in capitals ("XCAPSsend" for SEND), so that a word typed
-/// in lower case can be read as the acronym when the archive never writes it otherwise.
+/// a word the document writes in capitals ("XCAPSsend" for SEND), as often as it does, so that a
+/// word typed in lower case can be read as the acronym when the archive never writes it otherwise.
 inline constexpr std::string_view PREFIX_CAPITALS = "XCAPS";
 // Free text (body, and title and headings again) has no prefix.
 inline constexpr std::string_view PREFIX_STEM = "Z";  ///< Xapian's own prefix of stemmed free-text terms
 
-inline constexpr std::string_view DOC_TYPE_ISSUE = "issue";
-inline constexpr std::string_view DOC_TYPE_SECTION = "section";
-
 // ---- Value slots. ----
 inline constexpr Xapian::valueno SLOT_MONTH = 0;        ///< "YYYY-MM"; empty when unknown. Sorts as a string.
-inline constexpr Xapian::valueno SLOT_ISSUE_ID = 1;     ///< issue id; the collapse key
-inline constexpr Xapian::valueno SLOT_SECTION = 2;      ///< section number, sortable_serialise()d; issue docs: empty
-inline constexpr Xapian::valueno SLOT_FINGERPRINT = 3;  ///< issue docs: content hash + extractor version
-inline constexpr Xapian::valueno SLOT_SOURCE_PATH = 4;  ///< issue docs: absolute path of the source file
+inline constexpr Xapian::valueno SLOT_ISSUE_ID = 1;     ///< issue id: the last tie-break of a page
+inline constexpr Xapian::valueno SLOT_FINGERPRINT = 3;  ///< content hash + analysis version
+inline constexpr Xapian::valueno SLOT_SOURCE_PATH = 4;  ///< absolute path of the source file
 inline constexpr Xapian::valueno SLOT_KIND = 5;         ///< page kind: "issue", "article" or "page"
 // Facet slots follow (see kFacets): the facet's canonical values, sorted, joined by kListSeparator,
 // so Xapian's built-in ValueCountMatchSpy can count them (also over remote shards); the
@@ -108,13 +101,8 @@ std::string shard_name(std::size_t shard);
 std::size_t shard_of(std::string_view issue_id, std::size_t shards);
 
 // ---- The unique-id rule: an issue's documents are named by its issue id (see Issue::id). ----
-/// The issue document's unique term.
+/// The issue document's unique term ("Q000_0ade5a7af2cbefc2"), by which a run replaces or removes it.
 std::string unique_id_term(std::string_view issue_id);
-/// Section n's unique term ("Q000_0ade5a7af2cbefc2#3").
-std::string unique_id_term(std::string_view issue_id, std::size_t section);
-/// The term every document of the issue carries.
-std::string issue_term(std::string_view issue_id);
-std::string doc_type_term(std::string_view type);
 /// Boolean term for a facet value: prefix + match_key(value), so spellings that fold together match.
 std::string facet_term(const Facet& facet, std::string_view value);
 std::string year_term(std::string_view month);   ///< "2022-04" -> "Y2022"

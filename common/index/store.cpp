@@ -63,8 +63,7 @@ IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id) {
 }
 
 std::vector<Xapian::docid> issue_docids(const Xapian::Database& db) {
-    const auto term = schema::doc_type_term(schema::DOC_TYPE_ISSUE);
-    return {db.postlist_begin(term), db.postlist_end(term)};
+    return {db.postlist_begin(""), db.postlist_end("")};
 }
 
 std::vector<IssueSummary> list_issues(const Xapian::Database& db) {

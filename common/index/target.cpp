@@ -69,12 +69,11 @@ Xapian::WritableDatabase& IndexTarget::shard_for(std::string_view issue_id) {
     return shards_[schema::shard_of(issue_id, shards_.size())];
 }
 
-void IndexTarget::write_issue(std::string_view issue_id, const std::vector<Xapian::Document>& documents,
-                              bool replaces) {
+void IndexTarget::write_issue(std::string_view issue_id, const Xapian::Document& document, bool replaces) {
     auto& shard = shard_for(issue_id);
-    if (replaces) shard.delete_document(schema::issue_term(issue_id));
-    for (const auto& doc : documents) shard.add_document(doc);
-    add_dictionary_data(dictionary(), documents.front());
+    if (replaces) shard.delete_document(schema::unique_id_term(issue_id));
+    shard.add_document(document);
+    add_dictionary_data(dictionary(), document);
 }
 
 void IndexTarget::commit() {

@@ -23,9 +23,9 @@ public:
     /// Spelling data, synonyms and the glossary: shard 0 itself when there is one database.
     Xapian::WritableDatabase& dictionary() { return dictionary_ ? *dictionary_ : shards_[0]; }
 
-    /// Adds an issue's documents (issue document first) in place of whatever its shard held for
-    /// it, and its words to the dictionary.
-    void write_issue(std::string_view issue_id, const std::vector<Xapian::Document>& documents, bool replaces);
+    /// Adds an issue's document in place of whatever its shard held for it, and its words to
+    /// the dictionary.
+    void write_issue(std::string_view issue_id, const Xapian::Document& document, bool replaces);
 
     /// Commits every shard, then the dictionary: a kill in between leaves the old glossary
     /// beside newer issues, which the next run re-extracts, never the other way round.

@@ -8,6 +8,7 @@
 #include "common/errors.hpp"
 #include "common/facets/canonical.hpp"
 #include "common/index/section_data.hpp"
+#include "common/model/issue_record.hpp"
 #include "common/search/companion_facets.hpp"
 #include "common/text/text.hpp"
 
@@ -72,24 +73,24 @@ nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& face
     std::vector<std::string> section_texts;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         const auto doc = db.get_document(*it);
-        const bool is_section = !doc.get_value(schema::SLOT_SECTION).empty();  // empty on issue documents
-        const auto month = doc.get_value(schema::SLOT_MONTH);
-        const auto issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
-        if (!is_section) {
-            issues[issue_id] = month;
-            for (const auto& other : schema::kFacets) {
-                if (!is_companion_facet(other.id)) continue;
-                for (const auto& v : split(doc.get_value(other.slot), schema::kListSeparator))
-                    if (!v.empty() && !(other.id == facet.id && match_key(v) == match_key(canonical)))
-                        ++companions[std::string(other.name)][v];
-            }
-            for (const auto& v : split(doc.get_value(facet.slot), schema::kListSeparator))
-                if (match_key(v) == match_key(canonical)) written = v;
-            continue;
+        const auto record = nlohmann::json::parse(doc.get_data()).get<IssueRecord>();
+        issues[record.issue.id] = record.issue.month;
+        for (const auto& other : schema::kFacets) {
+            if (!is_companion_facet(other.id)) continue;
+            for (const auto& v : split(doc.get_value(other.slot), schema::kListSeparator))
+                if (!v.empty() && !(other.id == facet.id && match_key(v) == match_key(canonical)))
+                    ++companions[std::string(other.name)][v];
         }
-        auto section = nlohmann::json::parse(doc.get_data()).get<SectionData>();
-        if (facet.id == FacetId::people) section_texts.push_back(std::move(section.text));
-        sections.push_back(std::move(section));
+        for (const auto& v : split(doc.get_value(facet.slot), schema::kListSeparator))
+            if (match_key(v) == match_key(canonical)) written = v;
+        for (std::size_t i = 0; i < record.facets.sections.size() && i < record.issue.sections.size(); ++i) {
+            const auto& values = record.facets.sections[i][facet.id];
+            if (std::none_of(values.begin(), values.end(), [&](const auto& v) { return match_key(v) == match_key(canonical); }))
+                continue;
+            auto section = SectionData::of(record, i);
+            if (facet.id == FacetId::people) section_texts.push_back(section.text);
+            sections.push_back(std::move(section));
+        }
     }
     // Roles are looked for once the name is known as the issues write it.
     if (!section_texts.empty()) {

@@ -146,8 +146,8 @@ Xapian::Query QueryPlan::query(const std::vector<std::size_t>& dropped) const {
 }
 
 bool QueryBuilder::written_only_in_capitals(const std::string& lower_case_word) const {
-    const auto anywhere = db_.get_termfreq(lower_case_word);
-    return anywhere > 0 && db_.get_termfreq(schema::capitals_term(lower_case_word)) >= anywhere;
+    const auto anywhere = db_.get_collection_freq(lower_case_word);
+    return anywhere > 0 && db_.get_collection_freq(schema::capitals_term(lower_case_word)) >= anywhere;
 }
 
 void QueryBuilder::add_word_units(const std::string& words_typed, bool last_typed, bool relaxed,
@@ -255,9 +255,8 @@ Xapian::Query QueryBuilder::facet_value(const schema::Facet& facet, std::string_
     return Xapian::Query(schema::facet_term(facet, canonical_facet_value(facet.id, value, glossary_)));
 }
 
-Xapian::Query QueryBuilder::filter(const SearchRequest& request, std::string_view doc_type,
-                                   std::string_view without_facet) const {
-    std::vector<Xapian::Query> parts{Xapian::Query(schema::doc_type_term(doc_type))};
+Xapian::Query QueryBuilder::filter(const SearchRequest& request, std::string_view without_facet) const {
+    std::vector<Xapian::Query> parts;
     for (const auto& [field, values] : request.filters) {
         const auto* facet = find_facet(field);
         if (!facet || values.empty() || facet->field == without_facet) continue;
@@ -276,6 +275,7 @@ Xapian::Query QueryBuilder::filter(const SearchRequest& request, std::string_vie
         parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::SLOT_MONTH, request.from);
     else if (!request.to.empty())
         parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::SLOT_MONTH, request.to);
+    if (parts.empty()) return {};
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 

@@ -54,10 +54,10 @@ public:
     /// with a query_syntax_relaxed warning.
     QueryPlan plan(const std::string& q) const;
 
-    /// The filter for a request: document type, month range, page kinds and every facet filter
-    /// except the one named in without_facet (a facet's field, or kKindField), for disjunctive counts.
-    Xapian::Query filter(const SearchRequest& request, std::string_view doc_type,
-                         std::string_view without_facet = {}) const;
+    /// What a request's filters (month range, page kinds, facet values) allow, except the facet
+    /// named in without_facet (a facet's field, or kKindField), for disjunctive counts; an
+    /// empty query when nothing is filtered.
+    Xapian::Query filter(const SearchRequest& request, std::string_view without_facet = {}) const;
 
     /// The boolean query for one facet value, aliases folded ("Telford & Wrekin").
     Xapian::Query facet_value(const schema::Facet& facet, std::string_view value) const;

@@ -13,12 +13,17 @@ namespace {
 
 constexpr Xapian::termcount kExpansionTerms = 30;
 
-// Plain words only: prefixed terms (facets, dates, ids) say nothing about the topic.
-class WordsOnly : public Xapian::ExpandDecider {
+// Plain words that another issue also has: prefixed terms (facets, dates, ids) say nothing
+// about the topic, and a word no other issue has finds nothing alike.
+class SharedWordsOnly : public Xapian::ExpandDecider {
 public:
+    explicit SharedWordsOnly(const Xapian::Database& db) : db_(db) {}
     bool operator()(const std::string& term) const override {
-        return !term.empty() && term[0] >= 'a' && term[0] <= 'z' && term.size() > 2;
+        return term.size() > 2 && term[0] >= 'a' && term[0] <= 'z' && db_.get_termfreq(term) > 1;
     }
+
+private:
+    const Xapian::Database& db_;
 };
 
 std::vector<std::string> shared(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -38,13 +43,10 @@ std::vector<RelatedIssue> related_issues(const Xapian::Database& db, const std::
     Xapian::Enquire enquire(db);
     Xapian::RSet rset;
     rset.add_document(*docid);
-    const WordsOnly words_only;
-    const auto eset = enquire.get_eset(kExpansionTerms, rset, &words_only);
+    const SharedWordsOnly shared_words(db);
+    const auto eset = enquire.get_eset(kExpansionTerms, rset, &shared_words);
     const Xapian::Query topic(Xapian::Query::OP_OR, eset.begin(), eset.end());
-    enquire.set_query(Xapian::Query(
-        Xapian::Query::OP_AND_NOT,
-        Xapian::Query(Xapian::Query::OP_FILTER, topic, Xapian::Query(schema::doc_type_term(schema::DOC_TYPE_ISSUE))),
-        Xapian::Query(schema::issue_term(issue_id))));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, topic, Xapian::Query(schema::unique_id_term(issue_id))));
     const auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
 
     std::vector<RelatedIssue> related;

@@ -8,6 +8,7 @@
 #include "common/index/schema.hpp"
 #include "common/index/section_data.hpp"
 #include "common/index/store.hpp"
+#include "common/search/best_section.hpp"
 #include "common/search/facet_counter.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/search/tiers.hpp"
@@ -35,7 +36,7 @@ bool has_remote_shards(const Xapian::Database& db) {
 }
 
 // Ties break the same way everywhere, shards included: score, then month (newest first unless
-// oldest first was asked for), then issue id, then section number. Xapian sorts on relevance
+// oldest first was asked for), then issue id. Xapian sorts on relevance
 // alone, or the month alone, and the page is put in the full order here: hits are fetched from
 // the top until no tie crosses the page's end, then sorted. A KeyMaker would do the same on one
 // database but computes a key for every match (20,000 of them for a common word), the remote
@@ -70,9 +71,7 @@ private:
         const auto da = a.get_document(), db = b.get_document();
         const auto ma = da.get_value(schema::SLOT_MONTH), mb = db.get_value(schema::SLOT_MONTH);
         if (ma != mb) return sort_ == SortOrder::oldest ? ma < mb : ma > mb;
-        const auto ia = da.get_value(schema::SLOT_ISSUE_ID), ib = db.get_value(schema::SLOT_ISSUE_ID);
-        if (ia != ib) return ia < ib;
-        return da.get_value(schema::SLOT_SECTION) < db.get_value(schema::SLOT_SECTION);
+        return da.get_value(schema::SLOT_ISSUE_ID) < db.get_value(schema::SLOT_ISSUE_ID);
     }
     SortOrder sort_;
 };
@@ -85,7 +84,7 @@ std::string leading_text(const std::string& text) {
     return html_escape(text.substr(0, cut)) + kOmitted;
 }
 
-SectionData section_data(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()).get<SectionData>(); }
+IssueRecord record_of(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()).get<IssueRecord>(); }
 
 std::string snippet_of(const Xapian::MSet& mset, const std::string& text, bool has_query) {
     if (!has_query) return leading_text(text);
@@ -97,8 +96,6 @@ std::string snippet_of(const Xapian::MSet& mset, const std::string& text, bool h
 
 // The hit shows this section: its heading, and a snippet of its text.
 void point_at_section(SearchHit& hit, const SectionData& section, const Xapian::MSet& mset, bool has_query) {
-    hit.file = section.file;
-    hit.title = section.title;
     hit.section = section.number;
     hit.section_heading = section.heading;
     hit.section_group = section.group;
@@ -158,15 +155,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     const QueryBuilder builder(db_, glossary_);
-    const std::string_view doc_type =
-        request.group == Grouping::issue ? schema::DOC_TYPE_ISSUE : schema::DOC_TYPE_SECTION;
     SearchResult result;
     result.query = request.query;
     result.page = request.page;
     result.per_page = request.per_page;
     const Xapian::doccount everything = db_.get_doccount();
     const auto filtered = [&](const Xapian::Query& query, std::string_view without_facet = {}) {
-        return Xapian::Query(Xapian::Query::OP_FILTER, query, builder.filter(request, doc_type, without_facet));
+        const auto filter = builder.filter(request, without_facet);
+        return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     };
     const auto count = [&](const Xapian::Query& query) {
         Xapian::Enquire enquire(db_);
@@ -290,31 +286,17 @@ SearchResult Searcher::run(const SearchRequest& request) {
     for (const auto& tier : ranked) {
         for (const auto& it : tier.hits) {
             const auto doc = it.get_document();
+            const auto record = record_of(doc);
             SearchHit hit;
-            hit.issue_id = doc.get_value(schema::SLOT_ISSUE_ID);
-            hit.date = doc.get_value(schema::SLOT_MONTH);
-            hit.kind = page_kind_named(doc.get_value(schema::SLOT_KIND)).value_or(PageKind::issue);
+            hit.issue_id = record.issue.id;
+            hit.date = record.issue.month;
+            hit.kind = record.issue.kind;
             hit.score = it.get_weight();
-            if (request.group == Grouping::section) {
-                point_at_section(hit, section_data(doc), tier.mset, !plan.empty());
-            } else {
-                // The issue's best section: the same words, within this issue's sections.
-                Xapian::Enquire best(db_);
-                best.set_query(Xapian::Query(
-                    Xapian::Query::OP_FILTER, tier.query,
-                    Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::issue_term(hit.issue_id)),
-                                  Xapian::Query(schema::doc_type_term(schema::DOC_TYPE_SECTION)))));
-                if (plan.empty()) best.set_sort_by_value(schema::SLOT_SECTION, false);
-                const auto best_mset = best.get_mset(0, 1);
-                if (!best_mset.empty()) {
-                    // Sections carry the issue's file and title, so the (much larger) issue record
-                    // is parsed only for an issue without sections.
-                    point_at_section(hit, section_data(best_mset.begin().get_document()), best_mset, !plan.empty());
-                } else {
-                    const auto record = nlohmann::json::parse(doc.get_data());
-                    hit.file = record.value("file", "");
-                    hit.title = record.value("title", "");
-                }
+            hit.file = record.issue.file;
+            hit.title = record.issue.title;
+            if (!record.issue.sections.empty()) {
+                const auto scores = plan.empty() ? std::vector<double>{} : section_scores(db_, *it, record, tier.query);
+                point_at_section(hit, SectionData::of(record, best_section(scores)), tier.mset, !plan.empty());
             }
             result.hits.push_back(std::move(hit));
         }

@@ -1,8 +1,8 @@
 #pragma once
 // The reference the targets are set against: the plainest Xapian search that answers the same
-// question (issue documents, the query parsed with the English stemmer, top 10, exact counts of
-// one single-valued facet), with none of wmsearch's work on top (multi-valued facets,
-// snippets, best sections, acronyms, spelling).
+// question (the query parsed with the English stemmer, or every issue for the empty query, top
+// 10, exact counts of one single-valued facet), with none of wmsearch's work on top
+// (multi-valued facets, snippets, best sections, acronyms, spelling).
 #include <xapian.h>
 
 #include <map>
@@ -25,12 +25,13 @@ inline BareResult bare_search(const Xapian::Database& db, const std::string& tex
     parser.set_stemmer(Xapian::Stem("english"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
-    Xapian::Query query = parser.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT);
-    Xapian::Query filter(schema::doc_type_term(schema::DOC_TYPE_ISSUE));
+    // The empty query (browsing) matches every issue.
+    Xapian::Query query = text.empty() ? Xapian::Query(std::string())
+                                       : parser.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT);
     if (!authority.empty())
-        filter = Xapian::Query(Xapian::Query::OP_AND, filter, Xapian::Query(schema::facet_term(schema::AUTHORITIES, authority)));
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::facet_term(schema::AUTHORITIES, authority)));
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
+    enquire.set_query(query);
     Xapian::ValueCountMatchSpy months(schema::SLOT_MONTH);
     enquire.add_matchspy(&months);
     const auto mset = enquire.get_mset(0, 10, db.get_doccount());

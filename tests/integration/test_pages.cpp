@@ -65,9 +65,10 @@ TEST_CASE("pages of every layout show human titles, clean snippets and their kin
     const auto colleagues = search(server, "q=colleagues");
     REQUIRE(colleagues["total"].get<std::size_t>() > 0);
     for (const auto& hit : colleagues["hits"]) {
-        const auto snippet = to_lower(hit["snippet"].get<std::string>());
+        const auto snippet = " " + to_lower(hit["snippet"].get<std::string>()) + " ";
         INFO(snippet);
-        for (const char* furniture : {"jane.doe", "min read", "views", "oct 24", "- 3"}) CHECK(snippet.find(furniture) == std::string::npos);
+        for (const char* furniture : {"jane.doe", "min read", " views", "oct 24", " likes"})
+            CHECK(snippet.find(furniture) == std::string::npos);
     }
     CHECK(search(server, "q=jane.doe")["total"] == 0);
     CHECK(search(server, "q=%22min+read%22")["total"] == 0);
