@@ -45,6 +45,8 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/multi-search", "/multi-search", handle_multi_search, "POST"},
         {"/", "/", [](const auto&, auto& res) { serve_static("index.html", res); }},
         {"/app.js", "/app.js", [](const auto&, auto& res) { serve_static("app.js", res); }},
+        {"/{module}.js", R"(/(words|suggest|facets|reader|charts)\.js)",
+         [](const auto& req, auto& res) { serve_static(req.matches[1].str() + ".js", res); }},
         {"/style.css", "/style.css", [](const auto&, auto& res) { serve_static("style.css", res); }},
         {"/widget.js", "/widget.js", [](const auto&, auto& res) { serve_static("widget.js", res); }},
     };
