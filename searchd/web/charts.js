@@ -57,7 +57,7 @@ export function yearHistogram(years, chosenYear, hrefFor) {
   const last = Math.max(...known.map((y) => y.year));
   const byYear = new Map(known.map((y) => [y.year, y.issues]));
   const most = Math.max(...known.map((y) => y.issues));
-  const slot = 48;
+  const slot = 34;
   const bars = [];
   for (let year = first, i = 0; year <= last; year += 1, i += 1) {
     const issues = byYear.get(year) || 0;
@@ -65,10 +65,11 @@ export function yearHistogram(years, chosenYear, hrefFor) {
     const chosen = String(year) === chosenYear;
     const label = chosen ? `${year}: ${count(issues, 'issue')}, the year shown; show every year`
       : `${year}: ${count(issues, 'issue')}; show only ${year}`;
-    const bar = `<rect x="${i * slot}" y="0" width="${slot - 6}" height="${BAR_AREA + 36}" class="hit-area"/>
-        <rect x="${i * slot + 4}" y="${BAR_AREA - height + 14}" width="${slot - 14}" height="${height}" class="bar"/>
-        <text x="${i * slot + (slot - 6) / 2}" y="${BAR_AREA - height + 10}" class="value">${issues}</text>
-        <text x="${i * slot + (slot - 6) / 2}" y="${BAR_AREA + 30}" class="axis">${year}</text>`;
+    const middle = i * slot + (slot - 4) / 2;
+    const bar = `<rect x="${i * slot}" y="0" width="${slot - 4}" height="${BAR_AREA + 36}" class="hit-area"/>
+        <rect x="${i * slot + 4}" y="${BAR_AREA - height + 14}" width="${slot - 12}" height="${height}" class="bar"/>
+        <text x="${middle}" y="${BAR_AREA - height + 10}" class="value">${issues}</text>
+        <text x="${middle}" y="${BAR_AREA + 30}" class="axis">${year}</text>`;
     bars.push(issues
       ? `<a href="${escapeHtml(hrefFor(chosen ? '' : String(year)))}" data-year="${chosen ? '' : year}" aria-label="${escapeHtml(label)}"
            class="year${chosen ? ' chosen' : ''}">${bar}</a>`

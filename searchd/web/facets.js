@@ -38,14 +38,16 @@ function drawList(facet, values, chosen) {
 }
 
 /**
- * Draws each facet's panel from a search's counts. The chosen values stay listed (count 0
- * when the search no longer has them). on.toggle(param, value, checked), on.about(facet, name).
+ * Draws each facet's panel from a search's counts. The chosen values come first, so they can
+ * always be unticked (count 0 when the search no longer has them). on.toggle(param, value,
+ * checked), on.about(facet, name).
  */
 export function renderFacets(facets, counts, state, on) {
   for (const facet of facets) {
-    const values = [...(counts[facet.name] || [])];
     const chosen = new Set(state[facet.param]);
-    for (const v of chosen) if (!values.some((x) => x.value === v)) values.unshift({ value: v, count: 0 });
+    const counted = counts[facet.name] || [];
+    const values = [...chosen].map((v) => counted.find((x) => x.value === v) || { value: v, count: 0 })
+      .concat(counted.filter((x) => !chosen.has(x.value)));
     let box = facet.el.querySelector('input[type=search]');
     if (!facet.el.querySelector('ul')) {
       facet.el.innerHTML = `<h3 id="h-${facet.name}">${facet.title}</h3>
