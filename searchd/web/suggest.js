@@ -79,6 +79,13 @@ export function attachSuggestions(input, list, choose) {
     close();
     choose(option.dataset.text);
   });
-  input.addEventListener('blur', close);
+  // The list is in the page's flow: closing it when a click elsewhere takes the focus would
+  // move what is being clicked before the button is released, so it closes after the click.
+  let pointerOutside = false;
+  document.addEventListener('pointerdown', (event) => { pointerOutside = !input.parentElement.contains(event.target); }, true);
+  input.addEventListener('blur', () => {
+    if (pointerOutside) document.addEventListener('pointerup', () => setTimeout(close), { once: true });
+    else close();
+  });
   return { close };
 }

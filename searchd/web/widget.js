@@ -180,7 +180,14 @@
       const option = event.target.closest('[role=option]');
       if (option) { event.preventDefault(); choose(option.dataset.text); }
     });
-    input.addEventListener('blur', closeSuggestions);
+    // The list is in the flow: closing it as a click elsewhere takes the focus would move what
+    // is being clicked before the button is released, so it closes after the click.
+    let pointerOutside = false;
+    document.addEventListener('pointerdown', (event) => { pointerOutside = !event.composedPath().includes(input.parentElement); }, true);
+    input.addEventListener('blur', () => {
+      if (pointerOutside) document.addEventListener('pointerup', () => setTimeout(closeSuggestions), { once: true });
+      else closeSuggestions();
+    });
     root.querySelector('form').addEventListener('submit', (event) => { event.preventDefault(); closeSuggestions(); search(); });
   }
 
