@@ -36,9 +36,9 @@ export function monthChart(timeline, id, subject) {
   const rows = dated.map((t) => `<tr><th scope="row">${escapeHtml(monthName(t.month))}</th><td>${t.issues}</td></tr>`).join('');
   return `<figure class="chart" id="${id}">
       <figcaption id="${id}-caption">Issues mentioning ${escapeHtml(subject)}, per month, ${escapeHtml(span)}</figcaption>
-      <div class="chart-scroll"><svg role="img" aria-labelledby="${id}-caption" aria-describedby="${id}-words"
+      <svg role="img" aria-labelledby="${id}-caption" aria-describedby="${id}-words" class="fits"
            viewBox="0 -16 ${width + 40} ${BAR_AREA + 36}" width="${width + 40}" height="${BAR_AREA + 36}">
-        <line x1="0" y1="${BAR_AREA}" x2="${width}" y2="${BAR_AREA}" class="baseline"/>${bars}</svg></div>
+        <line x1="0" y1="${BAR_AREA}" x2="${width}" y2="${BAR_AREA}" class="baseline"/>${bars}</svg>
       <p id="${id}-words" class="visually-hidden">${dated.map((t) => `${monthName(t.month)}: ${count(t.issues, 'issue')}`).join('; ')}.</p>
       <details><summary>Show as a table</summary>
         <table><thead><tr><th scope="col">Month</th><th scope="col">Issues</th></tr></thead><tbody>${rows}</tbody></table>
@@ -63,13 +63,14 @@ export function yearHistogram(years, chosenYear, hrefFor) {
     const issues = byYear.get(year) || 0;
     const height = issues ? Math.max(3, Math.round((issues / most) * BAR_AREA)) : 0;
     const chosen = String(year) === chosenYear;
+    // The name starts with what the bar shows (year, then count), as speech input users say it.
     const label = chosen ? `${year}: ${count(issues, 'issue')}, the year shown; show every year`
       : `${year}: ${count(issues, 'issue')}; show only ${year}`;
     const middle = i * slot + (slot - 4) / 2;
     const bar = `<rect x="${i * slot}" y="0" width="${slot - 4}" height="${BAR_AREA + 36}" class="hit-area"/>
         <rect x="${i * slot + 4}" y="${BAR_AREA - height + 14}" width="${slot - 12}" height="${height}" class="bar"/>
-        <text x="${middle}" y="${BAR_AREA - height + 10}" class="value">${issues}</text>
-        <text x="${middle}" y="${BAR_AREA + 30}" class="axis">${year}</text>`;
+        <text x="${middle}" y="${BAR_AREA + 30}" class="axis">${year}</text>
+        <text x="${middle}" y="${BAR_AREA - height + 10}" class="value">${issues}</text>`;
     bars.push(issues
       ? `<a href="${escapeHtml(hrefFor(chosen ? '' : String(year)))}" data-year="${chosen ? '' : year}" aria-label="${escapeHtml(label)}"
            class="year${chosen ? ' chosen' : ''}">${bar}</a>`
