@@ -210,7 +210,7 @@ function renderActiveFilters(state) {
   if (state.from) chips.push({ label: `From ${monthName(state.from)}`, param: 'from' });
   if (state.to) chips.push({ label: `To ${monthName(state.to)}`, param: 'to' });
   $('chips').innerHTML = chips.map((c, i) => `<li><button type="button" class="chip" data-i="${i}"
-      aria-label="Remove filter ${escapeHtml(c.label)}">${escapeHtml(c.label)} <span aria-hidden="true">✕</span></button></li>`).join('');
+      aria-label="Remove filter ${escapeHtml(c.label)}">${escapeHtml(c.label)}</button></li>`).join('');
   $('active-filters').hidden = !chips.length;
   $('filters-toggle').textContent = chips.length ? `Filters (${chips.length})` : 'Filters';
   $('chips').onclick = (event) => {
@@ -294,7 +294,9 @@ async function openView(show, state) {
 function showMonthsError(message) {
   $('months-error').textContent = message;
   $('months-error').hidden = !message;
-  for (const id of ['from', 'to']) $(id).toggleAttribute('aria-invalid', Boolean(message));
+  for (const id of ['from', 'to']) {
+    if (message) $(id).setAttribute('aria-invalid', 'true'); else $(id).removeAttribute('aria-invalid');
+  }
 }
 
 // A month field reports every digit of a year as a value (0002-03, 0020-03, ...): the search

@@ -1,5 +1,8 @@
 // axe-core over the page's main states at desktop and phone sizes, with the WCAG 2.0-2.2 A and
-// AA rules and axe's best practices: no serious or critical violation anywhere.
+// AA rules and axe's best practices: no serious or critical violation anywhere, and none left
+// for review either (axe files aria-label on an element that may not have one there). The one
+// exception is the contrast of SVG chart text, which axe cannot compute; it is #4a4a4a on white
+// or #eef4fb, at least 7:1.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -16,8 +19,10 @@ before(async () => {
 
 after(stopAll);
 
-const ready = (page) => page.waitForFunction(() => document.getElementById('results').getAttribute('aria-busy') === 'false'
-  && document.querySelector('#hits li, #reader:not([hidden]) h2'));
+const ready = async (page) => {
+  await page.waitForSelector('#hits li, #reader:not([hidden]) h2');
+  await page.waitForLoadState('networkidle');
+};
 
 // Each state: how to reach it from a fresh page at that size.
 const STATES = {
@@ -48,7 +53,7 @@ const STATES = {
     await page.locator('#to').fill('2022-01');
     await page.locator('#months-error').waitFor();
   },
-  'the filters open on a phone': async (page) => {
+  'the filters shown (behind their button on a phone)': async (page) => {
     await page.goto(`${searchd.origin}/?q=care&person=Pat+Bullen`);
     await ready(page);
     if (await page.locator('#filters-toggle').isVisible()) await page.locator('#filters-toggle').click();
@@ -65,18 +70,21 @@ const STATES = {
 };
 
 for (const [size, viewport] of Object.entries(SIZES)) {
-  test(`no serious or critical axe violation at ${size} size`, { timeout: 120000 }, async () => {
-    const found = [];
-    for (const [state, reach] of Object.entries(STATES)) {
-      // axe-core/playwright runs in a page of a context of its own.
-      const context = await browser.newContext({ viewport });
+  for (const [state, reach] of Object.entries(STATES)) {
+    test(`axe at ${size} size: ${state}`, { timeout: 30000 }, async (t) => {
+      const context = await browser.newContext({ viewport });  // axe wants a context of its own
+      t.after(() => context.close());
       const page = await context.newPage();
       await reach(page);
-      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
-      for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-        found.push(`${state}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      await context.close();
-    }
-    assert.deepEqual(found, []);
-  });
+      const { violations, incomplete } = await new AxeBuilder({ page }).withTags(TAGS)
+        .options({ resultTypes: ['violations', 'incomplete'] }).analyze();
+      const found = [];
+      for (const v of [...violations, ...incomplete]) {
+        if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+        const nodes = v.nodes.filter((n) => !(v.id === 'color-contrast' && /^<text\b/.test(n.html)));
+        if (nodes.length) found.push(`${v.id} (${v.impact}) on ${nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      assert.deepEqual(found, []);
+    });
+  }
 }

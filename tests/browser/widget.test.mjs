@@ -95,8 +95,9 @@ test('axe finds no serious or critical violation in the widget, suggestions open
   await page.goto(`${host.origin}/hostile.html?searchd=${encodeURIComponent(allowed.origin)}`);
   await page.locator('[data-wmsearch] input').pressSequentially('pat b', { delay: 30 });
   await page.locator('[data-wmsearch] [role=option]').first().waitFor();
-  const { violations } = await new AxeBuilder({ page }).include('[data-wmsearch]').options({ resultTypes: ['violations'] })
+  const { violations, incomplete } = await new AxeBuilder({ page }).include('[data-wmsearch]')
+    .options({ resultTypes: ['violations', 'incomplete'] })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']).analyze();
   await context.close();
-  assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+  assert.deepEqual([...violations, ...incomplete].filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
 });
