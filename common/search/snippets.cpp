@@ -45,8 +45,25 @@ void add_term(const std::string& term, SnippetTerms& out) {
     (prefix.starts_with(schema::PREFIX_STEM) ? out.stems : out.words).push_back(word);
 }
 
+// The completions of one letter typed last ("pat b" -> be, been, between...): a synonym of
+// many words sharing less than two letters. The search finds them, but marking them all would
+// bury the match.
+bool completes_one_letter(const Xapian::Query& query) {
+    if (query.get_type() != Xapian::Query::OP_SYNONYM || query.get_num_subqueries() <= 2) return false;
+    std::string common;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        const auto part = query.get_subquery(i);
+        if (part.get_type() != Xapian::Query::LEAF_TERM) return false;
+        const std::string term = *part.get_terms_begin();
+        if (i == 0) common = term;
+        common.resize(static_cast<std::size_t>(std::mismatch(common.begin(), common.end(), term.begin(), term.end()).first - common.begin()));
+    }
+    return common.size() < 2;
+}
+
 void collect(const Xapian::Query& query, SnippetTerms& out) {
     const auto type = query.get_type();
+    if (completes_one_letter(query)) return;
     if (type == Xapian::Query::LEAF_TERM) {
         add_term(*query.get_terms_begin(), out);
         return;

@@ -121,3 +121,18 @@ TEST_CASE("snippets: the terms of a query: words, stems, phrases and facet value
     CHECK(make_snippet("The Inquiry into CSE in Telford.", snippet_terms(Xapian::Query("XAUTHtelford and wrekin")),
                        kBytes) == "The Inquiry into CSE in <mark>Telford</mark>.");
 }
+
+TEST_CASE("snippets: the completions of a last letter typed are not marked, those of two letters are", "[snippets]") {
+    const auto synonym = [](std::vector<std::string> words) {
+        std::vector<Xapian::Query> terms;
+        for (const auto& w : words) terms.emplace_back(w);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    };
+    const std::vector<Xapian::Query> typed{Xapian::Query("pat"), synonym({"be", "been", "between", "bullen"})};
+    const auto one_letter = snippet_terms(Xapian::Query(Xapian::Query::OP_AND, typed.begin(), typed.end()));
+    CHECK(one_letter.words == std::vector<std::string>{"pat"});
+    const auto two_letters = snippet_terms(synonym({"bullen", "budget", "build"}));
+    CHECK(two_letters.words == std::vector<std::string>{"budget", "build", "bullen"});
+    // An agent noun's synonym is two stems, not completions.
+    CHECK(snippet_terms(synonym({"Zinspect", "Zinspector"})).stems.size() == 2);
+}
