@@ -266,9 +266,13 @@ function setFeed(href, title) {
 const view = {
   reader: $('reader'),
   go,
-  load: (path) => api(path, startRequest()),
+  async load(path) {
+    const request = startRequest();
+    const body = await api(path, request);
+    if (inFlight === request) inFlight = null;
+    return body;
+  },
   open(html, { title, feed }) {
-    inFlight = null;
     setLoading(false);
     this.reader.onclick = null;
     this.reader.innerHTML = html;
