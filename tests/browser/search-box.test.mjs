@@ -27,7 +27,7 @@ test('Escape closes the suggestions and keeps the search; a second Escape clears
   await waitForHits(5);
   await page.locator('#q').pressSequentially('pat b', { delay: 30 });
   await page.waitForSelector('#suggestions li');
-  await waitForStatus(/“pat b”/);
+  await waitForStatus(/issues? for “pat b”/);
   await page.keyboard.press('Escape');
   assert.ok(await page.locator('#suggestions').isHidden());
   await settle();
@@ -58,7 +58,7 @@ test('suggestions count what the search then finds, with no junk forms, and neve
   for (const typed of ['care le', 'pat bu', 'Telford and w', 'wrek']) {
     await page.goto(`${searchd.origin}/`);
     await page.locator('#q').pressSequentially(typed, { delay: 30 });
-    await waitForStatus(new RegExp(`“${typed}”`));
+    await waitForStatus(new RegExp(`issues? for “${typed}”`));
     await page.waitForSelector('#suggestions li');
     const shown = await page.locator('#suggestions li').evaluateAll((items) => items.map((li) => ({
       text: li.dataset.text, count: Number(/(\d+)(?: issues?)?\s*$/.exec(li.querySelector('.kind').textContent)[1]),
@@ -90,7 +90,7 @@ test('each keystroke cancels the search before it, and an older answer is never 
   // Older queries answer late, as a slow server would.
   await page.route('**/api/search?*', async (route) => {
     const q = new URL(route.request().url()).searchParams.get('q') || '';
-    if (q !== 'care') await new Promise((resolve) => setTimeout(resolve, 700));
+    if (q !== 'care') await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue().catch(() => {});  // cancelled by the page meanwhile
   });
   const cancelled = [];
@@ -101,8 +101,8 @@ test('each keystroke cancels the search before it, and an older answer is never 
   page.on('requestfailed', listener);
   // Slower than the old page's 250 ms debounce, so every keystroke sends its own search.
   await page.locator('#q').pressSequentially('care', { delay: 300 });
-  await waitForStatus(/“care”/);
-  await page.waitForTimeout(1000);  // the late answers would have arrived by now
+  await waitForStatus(/issues for “care”/);
+  await page.waitForTimeout(1800);  // the late answers would have arrived by now
   assert.match(await status(), /5 issues for “care”/);
   assert.deepEqual(cancelled.sort(), ['c', 'ca', 'car']);
   page.off('requestfailed', listener);

@@ -103,7 +103,7 @@ test('snippets show the match, with "&" and "and" both marked', { timeout: 30000
   await page.goto(`${searchd.origin}/`);
   await waitForHits(5);
   await page.locator('#q').pressSequentially('Telford and Wrekin', { delay: 20 });
-  await page.waitForFunction(() => /for “Telford and Wrekin”/.test(document.getElementById('status').textContent));
+  await page.waitForFunction(() => /issues for “Telford and Wrekin”/.test(document.getElementById('status').textContent));
   const marks = await page.locator('#hits li').evaluateAll((items) => items.map((li) =>
     [...li.querySelectorAll('.snippet mark')].map((m) => m.textContent)));
   assert.equal(marks.length, 3);

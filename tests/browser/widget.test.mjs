@@ -82,7 +82,12 @@ test('when searchd does not allow the page\'s origin, the widget says so and nam
   const { page, box } = await hostPage(t, refusing);
   await box.pressSequentially('care', { delay: 20 });
   const status = page.locator('[data-wmsearch] [role=status]');
-  await page.waitForFunction(() => /unavailable/.test(document.querySelector('[data-wmsearch]').shadowRoot.querySelector('[role=status]').textContent));
+  // Earlier keystrokes fail too: wait for the last search, the one still busy when typing ended.
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-wmsearch]').shadowRoot;
+    return root.querySelector('ol').getAttribute('aria-busy') === 'false'
+      && /unavailable/.test(root.querySelector('[role=status]').textContent);
+  });
   const words = await status.innerText();
   assert.match(words, /may not allow this site/);
   assert.ok(words.includes(`--cors-origin ${host.origin}`), words);
