@@ -33,15 +33,15 @@ function readState() {
   return state;
 }
 
-// The search's own parameters (what /api/search and the feed take, with sort and page).
-function searchParams(state, { paging = true } = {}) {
+// The search's own parameters, as /api/search takes them; a feed takes neither sort nor page.
+function searchParams(state, { forFeed = false } = {}) {
   const p = new URLSearchParams();
   if (state.q) p.set('q', state.q);
   for (const f of FACETS) for (const v of state[f.param] || []) p.append(f.param, v);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
-  if (paging && state.sort) p.set('sort', state.sort);
-  if (paging && state.page > 1) p.set('page', state.page);
+  if (!forFeed && state.sort) p.set('sort', state.sort);
+  if (!forFeed && state.page > 1) p.set('page', state.page);
   return p;
 }
 
@@ -56,7 +56,7 @@ function urlOf(state) {
 function go(changes, { replace = false } = {}) {
   const url = urlOf({ ...readState(), ...changes });
   if (replace) history.replaceState(history.state, '', url);
-  else if (url !== `${location.search || location.pathname}`) history.pushState({ pushed: true }, '', url);
+  else if (url !== (location.search || location.pathname)) history.pushState({ pushed: true }, '', url);
   render();
 }
 
@@ -185,7 +185,7 @@ function paint(state, body) {
   const chosenYear = /^(\d{4})-01$/.test(state.from) && state.to === `${state.from.slice(0, 4)}-12` ? state.from.slice(0, 4) : '';
   $('years').innerHTML = yearHistogram(body.facets.years || [], chosenYear,
     (year) => urlOf({ ...state, from: year ? `${year}-01` : '', to: year ? `${year}-12` : '', page: 1 }));
-  setFeed(`/api/search.atom?${searchParams(state, { paging: false })}`,
+  setFeed(`/api/search.atom?${searchParams(state, { forFeed: true })}`,
     `Regional Update archive: ${state.q ? `“${state.q}”` : 'all issues'}`);
   if (focusAfterPaint) {
     const target = focusAfterPaint === 'first chip' ? $('chips').querySelector('button') || $('results-heading') : $('results-heading');

@@ -7,7 +7,7 @@ const SHOWN = 8;
 const showingAll = {};
 
 /** Replaces el's content; whatever had focus in it (by data-focus-key) has it again after. */
-export function replaceKeepingFocus(el, html) {
+function replaceKeepingFocus(el, html) {
   const focused = el.contains(document.activeElement) ? document.activeElement.dataset.focusKey : undefined;
   el.innerHTML = html;
   if (focused !== undefined) {
