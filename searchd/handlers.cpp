@@ -2,12 +2,16 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <memory>
+#include <regex>
 
+#include "api/atom.hpp"
 #include "api/meilisearch.hpp"
 #include "api/params.hpp"
 #include "api/search_json.hpp"
 #include "common/errors.hpp"
+#include "common/facets/canonical.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/store.hpp"
 #include "common/model/issue_record.hpp"
@@ -211,6 +215,55 @@ void handle_metrics(const httplib::Request&, httplib::Response& res, const Metri
 
 void handle_openapi(const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(openapi_document()), "application/json");
+}
+
+namespace {
+
+const std::time_t started_unix = std::time(nullptr);
+
+// When the index was last written: the newest modification time of the database and of what
+// it holds directly (a database's files, a sharded index's shard folders); searchd's start
+// when there is nothing to look at (remote shards).
+std::time_t index_time() {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    auto newest = fs::last_write_time(database_path, error);
+    if (error) return started_unix;
+    if (fs::is_directory(database_path, error))
+        for (const auto& entry : fs::directory_iterator(database_path, error))
+            newest = std::max(newest, entry.last_write_time(error));
+    return std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(newest));
+}
+
+// Feeds link back to this server as the client reached it; a Host header that is not a plain
+// host name or address is not echoed.
+FeedSite feed_site(const httplib::Request& req) {
+    static const std::regex plain_host(R"(([A-Za-z0-9.\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:[0-9]{1,5})?)");
+    const auto host = req.get_header_value("Host");
+    const auto scheme = req.get_header_value("X-Forwarded-Proto") == "https" ? "https://" : "http://";
+    return {scheme + (std::regex_match(host, plain_host) ? host : std::string("localhost")), index_time()};
+}
+
+void send_atom(httplib::Response& res, const std::string& xml) {
+    res.set_content(xml, "application/atom+xml; charset=utf-8");
+}
+
+}  // namespace
+
+void handle_search_atom(const httplib::Request& req, httplib::Response& res) {
+    const auto request = parse_search_feed_params(req.params);
+    send_atom(res, atom_feed(search_feed_description(request), searcher().search(request), feed_site(req)));
+}
+
+void handle_entity_atom(const httplib::Request& req, httplib::Response& res) {
+    require_known_params(req.params, {});
+    const auto& facet = facet_in_path(req.matches[1].str());
+    auto& mine = searcher();
+    const auto canonical = canonical_facet_value(facet.id, req.matches[2].str(), mine.glossary());
+    const auto result = mine.search(entity_feed_request(facet, canonical));
+    if (result.total == 0)
+        throw RequestError(ErrorCode::not_found, "no issue mentions " + std::string(facet.field) + " '" + req.matches[2].str() + "'");
+    send_atom(res, atom_feed(entity_feed_description(facet, canonical, result), result, feed_site(req)));
 }
 
 }  // namespace wm::searchd

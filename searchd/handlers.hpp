@@ -28,6 +28,9 @@ void handle_entity(const httplib::Request& req, httplib::Response& res);
 /// Issues most like one issue (relevance-set expansion), with the facet values they share.
 void handle_related(const httplib::Request& req, httplib::Response& res);
 /// Acronyms: the archive's own (source: the defining issue's id), then the national list.
+/// Atom feeds: a search's issues, and a person's, authority's or programme's, newest first.
+void handle_search_atom(const httplib::Request& req, httplib::Response& res);
+void handle_entity_atom(const httplib::Request& req, httplib::Response& res);
 void handle_glossary(const httplib::Request& req, httplib::Response& res);
 void handle_healthz(const httplib::Request& req, httplib::Response& res);
 void handle_metrics(const httplib::Request& req, httplib::Response& res, const Metrics& metrics);

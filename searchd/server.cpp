@@ -28,11 +28,14 @@ struct Route {
 std::vector<Route> route_table(const Metrics& metrics) {
     return {
         {"/api/search", "/api/search", handle_search},
+        {"/api/search.atom", R"(/api/search\.atom)", handle_search_atom},
         {"/api/suggest", "/api/suggest", handle_suggest},
         {"/api/issues", "/api/issues", handle_issues},
         {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
         {"/api/issues/{id}/related", R"(/api/issues/([A-Za-z0-9_.\-]{1,200})/related)", handle_related},
         {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
+        // Before the entity page, whose pattern would take "NAME.atom" for a name.
+        {"/api/entities/{facet}/{name}.atom", R"(/api/entities/([a-z]{1,20})/([^/]{1,300})\.atom)", handle_entity_atom},
         {"/api/entities/{facet}/{name}", R"(/api/entities/([a-z]{1,20})/([^/]{1,300}))", handle_entity},
         {"/api/glossary", "/api/glossary", handle_glossary},
         {"/healthz", "/healthz", handle_healthz},
@@ -42,6 +45,8 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/multi-search", "/multi-search", handle_multi_search, "POST"},
         {"/", "/", [](const auto&, auto& res) { serve_static("index.html", res); }},
         {"/app.js", "/app.js", [](const auto&, auto& res) { serve_static("app.js", res); }},
+        {"/{module}.js", R"(/(words|suggest|facets|reader|charts)\.js)",
+         [](const auto& req, auto& res) { serve_static(req.matches[1].str() + ".js", res); }},
         {"/style.css", "/style.css", [](const auto&, auto& res) { serve_static("style.css", res); }},
         {"/widget.js", "/widget.js", [](const auto&, auto& res) { serve_static("widget.js", res); }},
     };

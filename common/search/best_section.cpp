@@ -46,14 +46,20 @@ std::vector<double> section_scores(const Xapian::Database& db, Xapian::docid doc
         else if (is_plain_word(term)) words.push_back(term);
         for (const auto& word : words) {
             if (!seen.insert(word).second) continue;
-            const double weight = std::log(1 + documents / std::max<Xapian::doccount>(1, db.get_termfreq(word)));
+            // A word in every issue ("and") says nothing of where the match is.
+            const double rarity = std::log(documents / std::max<Xapian::doccount>(1, db.get_termfreq(word)));
+            if (rarity <= 0) continue;
+            std::vector<unsigned> count(ranges.size(), 0);
             for (auto p = db.positionlist_begin(docid, word); p != db.positionlist_end(docid, word); ++p) {
                 const auto at = std::upper_bound(ranges.begin(), ranges.end(), *p,
                                                  [](Xapian::termpos pos, const auto& range) { return pos < range.first; });
                 if (at == ranges.begin()) continue;
                 const auto section = static_cast<std::size_t>(at - ranges.begin()) - 1;
-                if (*p <= ranges[section].second) scores[section] += weight;
+                if (*p <= ranges[section].second) ++count[section];
             }
+            // Each word counts most for being there at all, a little more for each repetition.
+            for (std::size_t section = 0; section < ranges.size(); ++section)
+                if (count[section]) scores[section] += rarity * (1 + std::log(count[section]));
         }
     }
     return scores;

@@ -10,9 +10,10 @@
 
 namespace wm {
 
-/// A score per section of the issue (parallel to record.issue.sections): the positions of the
-/// query's words in it, each word weighted by its rarity in the database. Stemmed query terms
-/// carry no positions, so their written forms are found in the document's own terms.
+/// A score per section of the issue (parallel to record.issue.sections): the query's words found
+/// in it by their positions, each weighted by its rarity in the database (a word in every issue
+/// counts nothing). Stemmed query terms carry no positions, so their written forms are found in
+/// the document's own terms.
 std::vector<double> section_scores(const Xapian::Database& db, Xapian::docid docid, const IssueRecord& record,
                                    const Xapian::Query& query);
 

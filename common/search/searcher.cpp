@@ -11,13 +11,13 @@
 #include "common/search/best_section.hpp"
 #include "common/search/facet_counter.hpp"
 #include "common/search/query_builder.hpp"
+#include "common/search/snippets.hpp"
 #include "common/search/tiers.hpp"
 
 namespace wm {
 namespace {
 
 constexpr std::size_t kSnippetBytes = 300;
-const std::string kMarkStart = "<mark>", kMarkEnd = "</mark>", kOmitted = "\u2026";
 
 // Remote shards (xapian-tcpsrv) refuse a KeyMaker, which is how they are told apart; asked once,
 // with no match spy attached, so no match spy ever sees a half-run query.
@@ -76,49 +76,17 @@ private:
     SortOrder sort_;
 };
 
-std::string leading_text(const std::string& text) {
-    if (text.size() <= kSnippetBytes) return html_escape(text);
-    std::size_t cut = text.rfind(' ', kSnippetBytes);
-    if (cut == std::string::npos || cut < kSnippetBytes / 2) cut = kSnippetBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
-    return html_escape(text.substr(0, cut)) + kOmitted;
-}
-
 IssueRecord record_of(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()).get<IssueRecord>(); }
 
-std::string snippet_of(const Xapian::MSet& mset, const std::string& text, bool has_query) {
-    if (!has_query) return leading_text(text);
-    auto snippet = mset.snippet(text, kSnippetBytes, Xapian::Stem("english"),
-                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                kMarkStart, kMarkEnd, kOmitted);
-    return snippet.empty() ? leading_text(text) : snippet;
-}
-
 // The hit shows this section: its heading, and a snippet of its text.
-void point_at_section(SearchHit& hit, const SectionData& section, const Xapian::MSet& mset, bool has_query) {
+void point_at_section(SearchHit& hit, const SectionData& section, const SnippetTerms& terms) {
     hit.section = section.number;
     hit.section_heading = section.heading;
     hit.section_group = section.group;
-    hit.snippet = snippet_of(mset, section.text, has_query);
+    hit.snippet = make_snippet(section.text, terms, kSnippetBytes);
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 Searcher::Searcher(std::string database_path)
     : database_path_(std::move(database_path)), db_(open_for_reading(database_path_)) {
@@ -284,6 +252,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.warnings = plan.warnings;
 
     for (const auto& tier : ranked) {
+        const auto terms = snippet_terms(tier.query);
         for (const auto& it : tier.hits) {
             const auto doc = it.get_document();
             const auto record = record_of(doc);
@@ -296,7 +265,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
             hit.title = record.issue.title;
             if (!record.issue.sections.empty()) {
                 const auto scores = plan.empty() ? std::vector<double>{} : section_scores(db_, *it, record, tier.query);
-                point_at_section(hit, SectionData::of(record, best_section(scores)), tier.mset, !plan.empty());
+                point_at_section(hit, SectionData::of(record, best_section(scores)), terms);
             }
             result.hits.push_back(std::move(hit));
         }

@@ -59,7 +59,4 @@ private:
     std::map<std::string, std::vector<FacetCount>> facet_values_;
 };
 
-/// Escapes &, <, >, " and ' for HTML text and attributes.
-std::string html_escape(std::string_view text);
-
 }  // namespace wm

@@ -1,12 +1,17 @@
 #include "common/search/suggester.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "common/index/schema.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
 namespace {
+
+// Indexed words looked at per request, most frequent first: a two-letter prefix can have
+// hundreds, and only a few are shown.
+constexpr std::size_t kMaxWordCandidates = 40;
 
 // 2: the value starts with what was typed; 1: one of its later words does; 0: no match.
 int prefix_match(const std::string& value_key, const std::string& typed_key) {
@@ -16,31 +21,9 @@ int prefix_match(const std::string& value_key, const std::string& typed_key) {
     return 0;
 }
 
-std::size_t issues_with_term(const Xapian::Database& db, const std::string& term) { return db.get_termfreq(term); }
-
-std::vector<Suggestion> word_completions(const Xapian::Database& db, const std::string& typed, std::size_t limit) {
-    const auto last_space = typed.find_last_of(' ');
-    const std::string head = last_space == std::string::npos ? "" : typed.substr(0, last_space + 1);
-    const std::string stem = to_lower(last_space == std::string::npos ? typed : typed.substr(last_space + 1));
-    // One letter completes to every short word; wait for two.
-    if (stem.size() < 2 || !std::islower(static_cast<unsigned char>(stem[0]))) return {};
-    std::vector<std::pair<std::string, Xapian::doccount>> terms;
-    for (auto it = db.allterms_begin(stem); it != db.allterms_end(stem); ++it)
-        if ((*it).size() > 2) terms.emplace_back(*it, it.get_termfreq());
-    std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::vector<Suggestion> words;
-    for (const auto& [term, frequency] : terms) {
-        if (words.size() == limit) break;
-        if (const auto issues = issues_with_term(db, term)) words.push_back({head + term, "word", issues});
-    }
-    return words;
-}
-
-}  // namespace
-
-std::vector<Suggestion> suggest(Searcher& searcher, const std::string& typed, std::size_t limit) {
-    const std::string typed_key = match_key(typed);
-    if (typed_key.empty()) return {};
+// People, authorities, programmes and organisations whose name (or a later word of it) starts
+// with what was typed, written as the archive writes them, best first.
+std::vector<Suggestion> entity_candidates(Searcher& searcher, const std::string& typed_key) {
     struct Ranked {
         Suggestion suggestion;
         int match;
@@ -55,12 +38,77 @@ std::vector<Suggestion> suggest(Searcher& searcher, const std::string& typed, st
         return a.suggestion.count > b.suggestion.count;
     });
     std::vector<Suggestion> out;
-    for (const auto& r : ranked) {
-        if (out.size() == limit) return out;
-        out.push_back(r.suggestion);
+    for (auto& r : ranked) out.push_back(std::move(r.suggestion));
+    return out;
+}
+
+// Whether the words occur one after the other in some document.
+bool occurs_together(const Xapian::Database& db, const std::string& before, const std::string& word) {
+    const std::vector<Xapian::Query> words{Xapian::Query(before), Xapian::Query(word)};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+    return !enquire.get_mset(0, 1).empty();
+}
+
+// The last word completed from the index: "care le" -> "care leaver". Only words that follow
+// the typed ones somewhere in the archive ("care led" never occurs), one form of each word
+// (the search finds "joined" for "join" anyway), and never a possessive ("wrekin's").
+std::vector<std::string> word_completions(const Xapian::Database& db, const std::string& typed) {
+    const auto trimmed = trim(typed);
+    const auto last_space = trimmed.find_last_of(' ');
+    const std::string head = last_space == std::string::npos ? "" : trimmed.substr(0, last_space + 1);
+    const std::string prefix = to_lower(last_space == std::string::npos ? trimmed : trimmed.substr(last_space + 1));
+    // One letter completes to every short word; wait for two.
+    if (prefix.size() < 2 || !std::islower(static_cast<unsigned char>(prefix[0]))) return {};
+    const auto head_words = split(to_lower(trim(head)), ' ');
+    const std::string before = head_words.empty() ? "" : head_words.back();
+    std::vector<std::pair<std::string, Xapian::doccount>> terms;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        if (term.size() > 2 && term.find('\'') == std::string::npos)
+            terms.emplace_back(term, it.get_termfreq());
     }
-    for (auto& word : searcher.with_retry([&] { return word_completions(searcher.database(), typed, limit - out.size()); }))
-        out.push_back(std::move(word));
+    std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (terms.size() > kMaxWordCandidates) terms.resize(kMaxWordCandidates);
+    const Xapian::Stem stemmer("english");
+    std::set<std::string> stems;
+    std::vector<std::string> out;
+    for (const auto& [term, frequency] : terms)
+        if (stems.insert(stemmer(term)).second && (before.empty() || occurs_together(db, before, term)))
+            out.push_back(head + term);
+    return out;
+}
+
+}  // namespace
+
+std::vector<Suggestion> suggest(Searcher& searcher, const std::string& typed, std::size_t limit) {
+    const std::string typed_key = match_key(typed);
+    if (typed_key.empty() || limit == 0) return {};
+    std::vector<Suggestion> candidates = entity_candidates(searcher, typed_key);
+    if (candidates.size() > limit) candidates.resize(limit);
+    // A completion that a suggested name starts with is that name in lower case ("pat bullen",
+    // "joanne" beside Joanne Capaldi): the name is shown instead.
+    const auto named = [&](const std::string& key) {
+        return std::any_of(candidates.begin(), candidates.end(), [&](const Suggestion& c) {
+            const auto name = match_key(c.text);
+            return name == key || name.starts_with(key + " ");
+        });
+    };
+    const auto words = searcher.with_retry([&] { return word_completions(searcher.database(), typed); });
+    for (const auto& text : words) {
+        if (candidates.size() >= limit) break;
+        if (!named(match_key(text))) candidates.push_back({text, "word", 0});
+    }
+    // The count is what searching the suggestion finds, so choosing it shows that many issues.
+    std::vector<Suggestion> out;
+    for (auto& candidate : candidates) {
+        SearchRequest request;
+        request.query = candidate.text;
+        request.per_page = 0;
+        request.facet_limit = 0;
+        candidate.count = searcher.search(request).total;
+        if (candidate.count > 0) out.push_back(std::move(candidate));
+    }
     return out;
 }
 

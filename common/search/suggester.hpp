@@ -1,6 +1,6 @@
 #pragma once
-// Completions for a search-as-you-type box: facet values and indexed words that start with
-// what was typed, best first.
+// Completions for a search-as-you-type box: people, authorities, programmes and organisations
+// as the archive writes them, then the last word completed from the index, best first.
 #include <string>
 #include <vector>
 
@@ -11,7 +11,7 @@ namespace wm {
 struct Suggestion {
     std::string text;   ///< what the box would search for
     std::string kind;   ///< "person", "authority", "programme", "organisation" or "word"
-    std::size_t count;  ///< issues that have it
+    std::size_t count;  ///< issues that searching `text` finds, so choosing it shows that many
 };
 
 std::vector<Suggestion> suggest(Searcher& searcher, const std::string& typed, std::size_t limit);

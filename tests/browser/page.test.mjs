@@ -97,7 +97,7 @@ test('a facet value links to its page: mentions, roles, and on to the issue', { 
   await page.waitForSelector('#facet-people a.about');
   await page.locator('#facet-people li', { hasText: 'Pat Bullen' }).locator('a.about').click();
   await page.waitForSelector('#entity-summary');
-  assert.match(await page.locator('#entity-summary').innerText(), /3 issues, 2022-04 to 2023-11/);
+  assert.match(await page.locator('#entity-summary').innerText(), /3 issues, April 2022 to November 2023/);
   assert.match(await page.locator('#reader').innerText(), /SEND Regional Coordinator/);
   assert.match(page.url(), /entity=people/);
   await page.locator('#reader .mentions a').first().click();
@@ -123,7 +123,7 @@ test('the widget on a page of another origin finds issues', { timeout: 30000 }, 
   await box.pressSequentially('Family Hubs', { delay: 20 });
   await other.waitForFunction(() => {
     const root = document.querySelector('[data-wmsearch]').shadowRoot;
-    return root && root.querySelectorAll('li').length === 3;
+    return root && root.querySelectorAll('ol li').length === 3;
   });
   assert.ok(await other.locator('[data-wmsearch] li mark').count() >= 1);
   await screenshot(other, 'widget-host');

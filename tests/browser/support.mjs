@@ -19,11 +19,19 @@ export const repo = path.resolve(here, '../..');
 export const artifacts = process.env.WM_ARTIFACTS || path.join(here, 'artifacts');
 const cleanups = [];
 
-export function indexCorpus() {
+// The real issues, and with `generated` that many synthetic ones beside them
+// (tests/tools/generate_archive.py), for pages of results and long facet lists.
+export function indexCorpus({ generated = 0 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wmsearch-browser-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   const db = path.join(dir, 'db');
-  execFileSync(required('WM_INDEXER'), ['index', '-q', '--db', db, required('WM_CORPUS_DIR')], { stdio: 'inherit' });
+  const sources = [required('WM_CORPUS_DIR')];
+  if (generated) {
+    const out = path.join(dir, 'generated');
+    execFileSync('python3', [path.join(repo, 'tests/tools/generate_archive.py'), '--issues', String(generated), '--out', out]);
+    sources.push(out);
+  }
+  execFileSync(required('WM_INDEXER'), ['index', '-q', '--db', db, ...sources], { stdio: 'inherit' });
   return db;
 }
 
@@ -68,10 +76,12 @@ export function startStatic(files) {
   }));
 }
 
+// Playwright gives each launch a fresh profile (its own --user-data-dir in a temporary folder).
 export async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: process.env.WM_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--headless'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   cleanups.push(() => browser.close());
   return browser;

@@ -199,6 +199,24 @@ TEST_CASE("suggestions complete names and words", "[searchd][suggest]") {
     CHECK(reply.body["suggestions"][0]["count"] == 3);
 }
 
+TEST_CASE("suggestions count what searching them finds, with no junk forms", "[searchd][suggest]") {
+    SearchdProcess server(corpus_database());
+    for (const std::string typed : {"care le", "pat bu", "Telford and w", "wrek", "jo", "care leaver offer", "inspe"}) {
+        const auto reply = get(server, "/api/suggest?q=" + encode(typed));
+        REQUIRE(reply.status == 200);
+        REQUIRE_FALSE(reply.body["suggestions"].empty());
+        std::set<std::string> keys;
+        for (const auto& s : reply.body["suggestions"]) {
+            const auto text = s["text"].get<std::string>();
+            INFO(typed << " -> " << text);
+            CHECK(get(server, "/api/search?q=" + encode(text)).body["total"] == s["count"]);
+            CHECK(text.find('\'') == std::string::npos);  // "Telford and wrekin's"
+            CHECK(keys.insert(match_key(text)).second);     // "Pat bullen" beside "Pat Bullen"
+            CHECK(text != "care led");                      // never written together
+        }
+    }
+}
+
 TEST_CASE("issues, facets, health and metrics endpoints", "[searchd]") {
     SearchdProcess server(corpus_database());
     const auto issues = get(server, "/api/issues");

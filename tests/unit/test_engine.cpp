@@ -138,6 +138,23 @@ TEST_CASE("engine: words find their sections, with the match marked in the snipp
     CHECK(result.total == expected);
 }
 
+TEST_CASE("engine: every hit for an authority marks it, written with \"and\" or \"&\"", "[engine][snippets]") {
+    Searcher searcher(SeedDatabase::instance().path());
+    for (const std::string query : {"Telford and Wrekin", "Telford & Wrekin"}) {
+        for (const auto group : {Grouping::issue, Grouping::section}) {
+            SearchRequest request;
+            request.query = query;
+            request.group = group;
+            const auto result = searcher.search(request);
+            REQUIRE(result.hits.size() >= 3);
+            for (const auto& hit : result.hits) {
+                INFO(query << ": " << hit.issue_id << " " << hit.snippet);
+                CHECK(hit.snippet.find("<mark>Telford") != std::string::npos);
+            }
+        }
+    }
+}
+
 TEST_CASE("engine: newest first without a query; a page past the end is empty", "[engine]") {
     const auto& seeds = SeedDatabase::instance();
     Searcher searcher(seeds.path());

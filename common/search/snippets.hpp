@@ -1,0 +1,38 @@
+#pragma once
+// Snippets: the passage of a text that best shows what a query matched, HTML-escaped, with the
+// matches in <mark>. Made from the query's words and their variants (stems, "&" for "and",
+// phrases such as an acronym's expansion or a person's name), not from index positions, so it
+// marks what the searcher matched however the query was built.
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wm {
+
+/// What a snippet marks; every word folded (lower case, straight apostrophes, "&" as "and").
+struct SnippetTerms {
+    std::vector<std::string> words;                 ///< a text word matches when it folds to one
+    std::vector<std::string> stems;                 ///< ... or when its English stem is one
+    std::vector<std::vector<std::string>> phrases;  ///< word sequences, marked whole
+
+    bool empty() const { return words.empty() && stems.empty() && phrases.empty(); }
+};
+
+/// The words, stems and phrases a Xapian query looks for: plain and field terms ("Stitle")
+/// are words, "Z" terms stems, phrase subqueries phrases, and facet values ("XAUTHtelford and
+/// wrekin") phrases whose words also count alone. Ids, document types and months are not text
+/// and are left out.
+SnippetTerms snippet_terms(const Xapian::Query& query);
+
+/// At most about max_bytes of text, in whole words with "…" where cut, around the passage
+/// with the most different matches (a phrase counts more than a word); the text's opening when
+/// nothing matches. A phrase also matches with "&" for "and" and across an "and" or "&" it
+/// does not have ("Telford Wrekin" marks "Telford & Wrekin"). Lone stopwords are not marked.
+std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes);
+
+/// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string html_escape(std::string_view text);
+
+}  // namespace wm

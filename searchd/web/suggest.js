@@ -1,0 +1,91 @@
+// Suggestions under the search box (an ARIA combobox): fetched on each keystroke with the
+// previous request cancelled; arrows move (ArrowUp from none is the last), Enter picks, Escape
+// closes them and only then, pressed again, clears the box.
+import { escapeHtml, count } from '/words.js';
+
+export function attachSuggestions(input, list, choose) {
+  let active = -1;
+  let pending = null;  // the AbortController of the request in flight
+  const options = () => [...list.querySelectorAll('[role=option]')];
+
+  function select(index) {
+    active = index;
+    options().forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+    if (active >= 0) input.setAttribute('aria-activedescendant', options()[active].id);
+    else input.removeAttribute('aria-activedescendant');
+  }
+
+  function close() {
+    if (pending) pending.abort();
+    pending = null;
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    select(-1);
+  }
+
+  async function update() {
+    const text = input.value;
+    if (pending) pending.abort();
+    pending = null;
+    if (text.trim().length < 2) { close(); return; }
+    const request = new AbortController();
+    pending = request;
+    let body;
+    try {
+      const res = await fetch(`/api/suggest?${new URLSearchParams({ q: text, limit: 8 })}`, { signal: request.signal });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      body = await res.json();
+    } catch {
+      return;  // cancelled by the next keystroke, or suggestions are unavailable: the search goes on
+    }
+    if (pending !== request) return;
+    pending = null;
+    const items = body.suggestions || [];
+    if (!items.length || document.activeElement !== input) { close(); return; }
+    list.innerHTML = items.map((s, i) => `<li role="option" id="suggestion-${i}" aria-selected="false" data-text="${escapeHtml(s.text)}">
+        <span class="text">${escapeHtml(s.text)}</span><span class="kind">${s.kind === 'word' ? '' : `${escapeHtml(s.kind)} · `}${count(s.count, 'issue')}</span></li>`).join('');
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    select(-1);
+  }
+
+  input.addEventListener('input', update);
+  input.addEventListener('keydown', (event) => {
+    const open = !list.hidden && options().length > 0;
+    if (event.key === 'Escape') {
+      if (open) {
+        event.preventDefault();  // or the search field clears itself
+        close();
+      }
+      return;
+    }
+    if (!open) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const n = options().length;
+      if (active < 0) select(event.key === 'ArrowDown' ? 0 : n - 1);
+      else select((active + (event.key === 'ArrowDown' ? 1 : -1) + n) % n);
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      const { text } = options()[active].dataset;
+      close();
+      choose(text);
+    }
+  });
+  list.addEventListener('mousedown', (event) => {
+    const option = event.target.closest('[role=option]');
+    if (!option) return;
+    event.preventDefault();  // keeps focus in the box
+    close();
+    choose(option.dataset.text);
+  });
+  // The list is in the page's flow: closing it when a click elsewhere takes the focus would
+  // move what is being clicked before the button is released, so it closes after the click.
+  let pointerOutside = false;
+  document.addEventListener('pointerdown', (event) => { pointerOutside = !input.parentElement.contains(event.target); }, true);
+  input.addEventListener('blur', () => {
+    if (pointerOutside) document.addEventListener('pointerup', () => setTimeout(close), { once: true });
+    else close();
+  });
+  return { close };
+}

@@ -1,0 +1,37 @@
+// What the page says, in plain words: months by name, counts with their noun, titles.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const SITE = 'Regional Update archive';
+
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** "2025-12" -> "December 2025"; anything else -> "date unknown". */
+export function monthName(value) {
+  const match = /^(\d{4})-(\d{2})$/.exec(value || '');
+  return match ? `${MONTHS[Number(match[2]) - 1]} ${match[1]}` : 'date unknown';
+}
+
+/** "2025-12" -> "Dec 2025", for chart labels. */
+export function shortMonthName(value) {
+  const match = /^(\d{4})-(\d{2})$/.exec(value || '');
+  return match ? `${MONTHS[Number(match[2]) - 1].slice(0, 3)} ${match[1]}` : value;
+}
+
+/** count(3, 'issue') -> "3 issues" */
+export function count(n, noun) {
+  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The line above the hits: how many, of what. */
+export function resultsSummary(q, total, filtered) {
+  if (!total) return q ? `No results for “${q}”` : 'No issues match these filters';
+  if (q) return `${count(total, 'issue')} for “${q}”`;
+  return filtered ? `${count(total, 'issue')} match these filters` : `All ${count(total, 'issue')}`;
+}
+
+/** The browser tab's title: what is being looked at, then the site. */
+export function pageTitle(subject) {
+  return subject ? `${subject} – ${SITE}` : `${SITE} search`;
+}

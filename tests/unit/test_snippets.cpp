@@ -1,0 +1,138 @@
+// Snippets: the best passage of a section with the query's matches and their variants marked.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "common/search/snippets.hpp"
+#include "common/text/text.hpp"
+
+using namespace wm;
+
+namespace {
+
+constexpr std::size_t kBytes = 300;
+
+SnippetTerms phrase(std::vector<std::string> words) { return {{}, {}, {std::move(words)}}; }
+
+std::size_t count(const std::string& text, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+}
+
+// The snippet's text: no marks, no "…".
+std::string strip_marks(std::string snippet) {
+    for (const std::string tag : {"<mark>", "</mark>", "\u2026"})
+        for (auto at = snippet.find(tag); at != std::string::npos; at = snippet.find(tag)) snippet.erase(at, tag.size());
+    return snippet;
+}
+
+std::set<std::string> whole_words(const std::string& text) {
+    const auto words = split(text, ' ');
+    return {words.begin(), words.end()};
+}
+
+// Filler that matches nothing, to push a match far into a section.
+std::string filler(std::size_t words) {
+    std::string text;
+    for (std::size_t i = 0; i < words; ++i) text += "regional update news ";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("snippets: a name with \"and\" marks it written with \"&\", and the other way round", "[snippets]") {
+    const auto with_and = phrase({"telford", "and", "wrekin"});
+    CHECK(make_snippet("Both Wolverhampton and Telford & Wrekin have been visited.", with_and, kBytes) ==
+          "Both Wolverhampton and <mark>Telford &amp; Wrekin</mark> have been visited.");
+    CHECK(make_snippet("Jo Britton (DCS Telford and Wrekin) leads.", with_and, kBytes) ==
+          "Jo Britton (DCS <mark>Telford and Wrekin</mark>) leads.");
+    // The query parser drops "&", so `"Telford & Wrekin"` is the phrase telford, wrekin.
+    const auto without = phrase({"telford", "wrekin"});
+    CHECK(make_snippet("DCS Telford and Wrekin leads.", without, kBytes) == "DCS <mark>Telford and Wrekin</mark> leads.");
+    CHECK(make_snippet("DCS Telford & Wrekin leads.", without, kBytes) == "DCS <mark>Telford &amp; Wrekin</mark> leads.");
+    CHECK(make_snippet("Telford, and then Wrekin.", with_and, kBytes).find("<mark>") == std::string::npos);
+}
+
+TEST_CASE("snippets: an acronym and its expansion are both marked, curly apostrophes too", "[snippets]") {
+    SnippetTerms terms{{"ilacs"}, {}, {{"inspecting", "local", "authority", "children's", "services"}}};
+    const auto snippet = make_snippet(
+        "Under the Inspecting Local Authority Children\u2019s Services (ILACS) framework, ILACS visits continue.", terms,
+        kBytes);
+    CHECK(snippet.find("<mark>Inspecting Local Authority Children\u2019s Services</mark>") != std::string::npos);
+    CHECK(count(snippet, "<mark>ILACS</mark>") == 2);
+}
+
+TEST_CASE("snippets: stems mark other forms of a word; lone stopwords are not marked", "[snippets]") {
+    SnippetTerms terms{{"and", "telford"}, {"inspect"}, {}};
+    const auto snippet = make_snippet("Inspections and an inspection of Telford's services.", terms, kBytes);
+    CHECK(snippet == "<mark>Inspections</mark> and an <mark>inspection</mark> of <mark>Telford&#39;s</mark> services.");
+    CHECK(make_snippet("For LGBTQ+ young people.", SnippetTerms{{"lgbtq+"}, {}, {}}, kBytes) ==
+          "For <mark>LGBTQ+</mark> young people.");
+}
+
+TEST_CASE("snippets: the passage with the most different matches is shown, cut at whole words", "[snippets]") {
+    SnippetTerms terms{{"bullen", "pat"}, {}, {{"pat", "bullen"}}};
+    const std::string text = "Pat sent apologies. " + filler(40) + "Contact Pat Bullen, the SEND Regional Coordinator. " +
+                             filler(40);
+    const auto snippet = make_snippet(text, terms, kBytes);
+    CHECK(snippet.starts_with("\u2026"));
+    CHECK(snippet.ends_with("\u2026"));
+    CHECK(snippet.find("<mark>Pat Bullen</mark>") != std::string::npos);
+    CHECK(snippet.find("apologies") == std::string::npos);
+    CHECK(snippet.size() < kBytes + 40);
+    // No word is cut in half at either end.
+    for (const auto& word : split(strip_marks(snippet), ' ')) CHECK(whole_words(text).count(word) == 1);
+}
+
+TEST_CASE("snippets: nothing matched, or nothing asked, shows the opening; text is escaped", "[snippets]") {
+    const std::string text = "<b>LGBTQ+</b> & allies: " + filler(30);
+    const auto opening = make_snippet(text, SnippetTerms{{"zebra"}, {}, {}}, kBytes);
+    CHECK(opening.starts_with("&lt;b&gt;LGBTQ+&lt;/b&gt; &amp; allies: regional"));
+    CHECK(opening.ends_with("\u2026"));
+    CHECK(make_snippet(text, SnippetTerms{}, kBytes) == opening);
+    CHECK(make_snippet("Short\n\ntext.", SnippetTerms{}, kBytes) == "Short text.");
+}
+
+TEST_CASE("snippets: multi-byte characters are never cut", "[snippets]") {
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "caf\u00e9 ";
+    const auto snippet = make_snippet(text, SnippetTerms{{"zebra"}, {}, {}}, 101);
+    CHECK(snippet.ends_with("caf\u00e9\u2026"));
+}
+
+TEST_CASE("snippets: the terms of a query: words, stems, phrases and facet values; ids and months left out",
+          "[snippets]") {
+    const std::vector<Xapian::Query> care_leaver{Xapian::Query("care"), Xapian::Query("leaver")};
+    const std::vector<Xapian::Query> parts{
+        Xapian::Query("telford"), Xapian::Query("Zinspect"), Xapian::Query("XAUTHtelford and wrekin"),
+        Xapian::Query(Xapian::Query::OP_PHRASE, care_leaver.begin(), care_leaver.end()),
+        Xapian::Query("Sleadership"), Xapian::Query("ZXHEADupdat"), Xapian::Query("XTYPEsection"),
+        Xapian::Query("M202204"), Xapian::Query("Q004_ad146b42a34eb8f9"), Xapian::Query("XPERSONpat")};
+    const Xapian::Query query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    const auto terms = snippet_terms(query);
+    CHECK(terms.words == std::vector<std::string>{"and", "leadership", "pat", "telford", "wrekin"});
+    CHECK(terms.stems == std::vector<std::string>{"inspect", "updat"});
+    CHECK(terms.phrases ==
+          std::vector<std::vector<std::string>>{{"care", "leaver"}, {"telford", "and", "wrekin"}});
+    CHECK(snippet_terms(Xapian::Query(std::string())).empty());
+    // A name matched through its facet is marked where the text writes only part of it.
+    CHECK(make_snippet("The Inquiry into CSE in Telford.", snippet_terms(Xapian::Query("XAUTHtelford and wrekin")),
+                       kBytes) == "The Inquiry into CSE in <mark>Telford</mark>.");
+}
+
+TEST_CASE("snippets: the completions of a last letter typed are not marked, those of two letters are", "[snippets]") {
+    const auto synonym = [](std::vector<std::string> words) {
+        std::vector<Xapian::Query> terms;
+        for (const auto& w : words) terms.emplace_back(w);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    };
+    const std::vector<Xapian::Query> typed{Xapian::Query("pat"), synonym({"be", "been", "between", "bullen"})};
+    const auto one_letter = snippet_terms(Xapian::Query(Xapian::Query::OP_AND, typed.begin(), typed.end()));
+    CHECK(one_letter.words == std::vector<std::string>{"pat"});
+    const auto two_letters = snippet_terms(synonym({"bullen", "budget", "build"}));
+    CHECK(two_letters.words == std::vector<std::string>{"budget", "build", "bullen"});
+    // An agent noun's synonym is two stems, not completions.
+    CHECK(snippet_terms(synonym({"Zinspect", "Zinspector"})).stems.size() == 2);
+}
