@@ -50,6 +50,8 @@ public:
         Xapian::doccount wanted = first + size;
         for (;;) {
             mset = enquire.get_mset(0, wanted + 1, check_at_least);
+            // Match spies count every get_mset: the first one has counted every match.
+            enquire.clear_matchspies();
             if (wanted == 0 || mset.size() <= wanted || !same_group(mset[wanted - 1], mset[wanted])) break;
             wanted *= 2;
         }

@@ -88,7 +88,7 @@ TEST_CASE("index writes one document per issue with terms, values and section po
     CHECK(db.get_spelling_suggestion("safegaurding") == "safeguarding");
 }
 
-TEST_CASE("indexing twice changes nothing; a changed file replaces its documents; --prune removes", "[indexer]") {
+TEST_CASE("indexing twice changes nothing, a changed file replaces its documents, --prune removes", "[indexer]") {
     TempDir dir;
     const auto corpus = copy_corpus(dir);
     const auto db_path = dir / "db";
@@ -122,7 +122,7 @@ TEST_CASE("indexing twice changes nothing; a changed file replaces its documents
     CHECK(db.get_doccount() == 4);
 }
 
-TEST_CASE("bad files are reported and skipped; the rest of the batch is indexed", "[indexer][input]") {
+TEST_CASE("bad files are reported and skipped, the rest of the batch is indexed", "[indexer][input]") {
     TempDir dir;
     const auto in = dir / "in";
     fs::create_directories(in + "/other");
@@ -168,7 +168,7 @@ TEST_CASE("a second writer gets a clear lock error", "[indexer][lock]") {
     CHECK(Xapian::Database(db_path).get_doccount() > 0);
 }
 
-TEST_CASE("list prints issues newest first; show prints one as JSON", "[indexer]") {
+TEST_CASE("list prints issues newest first, show prints one as JSON", "[indexer]") {
     TempDir dir;
     const auto db_path = dir / "db";
     REQUIRE(index_into(db_path, {kCorpus}).exit_code == 0);

@@ -68,7 +68,7 @@ void check_same_answers(int expected_port, int actual_port) {
 
 }  // namespace
 
-TEST_CASE("three shards, two behind xapian-tcpsrv, answer exactly as one database; a lost shard is a 503", "[shards]") {
+TEST_CASE("three shards with two behind xapian-tcpsrv answer exactly as one database and a lost shard is a 503", "[shards]") {
     TempDir dir;
     const auto corpus = dir / "corpus";
     copy_real_issues(corpus);

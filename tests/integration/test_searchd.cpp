@@ -164,7 +164,7 @@ TEST_CASE("hits point at the best section with a highlighted snippet", "[searchd
     CHECK(escaped.body["hits"][0]["snippet"].get<std::string>().find("LGBTQ+") != std::string::npos);
 }
 
-TEST_CASE("empty query lists issues newest first; sort, pages and months", "[searchd]") {
+TEST_CASE("empty query lists issues newest first, sort, pages and months", "[searchd]") {
     SearchdProcess server(corpus_database());
     const auto all = get(server, "/api/search?q=");
     CHECK(hit_files(all.body).front() == "001_bdbd675849e79961.txt");
@@ -494,7 +494,7 @@ TEST_CASE("related issues are the most alike, never the issue itself", "[searchd
     CHECK(get(server, "/api/issues/000_0ade5a7af2cbefc2/related?limit=0").body["code"] == "invalid_related_limit");
 }
 
-TEST_CASE("headings weigh more than body text; the signatory is findable", "[searchd][fields]") {
+TEST_CASE("headings weigh more than body text, the signatory is findable", "[searchd][fields]") {
     TempDir dir;
     fs::create_directories(dir / "corpus");
     // The older issue has the word in a heading: without field weights the newer would win the tie.

@@ -22,7 +22,7 @@ const FeedSite kSite{"http://search.example", 1700000000};  // 2023-11-14T22:13:
 
 }  // namespace
 
-TEST_CASE("atom: entries are dated by their month, else by the index; the feed by its newest", "[atom]") {
+TEST_CASE("atom: entries are dated by their month, else by the index, the feed by its newest", "[atom]") {
     SearchResult result;
     result.query = "care";
     result.hits = {hit("b", "2023-11", "Regional Update \u2013 November 2023"), hit("a", "", "Undated \x01 issue")};

@@ -155,7 +155,7 @@ TEST_CASE("engine: every hit for an authority marks it, written with \"and\" or 
     }
 }
 
-TEST_CASE("engine: newest first without a query; a page past the end is empty", "[engine]") {
+TEST_CASE("engine: newest first without a query, a page past the end is empty", "[engine]") {
     const auto& seeds = SeedDatabase::instance();
     Searcher searcher(seeds.path());
     SearchRequest request;

@@ -76,3 +76,16 @@ TEST_CASE("layers: api/ has no server in it", "[layers]") {
         CHECK_FALSE(target.starts_with("searchd/"));
     }
 }
+
+TEST_CASE("tests: no test name holds a semicolon, which CTest reads as a list separator and never runs", "[layers]") {
+    static const std::regex test_case(R"re(TEST_CASE\("([^"]*)")re");
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(WM_SOURCE_DIR) / "tests")) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".cpp") continue;
+        std::ifstream in(entry.path());
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (std::sregex_iterator it(text.begin(), text.end(), test_case), end; it != end; ++it) {
+            INFO(entry.path().string() << ": " << (*it)[1].str());
+            CHECK((*it)[1].str().find(';') == std::string::npos);
+        }
+    }
+}

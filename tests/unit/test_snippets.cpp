@@ -64,7 +64,7 @@ TEST_CASE("snippets: an acronym and its expansion are both marked, curly apostro
     CHECK(count(snippet, "<mark>ILACS</mark>") == 2);
 }
 
-TEST_CASE("snippets: stems mark other forms of a word; lone stopwords are not marked", "[snippets]") {
+TEST_CASE("snippets: stems mark other forms of a word, lone stopwords are not marked", "[snippets]") {
     SnippetTerms terms{{"and", "telford"}, {"inspect"}, {}};
     const auto snippet = make_snippet("Inspections and an inspection of Telford's services.", terms, kBytes);
     CHECK(snippet == "<mark>Inspections</mark> and an <mark>inspection</mark> of <mark>Telford&#39;s</mark> services.");
@@ -86,7 +86,7 @@ TEST_CASE("snippets: the passage with the most different matches is shown, cut a
     for (const auto& word : split(strip_marks(snippet), ' ')) CHECK(whole_words(text).count(word) == 1);
 }
 
-TEST_CASE("snippets: nothing matched, or nothing asked, shows the opening; text is escaped", "[snippets]") {
+TEST_CASE("snippets: nothing matched, or nothing asked, shows the opening, text is escaped", "[snippets]") {
     const std::string text = "<b>LGBTQ+</b> & allies: " + filler(30);
     const auto opening = make_snippet(text, SnippetTerms{{"zebra"}, {}, {}}, kBytes);
     CHECK(opening.starts_with("&lt;b&gt;LGBTQ+&lt;/b&gt; &amp; allies: regional"));
@@ -102,7 +102,7 @@ TEST_CASE("snippets: multi-byte characters are never cut", "[snippets]") {
     CHECK(snippet.ends_with("caf\u00e9\u2026"));
 }
 
-TEST_CASE("snippets: the terms of a query: words, stems, phrases and facet values; ids and months left out",
+TEST_CASE("snippets: the terms of a query: words, stems, phrases and facet values, ids and months left out",
           "[snippets]") {
     const std::vector<Xapian::Query> care_leaver{Xapian::Query("care"), Xapian::Query("leaver")};
     const std::vector<Xapian::Query> parts{
