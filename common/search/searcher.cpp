@@ -253,6 +253,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.did_you_mean = plan.corrected;
     result.warnings = plan.warnings;
 
+    if (request.group == Grouping::section) {
+        add_section_hits(request, plan, tier_queries, filtered, sort, needed, result);
+        result.hits.erase(result.hits.begin(), result.hits.begin() + static_cast<std::ptrdiff_t>(std::min(first, result.hits.size())));
+        result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        return result;
+    }
     for (const auto& tier : ranked) {
         const auto terms = snippet_terms(tier.query);
         for (const auto& it : tier.hits) {
@@ -274,6 +280,54 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;
+}
+
+template <typename Filtered>
+void Searcher::add_section_hits(const SearchRequest& request, const QueryPlan& plan,
+                                const std::vector<Xapian::Query>& tier_queries, const Filtered& filtered, SortOrder sort,
+                                std::size_t needed, SearchResult& result) {
+    // Sections are not documents: they come from the matching issues in rank order, each issue's
+    // matching sections best first, until the page is full. Counting them all would read every
+    // matching issue, so the total is exact only when the walk reached the last issue.
+    constexpr Xapian::doccount kIssuesPerFetch = 50;
+    bool exhausted = true;
+    for (std::size_t t = 0; t < tier_queries.size() && result.hits.size() < needed; ++t) {
+        const auto only_here = t == 0 ? tier_queries[0]
+                                      : Xapian::Query(Xapian::Query::OP_AND_NOT, tier_queries[t], tier_queries[t - 1]);
+        const auto terms = snippet_terms(tier_queries[t]);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(filtered(only_here));
+        if (sort == SortOrder::relevance) enquire.set_sort_by_relevance();
+        else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
+        for (Xapian::doccount offset = 0; result.hits.size() < needed; offset += kIssuesPerFetch) {
+            Xapian::MSet mset;
+            const auto issues = PageOrder(sort).page(enquire, offset, kIssuesPerFetch, 0, mset);
+            for (const auto& it : issues) {
+                const auto record = record_of(it.get_document());
+                const auto scores = plan.empty() ? std::vector<double>(record.issue.sections.size(), 1.0)
+                                                 : section_scores(db_, *it, record, tier_queries[t]);
+                std::vector<std::size_t> matching;
+                for (std::size_t i = 0; i < scores.size(); ++i)
+                    if (scores[i] > 0) matching.push_back(i);
+                std::stable_sort(matching.begin(), matching.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
+                for (const auto number : matching) {
+                    SearchHit hit{record.issue.id, record.issue.file, record.issue.title, record.issue.month, {}, {}, {},
+                                  it.get_weight(), {}, record.issue.kind};
+                    point_at_section(hit, SectionData::of(record, number), terms);
+                    result.hits.push_back(std::move(hit));
+                }
+            }
+            if (issues.size() < kIssuesPerFetch) break;
+        }
+        exhausted = exhausted && result.hits.size() < needed;
+    }
+    if (exhausted) {
+        result.total = result.total_all_words = result.hits.size();
+    } else {
+        result.total = std::max(result.total, result.hits.size());  // every matching issue has a matching section
+        result.total_is_exact = false;
+    }
+    if (result.hits.size() > needed) result.hits.resize(needed);
 }
 
 }  // namespace wm

@@ -305,3 +305,29 @@ TEST_CASE("acronyms in any case: a word the archive writes only in capitals is t
     CHECK(builder.plan("SEND").units.at(0).query.get_description().find(expansion_word) != std::string::npos);
     CHECK(builder.plan("send ").units.at(0).query.get_description().find(expansion_word) == std::string::npos);
 }
+
+TEST_CASE("group=section: the matching sections of the matching issues, with an honest total", "[engine][sections]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest request;
+    request.query = "\"peer challenge\"";
+    request.group = Grouping::section;
+    request.per_page = 100;
+    const auto all = searcher.search(request);
+    REQUIRE(all.hits.size() > 2);
+    CHECK(all.total == all.hits.size());
+    CHECK(all.total_is_exact);  // every matching issue was read
+    std::set<std::pair<std::string, std::size_t>> seen;
+    for (const auto& hit : all.hits) {
+        REQUIRE(hit.section);
+        CHECK(seen.emplace(hit.issue_id, *hit.section).second);  // each section once
+        const auto& section = seeds.records().at(hit.issue_id).issue.sections.at(*hit.section);
+        CHECK(to_lower(section.heading + " " + section.body).find("peer challenge") != std::string::npos);
+    }
+    request.per_page = 2;
+    const auto first_page = searcher.search(request);
+    CHECK(first_page.hits.size() == 2);
+    CHECK_FALSE(first_page.total_is_exact);
+    CHECK(first_page.total <= all.total);
+    CHECK(first_page.hits[0].section == all.hits[0].section);
+}
