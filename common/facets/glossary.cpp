@@ -95,28 +95,31 @@ bool closes_parenthesis(std::string_view text, const std::vector<Token>& tokens,
 }  // namespace
 
 void Glossary::learn(const Issue& issue) {
-    for (const auto& section : issue.sections) {
-        const auto text = section.heading + "\n\n" + section.body;
-        const auto tokens = tokenize(text);
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (!is_acronym(tokens[i]) || learned_.count(tokens[i].text)) continue;
-            std::optional<std::pair<std::size_t, std::size_t>> span;
-            if (tokens[i].opens_parenthesis && closes_parenthesis(text, tokens, i))
-                span = expansion_before(tokens, i);
-            else if (i + 1 < tokens.size() && dash_between(text, tokens[i], tokens[i + 1]))
-                span = expansion_after(tokens, i);
-            if (!span) continue;
-            const auto expansion = span_text(text, tokens, span->first, span->second);
-            const bool called_an_organisation = sentence_says_organisation(tokens, std::min(span->first, i), std::max(span->second, i));
-            learned_.emplace(tokens[i].text, GlossaryEntry{tokens[i].text, expansion, issue.id,
-                                                           classify(expansion, called_an_organisation)});
-        }
-        learn_programme_names(text, tokens, *this);
+    for (const auto& section : issue.sections) learn_text(section.heading + "\n\n" + section.body, issue.id);
+}
+
+void Glossary::learn_text(std::string_view text, std::string_view source) {
+    const auto tokens = tokenize(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!is_acronym(tokens[i]) || learned_.count(tokens[i].text)) continue;
+        std::optional<std::pair<std::size_t, std::size_t>> span;
+        if (tokens[i].opens_parenthesis && closes_parenthesis(text, tokens, i))
+            span = expansion_before(tokens, i);
+        else if (i + 1 < tokens.size() && dash_between(text, tokens[i], tokens[i + 1]))
+            span = expansion_after(tokens, i);
+        if (!span) continue;
+        const auto expansion = span_text(text, tokens, span->first, span->second);
+        const bool called_an_organisation =
+            sentence_says_organisation(tokens, std::min(span->first, i), std::max(span->second, i));
+        forget_forms();
+        learned_.emplace(tokens[i].text, GlossaryEntry{tokens[i].text, expansion, std::string(source),
+                                                       classify(expansion, called_an_organisation)});
     }
+    learn_programme_names(text, tokens, *this);
 }
 
 void Glossary::learn_programme(std::string_view stem_key, std::string_view name) {
-    programme_names_.emplace(name);
+    if (programme_names_.emplace(name).second) forget_forms();
     if (!stem_key.empty()) programme_stems_.emplace(std::string(stem_key), std::string(name));
 }
 
@@ -162,6 +165,7 @@ void from_json(const nlohmann::json& in, Glossary& glossary) {
     }
     glossary.programme_stems_ = in.value("programme_stems", std::map<std::string, std::string>{});
     glossary.programme_names_ = in.value("programme_names", std::set<std::string>{});
+    glossary.forget_forms();
 }
 
 }  // namespace wm

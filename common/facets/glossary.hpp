@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +24,8 @@ struct GlossaryEntry {
     std::string category;   ///< programme | organisation | role | term
 };
 
+class ProgrammeForms;
+
 class Glossary {
 public:
     /// The learned (archive) definitions only; national ones are always available.
@@ -30,6 +34,9 @@ public:
     /// Adds the definitions found in an issue ("Expansion (ACR)", "ACR – Expansion"). An earlier
     /// definition of an acronym is kept.
     void learn(const Issue& issue);
+    /// The same, from a page's whole text before it is parsed (the indexer's cheap first scan);
+    /// source is the id of the issue it is.
+    void learn_text(std::string_view text, std::string_view source);
 
     /// The archive's definition of an acronym, else the national one.
     std::optional<GlossaryEntry> find(std::string_view acronym) const;
@@ -49,12 +56,27 @@ public:
     const std::set<std::string>& programme_names() const { return programme_names_; }
     void learn_programme(std::string_view stem_key, std::string_view name);
 
-    bool operator==(const Glossary&) const = default;
+    /// The archive's programme names by the form their variants share (programme_names.cpp):
+    /// worked out on first use and kept until the glossary learns something, as every issue's
+    /// extraction asks for it. Safe to call from several threads.
+    const ProgrammeForms& programme_forms() const;
+
+    bool operator==(const Glossary& other) const {
+        return learned_ == other.learned_ && programme_stems_ == other.programme_stems_ &&
+               programme_names_ == other.programme_names_;
+    }
 
 private:
+    struct FormsCache {
+        std::once_flag once;
+        std::shared_ptr<const ProgrammeForms> forms;
+    };
+    void forget_forms() { forms_ = std::make_shared<FormsCache>(); }
+
     std::map<std::string, GlossaryEntry> learned_;
     std::map<std::string, std::string> programme_stems_;
     std::set<std::string> programme_names_;
+    std::shared_ptr<FormsCache> forms_ = std::make_shared<FormsCache>();
     friend void from_json(const nlohmann::json& in, Glossary& glossary);
 };
 

@@ -3,6 +3,7 @@
 // (acronym definitions and the programme names it writes with a head word).
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "common/facets/gazetteer.hpp"
 #include "common/facets/mentions.hpp"
@@ -81,33 +82,77 @@ bool is_organisational_prefix(const std::vector<std::string>& words) {
 
 }  // namespace
 
-std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,
-                                                             const Glossary& glossary) {
-    constexpr std::size_t kShortestFoldTarget = 3;  // "Team Excellence Awards", not "Excellence Awards"
-    // The archive's forms: every name written with a head word, an acronym's expansion first.
-    std::map<std::string, std::string> archive;  // fold key -> canonical name
-    std::map<std::string, FoldedName> archive_folds;
+class ProgrammeForms {
+public:
+    explicit ProgrammeForms(const Glossary& glossary) {
+        for (const auto& name : glossary.programme_names()) offer(name, false);
+        for (const auto& [acronym, entry] : glossary.learned())
+            if (entry.category == "programme") offer(entry.expansion, true);
+        for (const auto& [key, folded] : folds_) by_last_word_[folded.words.back()].push_back(key);
+    }
+
+    /// The archive's canonical name for a fold key, if it knows one.
+    const std::string* canonical(const std::string& key) const {
+        const auto it = canonical_.find(key);
+        return it == canonical_.end() ? nullptr : &it->second;
+    }
+
+    /// A longer organisational name of a programme the archive knows is that programme: the
+    /// longest such programme name that ends this one.
+    const std::string* shorter_form(const FoldedName& folded) const {
+        constexpr std::size_t kShortestFoldTarget = 3;  // "Team Excellence Awards", not "Excellence Awards"
+        if (folded.words.empty()) return nullptr;
+        const auto candidates = by_last_word_.find(folded.words.back());
+        if (candidates == by_last_word_.end()) return nullptr;
+        const std::string* found = nullptr;
+        std::size_t found_words = 0;
+        for (const auto& key : candidates->second) {
+            const auto& words = folds_.at(key).words;
+            if (words.size() < kShortestFoldTarget || words.size() >= folded.words.size() || words.size() <= found_words)
+                continue;
+            if (!std::equal(words.rbegin(), words.rend(), folded.words.rbegin())) continue;
+            const std::vector<std::string> prefix(folded.words.begin(),
+                                                  folded.words.end() - static_cast<std::ptrdiff_t>(words.size()));
+            if (!is_organisational_prefix(prefix)) continue;
+            found = &canonical_.at(key);
+            found_words = words.size();
+        }
+        return found;
+    }
+
+private:
     // Of two spellings, the one without a year, then the one written in more words ("Blue Sky"
-    // rather than "BlueSky"), then the first in alphabetical order.
-    const auto preferred = [](const std::string& a, const std::string& b) {
+    // rather than "BlueSky"), then the first in alphabetical order; an acronym's expansion first.
+    void offer(const std::string& name, bool defined) {
+        const auto folded = fold(name);
+        const auto key = key_of(folded);
+        if (key.empty()) return;
+        folds_.emplace(key, folded);
+        auto [it, added] = canonical_.emplace(key, name);
+        if (!added && (defined || preferred(name, it->second))) it->second = name;
+    }
+    static bool preferred(const std::string& a, const std::string& b) {
         const auto ta = tokenize(a), tb = tokenize(b);
         const bool year_a = !ta.empty() && is_year(ta.back()), year_b = !tb.empty() && is_year(tb.back());
         if (year_a != year_b) return !year_a;
         const auto wa = fold(a).words.size(), wb = fold(b).words.size();
         return wa != wb ? wa > wb : a < b;
-    };
-    const auto offer = [&](const std::string& name, bool defined) {
-        const auto folded = fold(name);
-        const auto key = key_of(folded);
-        if (key.empty()) return;
-        archive_folds.emplace(key, folded);
-        auto [it, added] = archive.emplace(key, name);
-        if (!added && (defined || preferred(name, it->second))) it->second = name;
-    };
-    for (const auto& name : glossary.programme_names()) offer(name, false);
-    for (const auto& [acronym, entry] : glossary.learned())
-        if (entry.category == "programme") offer(entry.expansion, true);
+    }
 
+    std::map<std::string, std::string> canonical_;  ///< fold key -> canonical name
+    std::map<std::string, FoldedName> folds_;
+    std::map<std::string, std::vector<std::string>> by_last_word_;  ///< a fold's last word -> fold keys
+};
+
+const ProgrammeForms& Glossary::programme_forms() const {
+    const auto cache = forms_;  // a copy: another thread's learning replaces forms_, not this one
+    std::call_once(cache->once, [&] { cache->forms = std::make_shared<ProgrammeForms>(*this); });
+    return *cache->forms;
+}
+
+std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,
+                                                             const Glossary& glossary) {
+    const auto& archive = glossary.programme_forms();
     // Spellings of one name that the archive does not know: the most frequent in the issue, then the first written.
     std::map<std::string, std::size_t> written;
     for (const auto& name : names) ++written[name];
@@ -117,29 +162,11 @@ std::map<std::string, std::string> programme_canonical_names(const std::vector<s
         if (best.empty() || written[name] > written[best]) best = name;
     }
 
-    // A longer organisational name of a programme the archive knows is that programme: the
-    // longest such programme name that ends this one.
-    const auto shorter_form = [&](const FoldedName& folded) -> const std::string* {
-        const std::string* found = nullptr;
-        std::size_t found_words = 0;
-        for (const auto& [key, other] : archive_folds) {
-            const auto& words = other.words;
-            if (words.size() < kShortestFoldTarget || words.size() >= folded.words.size() || words.size() <= found_words)
-                continue;
-            if (!std::equal(words.rbegin(), words.rend(), folded.words.rbegin())) continue;
-            const std::vector<std::string> prefix(folded.words.begin(),
-                                                  folded.words.end() - static_cast<std::ptrdiff_t>(words.size()));
-            if (!is_organisational_prefix(prefix)) continue;
-            found = &archive.at(key);
-            found_words = words.size();
-        }
-        return found;
-    };
     const auto canonical_of = [&](const std::string& name) {
         const auto folded = fold(name);
-        if (const auto* shorter = shorter_form(folded)) return *shorter;
+        if (const auto* shorter = archive.shorter_form(folded)) return *shorter;
         const auto key = key_of(folded);
-        if (const auto it = archive.find(key); it != archive.end()) return it->second;
+        if (const auto* known = archive.canonical(key)) return *known;
         return in_issue.at(key);
     };
     std::map<std::string, std::string> canonical;

@@ -189,11 +189,13 @@ void PhraseTable::add(std::string_view phrase, std::string value) {
     const auto tokens = tokenize(phrase);
     if (tokens.empty()) return;
     max_tokens_ = std::max(max_tokens_, tokens.size());
+    first_keys_.insert(tokens.front().key);
     values_.emplace(phrase_key(tokens, 0, tokens.size()), std::move(value));
 }
 
 std::optional<PhraseTable::Match> PhraseTable::longest_match(const std::vector<Token>& tokens,
                                                              std::size_t at) const {
+    if (!first_keys_.count(tokens[at].key)) return std::nullopt;  // most words start no phrase
     std::size_t limit = 1;
     while (limit < max_tokens_ && at + limit < tokens.size() &&
            tokens[at + limit].gap != Gap::hard && tokens[at + limit].gap != Gap::line)

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace wm {
@@ -58,6 +59,7 @@ public:
 
 private:
     std::unordered_map<std::string, std::string> values_;
+    std::unordered_set<std::string> first_keys_;  ///< the key of every phrase's first token
     std::size_t max_tokens_ = 0;
 };
 

@@ -8,21 +8,23 @@
 
 #include "common/errors.hpp"
 #include "common/facets/facets.hpp"
-#include "common/index/document_builder.hpp"
+#include "common/index/full_build.hpp"
+#include "common/index/issue_file.hpp"
 #include "common/index/pipeline.hpp"
 #include "common/index/reextract.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/store.hpp"
 #include "common/index/target.hpp"
+#include "common/text/text.hpp"
 
 namespace wm {
 namespace fs = std::filesystem;
 namespace {
 
-// An indexing run reads every file twice, on worker threads: first to learn the acronym
-// definitions of the whole run (an issue may use an acronym a later one defines), then to
-// extract facets with them and build documents. Parsed issues are not kept between the passes,
-// so memory does not grow with the size of the run.
+// An indexing run reads every changed file twice, on worker threads: first a cheap scan of its
+// text that teaches the glossary the acronym definitions of the whole run (an issue may use an
+// acronym a later one defines), then to parse it, extract facets with that glossary and build
+// its document. Nothing is kept between the passes, so memory does not grow with the run.
 struct PlannedFile {
     std::string path, id;
     std::string stored_fingerprint;  ///< of the indexed copy from this path; empty if none
@@ -30,48 +32,39 @@ struct PlannedFile {
 };
 
 struct ReadFile {
-    std::optional<Issue> changed;  ///< parsed, when the file is new or changed
+    std::optional<std::string> changed;  ///< the decoded text, when the file is new or changed
     std::string failure;
 };
 
-struct BuiltIssue {
-    IssueRecord record;
-    Xapian::Document document;
-    std::string failure;
-};
+// A run that fills an empty database with at least this many issues writes it on two writers
+// (see full_build.hpp): below it, the merge costs more than the second writer saves.
+constexpr std::size_t kFullBuildFiles = 200;
+// Issues per commit of each writer of a full build: nothing is visible until the swap, so only
+// the writers' memory bounds it.
+constexpr std::size_t kFullBuildBatch = 250;
 
 // Documents wait for the writer in a window this many times the worker count.
 constexpr std::size_t kWindowPerWorker = 8;
-
-DocumentBuilder& thread_document_builder() {
-    thread_local DocumentBuilder builder;
-    return builder;
-}
 
 ReadFile read_planned(const PlannedFile& file, std::uintmax_t max_bytes) {
     ReadFile result;
     try {
         const auto bytes = read_file_bytes(file.path, max_bytes);
-        if (fingerprint_of(bytes) != file.stored_fingerprint) result.changed = parse_issue_bytes(bytes, file.path);
+        if (fingerprint_of(bytes) != file.stored_fingerprint) result.changed = decode_text(bytes).text;
     } catch (const InputError& e) {
         result.failure = e.what();
     }
     return result;
 }
 
-BuiltIssue build_issue(const std::string& path, std::uintmax_t max_bytes, const Glossary& glossary) {
-    BuiltIssue built;
-    try {
-        const auto bytes = read_file_bytes(path, max_bytes);
-        built.record.issue = parse_issue_bytes(bytes, path);
-        built.record.source_path = path;
-        built.record.fingerprint = fingerprint_of(bytes);
-        built.record.facets = extract_facets(built.record.issue, glossary);
-        built.document = thread_document_builder().build(built.record);
-    } catch (const InputError& e) {
-        built.failure = e.what();
-    }
-    return built;
+IndexReport finish(IndexReport& report, std::chrono::steady_clock::time_point started, IndexProgress& state,
+                   const ProgressCallback& progress) {
+    report.failed = report.failures.size();
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    state.done = state.total;
+    state.current_file.clear();
+    if (progress) progress(state);
+    return report;
 }
 
 bool is_gone(const std::string& path) {
@@ -118,6 +111,8 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
         std::erase(files, fs::absolute(skipped).lexically_normal().string());
 
     auto target = IndexTarget::open(options.database, options.shards);
+    remove_unfinished_builds(options.database);  // the lock is ours: nobody else is building
+    const bool empty_database = !target.sharded() && target.shard(0).get_doccount() == 0;
     Glossary glossary = load_glossary(target.dictionary());
     const Glossary stored_glossary = glossary;
 
@@ -164,13 +159,34 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                     } else if (!read.changed) {
                         ++report.unchanged;
                     } else {
-                        for (const auto& warning : read.changed->warnings) report.warnings.push_back({plan[i].path, warning});
                         // Learned in file order: what an issue teaches can depend on what came before.
-                        glossary.learn(*read.changed);
+                        glossary.learn_text(*read.changed, plan[i].id);
                         changed.push_back(&plan[i]);
                     }
                 });
     state.done = 2 * plan.size() - changed.size();
+
+    if (empty_database && workers >= 2 && changed.size() >= kFullBuildFiles) {
+        std::vector<BuildSource> sources;
+        for (const auto* file : changed) sources.push_back({file->path, std::nullopt});
+        // Nothing may be left to write to the empty database: once swapped out, a commit on
+        // close would write its revision over the new one's.
+        target.commit();
+        full_build(options.database, sources, glossary, options.max_file_bytes, kFullBuildBatch,
+                   [&](const BuildSource& source, const BuiltIssue& built) {
+                       step(source.path);
+                       if (!built.failure.empty()) {
+                           report.failures.push_back({source.path, built.failure});
+                           return;
+                       }
+                       for (const auto& warning : built.record.issue.warnings) report.warnings.push_back({source.path, warning});
+                       ++report.added;
+                       report.actions.push_back({"added", built.record.issue.id, source.path});
+                   });
+        target.close();
+        remove_unfinished_builds(options.database);
+        return finish(report, started, state, progress);
+    }
 
     // A newly learned acronym changes what stored issues yield: they are re-extracted, and the
     // glossary saved, in the first commit, so a run killed after any commit leaves a database
@@ -187,7 +203,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
     // batch is a commit, so a kill loses at most the batch in progress and a re-run resumes.
     std::size_t uncommitted = 0;
     run_ordered(changed.size(), workers, window,
-                [&](std::size_t i) { return build_issue(changed[i]->path, options.max_file_bytes, glossary); },
+                [&](std::size_t i) { return build_issue_file(changed[i]->path, options.max_file_bytes, glossary); },
                 [&](std::size_t i, BuiltIssue&& built) {
                     const auto& file = *changed[i];
                     step(file.path);
@@ -195,6 +211,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                         report.failures.push_back({file.path, built.failure});
                         return;
                     }
+                    for (const auto& warning : built.record.issue.warnings) report.warnings.push_back({file.path, warning});
                     target.write_issue(file.id, built.document, file.replaces);
                     ++(file.replaces ? report.replaced : report.added);
                     report.actions.push_back({file.replaces ? "replaced" : "added", file.id, file.path});
@@ -206,13 +223,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
     remove_deleted(target, options.deleted_files, report);
     if (options.prune) prune_missing(target, report);
     target.commit();
-
-    report.failed = report.failures.size();
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    state.done = state.total;
-    state.current_file.clear();
-    if (progress) progress(state);
-    return report;
+    return finish(report, started, state, progress);
 }
 
 }  // namespace wm

@@ -76,6 +76,11 @@ void IndexTarget::write_issue(std::string_view issue_id, const Xapian::Document&
     add_dictionary_data(dictionary(), document);
 }
 
+void IndexTarget::close() {
+    for (auto& shard : shards_) shard.close();
+    if (dictionary_) dictionary_->close();
+}
+
 void IndexTarget::commit() {
     for (auto& shard : shards_) shard.commit();
     if (dictionary_) dictionary_->commit();

@@ -18,6 +18,7 @@ public:
     static IndexTarget open(const std::string& path, std::size_t shards);
 
     std::size_t shard_count() const { return shards_.size(); }
+    bool sharded() const { return dictionary_.has_value(); }
     Xapian::WritableDatabase& shard(std::size_t index) { return shards_[index]; }
     Xapian::WritableDatabase& shard_for(std::string_view issue_id);
     /// Spelling data, synonyms and the glossary: shard 0 itself when there is one database.
@@ -30,6 +31,8 @@ public:
     /// Commits every shard, then the dictionary: a kill in between leaves the old glossary
     /// beside newer issues, which the next run re-extracts, never the other way round.
     void commit();
+    /// Releases the databases and their write lock.
+    void close();
 
 private:
     std::vector<Xapian::WritableDatabase> shards_;

@@ -48,6 +48,8 @@ bool starts_like_heading(std::string_view line) {
 }
 
 bool is_sign_off(std::string_view line) {
+    constexpr std::size_t kLongestSignOff = 32;  // "with best wishes and kind regards,"
+    if (line.size() > kLongestSignOff + 8) return false;
     static const std::regex pattern(
         R"((with )?(best|kind|warm|warmest|many|all good) (wishes|regards|thanks)|regards|)"
         R"(yours (sincerely|faithfully)|all the best|with (thanks|best wishes)|thank you|thanks)"

@@ -42,6 +42,9 @@ bool is_handle_like(const std::string& line) {
     return std::regex_match(line, pattern) && line.find(' ') == std::string::npos;
 }
 
+// Longer than any furniture line ("post not marked as liked 12", "published: september 30, 2031").
+constexpr std::size_t kLongestFurnitureLine = 48;
+
 // A post header may write each item as "- item": the dash is not part of what it says.
 std::string without_item_dash(const std::string& line) {
     const auto trimmed = trim(line);
@@ -57,6 +60,8 @@ std::vector<bool> furniture_lines(const std::vector<std::string>& raw_lines) {
     std::vector<std::string> lowered(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
         lowered[i] = to_lower(collapse_spaces(lines[i]));
+        // Furniture is a few words; a line of text is not worth the patterns.
+        if (lowered[i].size() > kLongestFurnitureLine) continue;
         furniture[i] = is_fixed_furniture(lowered[i]) || is_short_date(lowered[i]) || is_relative_date(lowered[i]) ||
                        month_of_date_line(lines[i]).has_value();
     }

@@ -33,6 +33,8 @@ std::optional<std::string> month_word_then_year(const std::string& lowered) {
 }  // namespace
 
 std::optional<std::string> month_of_date_line(std::string_view line) {
+    constexpr std::size_t kLongestDateLine = 40;  // "- published: 30th september, 2031"
+    if (line.size() > kLongestDateLine || line.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
     static const std::regex date(
         R"((?:- )?(?:(?:published|posted|updated|date)[: ]+)?(?:)"
         R"(([a-z]{3,9})\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?((?:19|20)\d\d)|)"

@@ -96,7 +96,16 @@ DecodedText decode_text(std::string_view bytes) {
     return out;
 }
 
+namespace {
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
 std::string fold_punctuation(std::string_view s) {
+    if (is_ascii(s)) return std::string(s);  // nothing to fold, and most text is
     std::string out;
     out.reserve(s.size());
     for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
@@ -123,7 +132,12 @@ std::string match_key(std::string_view s) {
     return to_lower(collapse_spaces(spaced));
 }
 
-std::string to_lower(std::string_view s) { return Xapian::Unicode::tolower(std::string(s)); }
+std::string to_lower(std::string_view s) {
+    if (!is_ascii(s)) return Xapian::Unicode::tolower(std::string(s));
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
 
 std::string trim(std::string_view s) {
     const auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
