@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "common/index/record_codec.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/stemmer_cache.hpp"
 #include "common/text/text.hpp"
@@ -22,6 +23,8 @@ std::string facet_list_value(const std::vector<std::string>& values) {
 void add_fields(Xapian::Document& doc, const Issue& issue, const FacetValues& facets) {
     doc.add_boolean_term(schema::unique_id_term(issue.id));
     doc.add_value(schema::SLOT_ISSUE_ID, issue.id);
+    doc.add_value(schema::SLOT_NEWEST_FIRST, schema::newest_first_key(issue.month, issue.id));
+    doc.add_value(schema::SLOT_OLDEST_FIRST, schema::oldest_first_key(issue.month, issue.id));
     doc.add_boolean_term(schema::kind_term(issue.kind));
     doc.add_value(schema::SLOT_KIND, std::string(page_kind_name(issue.kind)));
     if (!issue.month.empty()) {
@@ -101,7 +104,7 @@ Xapian::Document DocumentBuilder::build(IssueRecord record) {
     add_fields(doc, issue, record.facets.issue);
     doc.add_value(schema::SLOT_FINGERPRINT, record.fingerprint);
     doc.add_value(schema::SLOT_SOURCE_PATH, record.source_path);
-    doc.set_data(nlohmann::json(record).dump());
+    doc.add_value(schema::SLOT_RECORD, encode_record(record));
     return doc;
 }
 

@@ -3,6 +3,7 @@
 #include "common/facets/facets.hpp"
 #include "common/index/document_builder.hpp"
 #include "common/index/schema.hpp"
+#include "common/index/store.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
@@ -44,7 +45,7 @@ std::vector<ReextractedIssue> reextract_stored_issues(IndexTarget& target, const
     for (std::size_t shard = 0; shard < target.shard_count(); ++shard) {
         auto& db = target.shard(shard);
         for (const auto docid : issues_mentioning_new_entries(db, glossary, stored)) {
-            auto record = nlohmann::json::parse(db.get_document(docid).get_data()).get<IssueRecord>();
+            auto record = record_of(db.get_document(docid));
             if (skip.count(record.issue.id)) continue;
             auto facets = extract_facets(record.issue, glossary);
             if (facets == record.facets) continue;

@@ -26,6 +26,25 @@ std::string capitals_term(std::string_view lower_case_word) {
     return std::string(PREFIX_CAPITALS) + std::string(lower_case_word);
 }
 
+namespace {
+
+// "\0" for an unknown month, which sorts before every known one; "\1" and the month otherwise.
+std::string month_key(std::string_view month) { return month.empty() ? std::string(1, '\0') : "\1" + std::string(month); }
+
+}  // namespace
+
+std::string newest_first_key(std::string_view month, std::string_view issue_id) {
+    // Sorted descending, the id must come out ascending: its bytes are inverted, after a
+    // terminator so that "gen-1" still precedes "gen-10".
+    std::string key = month_key(month);
+    for (char c : std::string(issue_id) + '\0') key += static_cast<char>(~static_cast<unsigned char>(c));
+    return key;
+}
+
+std::string oldest_first_key(std::string_view month, std::string_view issue_id) {
+    return month_key(month) + std::string(issue_id) + '\0';
+}
+
 std::string shard_name(std::size_t shard) { return "shard-" + std::to_string(shard); }
 
 std::size_t shard_of(std::string_view issue_id, std::size_t shards) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "common/errors.hpp"
+#include "common/index/record_codec.hpp"
 #include "common/index/schema.hpp"
 
 namespace wm {
@@ -56,10 +57,12 @@ std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_
     return *posting;
 }
 
+IssueRecord record_of(const Xapian::Document& doc) { return decode_record(doc.get_value(schema::SLOT_RECORD)); }
+
 IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id) {
     const auto docid = find_issue(db, issue_id);
     if (!docid) throw RequestError(ErrorCode::not_found, "no issue with id '" + std::string(issue_id) + "' is indexed");
-    return nlohmann::json::parse(db.get_document(*docid).get_data()).get<IssueRecord>();
+    return record_of(db.get_document(*docid));
 }
 
 std::vector<Xapian::docid> issue_docids(const Xapian::Database& db) {
@@ -69,10 +72,8 @@ std::vector<Xapian::docid> issue_docids(const Xapian::Database& db) {
 std::vector<IssueSummary> list_issues(const Xapian::Database& db) {
     std::vector<IssueSummary> issues;
     for (const auto docid : issue_docids(db)) {
-        const auto record = nlohmann::json::parse(db.get_document(docid).get_data());
-        issues.push_back({record.at("id").get<std::string>(),
-                          record["date"].is_string() ? record["date"].get<std::string>() : "",
-                          record.value("file", ""), record.value("title", "")});
+        const auto record = record_of(db.get_document(docid));
+        issues.push_back({record.issue.id, record.issue.month, record.issue.file, record.issue.title});
     }
     std::sort(issues.begin(), issues.end(), [](const IssueSummary& a, const IssueSummary& b) {
         if (a.month.empty() != b.month.empty()) return b.month.empty();

@@ -26,6 +26,9 @@ std::string database_version(const Xapian::Database& db);
 /// The issue document's id, if the issue is indexed.
 std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_view issue_id);
 
+/// The record an issue's document stores.
+IssueRecord record_of(const Xapian::Document& doc);
+
 /// The stored record of an indexed issue; throws RequestError(not_found) when it is not indexed.
 IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id);
 

@@ -8,6 +8,7 @@
 #include "common/errors.hpp"
 #include "common/facets/canonical.hpp"
 #include "common/index/section_data.hpp"
+#include "common/index/store.hpp"
 #include "common/model/issue_record.hpp"
 #include "common/search/companion_facets.hpp"
 #include "common/text/text.hpp"
@@ -73,7 +74,7 @@ nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& face
     std::vector<std::string> section_texts;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         const auto doc = db.get_document(*it);
-        const auto record = nlohmann::json::parse(doc.get_data()).get<IssueRecord>();
+        const auto record = record_of(doc);
         issues[record.issue.id] = record.issue.month;
         for (const auto& other : schema::kFacets) {
             if (!is_companion_facet(other.id)) continue;

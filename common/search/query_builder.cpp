@@ -141,8 +141,7 @@ Xapian::Query QueryPlan::query(const std::vector<std::size_t>& dropped) const {
     for (std::size_t i = 0; i < units.size(); ++i)
         if (std::find(dropped.begin(), dropped.end(), i) == dropped.end()) kept.push_back(units[i].query);
     if (kept.empty()) return match_all();
-    Xapian::Query all(Xapian::Query::OP_AND, kept.begin(), kept.end());
-    return together.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, together);
+    return Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end());
 }
 
 bool QueryBuilder::written_only_in_capitals(const std::string& lower_case_word) const {

@@ -33,13 +33,13 @@ struct QueryUnit {
 /// dropped, when they match the rest (see Searcher's matching tiers).
 struct QueryPlan {
     std::vector<QueryUnit> units;           ///< in the order typed; none for an empty query
-    Xapian::Query together;                 ///< the words as a phrase, a boost; empty if none
+    Xapian::Query together;                 ///< the words as a phrase and in pairs: a boost; empty if none
     std::optional<std::string> corrected;   ///< spelling suggestion for the whole query
     std::vector<SearchWarning> warnings;
 
     bool empty() const { return units.empty(); }
-    /// Documents with every unit but the dropped ones (indexes into units), the phrase boosting
-    /// those that have the words together; match_all() for an empty query.
+    /// Documents with every unit but the dropped ones (indexes into units); match_all() for an
+    /// empty query. The words-together boost is applied to the best of them (see Searcher).
     Xapian::Query query(const std::vector<std::size_t>& dropped = {}) const;
 };
 

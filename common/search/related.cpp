@@ -51,7 +51,7 @@ std::vector<RelatedIssue> related_issues(const Xapian::Database& db, const std::
 
     std::vector<RelatedIssue> related;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const auto record = nlohmann::json::parse(it.get_document().get_data()).get<IssueRecord>();
+        const auto record = record_of(it.get_document());
         RelatedIssue issue{record.issue.id, record.issue.file, record.issue.title, record.issue.month,
                            it.get_weight(), {}};
         for (const auto& kind : kFacetKinds)

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <limits>
 #include <memory>
+#include <numeric>
 
 #include "common/index/schema.hpp"
 #include "common/index/section_data.hpp"
@@ -35,50 +36,27 @@ bool has_remote_shards(const Xapian::Database& db) {
     }
 }
 
-// Ties break the same way everywhere, shards included: score, then month (newest first unless
-// oldest first was asked for), then issue id. Xapian sorts on relevance
-// alone, or the month alone, and the page is put in the full order here: hits are fetched from
-// the top until no tie crosses the page's end, then sorted. A KeyMaker would do the same on one
-// database but computes a key for every match (20,000 of them for a common word), the remote
-// protocol takes none, and shards' document ids interleave differently from one database's.
-class PageOrder {
-public:
-    explicit PageOrder(SortOrder sort) : sort_(sort) {}
-
-    std::vector<Xapian::MSetIterator> page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount size,
-                                           Xapian::doccount check_at_least, Xapian::MSet& mset) const {
-        Xapian::doccount wanted = first + size;
-        for (;;) {
-            mset = enquire.get_mset(0, wanted + 1, check_at_least);
-            // Match spies count every get_mset: the first one has counted every match.
-            enquire.clear_matchspies();
-            if (wanted == 0 || mset.size() <= wanted || !same_group(mset[wanted - 1], mset[wanted])) break;
-            wanted *= 2;
-        }
-        std::vector<Xapian::MSetIterator> hits;
-        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
-        std::stable_sort(hits.begin(), hits.end(), [this](const auto& a, const auto& b) { return before(a, b); });
-        if (hits.size() > first + size) hits.resize(first + size);
-        hits.erase(hits.begin(), hits.begin() + std::min<std::size_t>(first, hits.size()));
-        return hits;
+// Xapian puts every page in its final order, on one database and over shards alike: by score
+// with the newest-first key breaking ties, or by a sort key (schema.hpp). No tie is left to
+// document ids, which shards number differently from one database.
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+    switch (sort) {
+        case SortOrder::relevance: enquire.set_sort_by_relevance_then_value(schema::SLOT_NEWEST_FIRST, true); break;
+        case SortOrder::newest: enquire.set_sort_by_value(schema::SLOT_NEWEST_FIRST, true); break;
+        case SortOrder::oldest: enquire.set_sort_by_value(schema::SLOT_OLDEST_FIRST, false); break;
     }
+}
 
-private:
-    bool same_group(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) const {
-        if (sort_ == SortOrder::relevance) return a.get_weight() == b.get_weight();
-        return a.get_document().get_value(schema::SLOT_MONTH) == b.get_document().get_value(schema::SLOT_MONTH);
-    }
-    bool before(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) const {
-        if (sort_ == SortOrder::relevance && a.get_weight() != b.get_weight()) return a.get_weight() > b.get_weight();
-        const auto da = a.get_document(), db = b.get_document();
-        const auto ma = da.get_value(schema::SLOT_MONTH), mb = db.get_value(schema::SLOT_MONTH);
-        if (ma != mb) return sort_ == SortOrder::oldest ? ma < mb : ma > mb;
-        return da.get_value(schema::SLOT_ISSUE_ID) < db.get_value(schema::SLOT_ISSUE_ID);
-    }
-    SortOrder sort_;
-};
+// Words typed together are boosted in the best matches only: checking a phrase reads the
+// positions of every document it is asked of, which over every match cost most of a query.
+constexpr std::size_t kRerankDepth = 50;
 
-IssueRecord record_of(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()).get<IssueRecord>(); }
+std::vector<Xapian::MSetIterator> hits_of(const Xapian::MSet& mset) {
+    std::vector<Xapian::MSetIterator> hits;
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
+    return hits;
+}
+
 
 // The hit shows this section: its heading, and a snippet of its text.
 void point_at_section(SearchHit& hit, const SectionData& section, const SnippetTerms& terms) {
@@ -86,6 +64,59 @@ void point_at_section(SearchHit& hit, const SectionData& section, const SnippetT
     hit.section_heading = section.heading;
     hit.section_group = section.group;
     hit.snippet = make_snippet(section.text, terms, kSnippetBytes);
+}
+
+// Only the documents it was given: the top matches, whose boost is wanted.
+class AmongDocuments : public Xapian::MatchDecider {
+public:
+    explicit AmongDocuments(std::vector<Xapian::docid> docids) : docids_(std::move(docids)) {
+        std::sort(docids_.begin(), docids_.end());
+    }
+    bool operator()(const Xapian::Document& doc) const override {
+        return std::binary_search(docids_.begin(), docids_.end(), doc.get_docid());
+    }
+
+private:
+    std::vector<Xapian::docid> docids_;
+};
+
+// The top matches re-ordered with the words-together boost added to their scores, as the
+// query "all AND_MAYBE together" would score them (equal scores keep Xapian's order); then cut
+// to the page [first, first + size).
+void rerank_words_together(const Xapian::Database& db, bool remote, const Xapian::Query& together,
+                           std::vector<Xapian::MSetIterator>& hits, std::vector<double>& scores, std::size_t first,
+                           std::size_t size) {
+    if (!hits.empty()) {
+        Xapian::Enquire boost(db);
+        std::vector<Xapian::docid> docids;
+        for (const auto& it : hits) docids.push_back(*it);
+        Xapian::Query query = together;
+        // Remote shards take no match decider, and over local shards Xapian 1.4 hands a decider
+        // each shard's own document ids: there the top matches are named by their id terms.
+        const bool by_id_terms = remote || db.size() > 1;
+        if (by_id_terms) {
+            std::vector<Xapian::Query> ids;
+            for (const auto& it : hits) ids.emplace_back(schema::unique_id_term(it.get_document().get_value(schema::SLOT_ISSUE_ID)));
+            query = Xapian::Query(Xapian::Query::OP_FILTER, together, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+        }
+        boost.set_query(query);
+        const AmongDocuments among(docids);
+        const auto boosted = boost.get_mset(0, static_cast<Xapian::doccount>(hits.size()), nullptr, by_id_terms ? nullptr : &among);
+        for (auto it = boosted.begin(); it != boosted.end(); ++it)
+            for (std::size_t i = 0; i < hits.size(); ++i)
+                if (*hits[i] == *it) scores[i] += it.get_weight();
+    }
+    std::vector<std::size_t> order(hits.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
+    std::vector<Xapian::MSetIterator> page_hits;
+    std::vector<double> page_scores;
+    for (auto i = first; i < order.size() && i < first + size; ++i) {
+        page_hits.push_back(hits[order[i]]);
+        page_scores.push_back(scores[order[i]]);
+    }
+    hits = std::move(page_hits);
+    scores = std::move(page_scores);
 }
 
 }  // namespace
@@ -172,20 +203,25 @@ SearchResult Searcher::run(const SearchRequest& request) {
     struct Ranked {
         Xapian::MSet mset;
         std::vector<Xapian::MSetIterator> hits;
-        Xapian::Query query;  ///< what the tier matched, for snippets and best sections
+        std::vector<double> scores;  ///< parallel to hits
+        Xapian::Query query;         ///< what the tier matched, for snippets and best sections
     };
     const auto rank = [&](const Xapian::Query& matching, const Xapian::Query& query, std::size_t local_first,
                           std::size_t local_size, const FacetCounter* counter) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(filtered(matching));
-        if (sort == SortOrder::relevance) enquire.set_sort_by_relevance();
-        else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
+        set_order(enquire, sort);
         // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see a
         // document twice (measured: per_page 2 or 3 over two shards): they count in a pass of their own.
         if (counter && !remote_shards_) counter->attach(enquire);
-        Ranked tier{Xapian::MSet(), {}, query};
-        tier.hits = PageOrder(sort).page(enquire, static_cast<Xapian::doccount>(local_first),
-                                         static_cast<Xapian::doccount>(local_size), counter ? everything : 0, tier.mset);
+        const bool boosted = sort == SortOrder::relevance && !plan.together.empty();
+        const auto depth = boosted ? std::max(kRerankDepth, local_first + local_size) : local_size;
+        Ranked tier{enquire.get_mset(static_cast<Xapian::doccount>(boosted ? 0 : local_first),
+                                     static_cast<Xapian::doccount>(depth), counter ? everything : 0),
+                    {}, {}, query};
+        tier.hits = hits_of(tier.mset);
+        for (const auto& it : tier.hits) tier.scores.push_back(it.get_weight());
+        if (boosted) rerank_words_together(db_, remote_shards_, plan.together, tier.hits, tier.scores, local_first, local_size);
         if (counter && remote_shards_) count_facets(filtered(matching), *counter);
         else if (counter) counter->collect(request.facet_limit, result.facets, result.facet_value_totals);
         return tier;
@@ -261,6 +297,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     for (const auto& tier : ranked) {
         const auto terms = snippet_terms(tier.query);
+        const SectionFinder sections(db_, tier.query);
         for (const auto& it : tier.hits) {
             const auto doc = it.get_document();
             const auto record = record_of(doc);
@@ -268,12 +305,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
             hit.issue_id = record.issue.id;
             hit.date = record.issue.month;
             hit.kind = record.issue.kind;
-            hit.score = it.get_weight();
+            hit.score = tier.scores[&it - tier.hits.data()];
             hit.file = record.issue.file;
             hit.title = record.issue.title;
             if (!record.issue.sections.empty()) {
-                const auto scores = plan.empty() ? std::vector<double>{} : section_scores(db_, *it, record, tier.query);
-                point_at_section(hit, SectionData::of(record, best_section(scores)), terms);
+                const auto scores = plan.empty() ? std::vector<double>{} : sections.scores(*it, record);
+                point_at_section(hit, SectionData::of(record, SectionFinder::best(scores)), terms);
             }
             result.hits.push_back(std::move(hit));
         }
@@ -295,17 +332,17 @@ void Searcher::add_section_hits(const SearchRequest& request, const QueryPlan& p
         const auto only_here = t == 0 ? tier_queries[0]
                                       : Xapian::Query(Xapian::Query::OP_AND_NOT, tier_queries[t], tier_queries[t - 1]);
         const auto terms = snippet_terms(tier_queries[t]);
+        const SectionFinder finder(db_, tier_queries[t]);
         Xapian::Enquire enquire(db_);
         enquire.set_query(filtered(only_here));
-        if (sort == SortOrder::relevance) enquire.set_sort_by_relevance();
-        else enquire.set_sort_by_value_then_relevance(schema::SLOT_MONTH, sort != SortOrder::oldest);
+        set_order(enquire, sort);
         for (Xapian::doccount offset = 0; result.hits.size() < needed; offset += kIssuesPerFetch) {
-            Xapian::MSet mset;
-            const auto issues = PageOrder(sort).page(enquire, offset, kIssuesPerFetch, 0, mset);
+            const auto mset = enquire.get_mset(offset, kIssuesPerFetch);
+            const auto issues = hits_of(mset);
             for (const auto& it : issues) {
                 const auto record = record_of(it.get_document());
                 const auto scores = plan.empty() ? std::vector<double>(record.issue.sections.size(), 1.0)
-                                                 : section_scores(db_, *it, record, tier_queries[t]);
+                                                 : finder.scores(*it, record);
                 std::vector<std::size_t> matching;
                 for (std::size_t i = 0; i < scores.size(); ++i)
                     if (scores[i] > 0) matching.push_back(i);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/index/schema.hpp"
+#include "common/index/stemmer_cache.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
@@ -205,8 +206,14 @@ private:
     }
 
     std::vector<std::vector<std::string>> phrases_;
+    // The words of every section a page shows are stemmed: a cache saves most of that.
+    static Xapian::Stem& stemmer() {
+        thread_local Xapian::Stem stemmer = caching_english_stemmer();
+        return stemmer;
+    }
+
     std::set<std::string> words_, stems_;
-    Xapian::Stem stemmer_{"english"};
+    Xapian::Stem& stemmer_ = stemmer();
 };
 
 // ---- The passage. ----

@@ -7,6 +7,8 @@
 #include <set>
 
 #include "common/index/schema.hpp"
+#include "common/index/store.hpp"
+#include "common/model/issue_record.hpp"
 #include "common/text/text.hpp"
 #include "test_support.hpp"
 
@@ -52,7 +54,7 @@ TEST_CASE("index writes one document per issue with terms, values and section po
     CHECK(doc.get_value(schema::SLOT_MONTH) == "2022-04");
     CHECK(doc.get_value(schema::SLOT_ISSUE_ID) == id);
     CHECK(doc.get_value(schema::SLOT_SOURCE_PATH) == fs::canonical(kCorpus + "/" + id + ".txt").string());
-    const auto data = nlohmann::json::parse(doc.get_data());
+    const auto data = nlohmann::json(record_of(doc));
     CHECK(data["title"] == "Regional Update - April 2022");
     CHECK(data["signatory"] == "Jenny Turnross");
 
@@ -151,7 +153,7 @@ TEST_CASE("bad files are reported and skipped, the rest of the batch is indexed"
     CHECK(db.term_exists(schema::unique_id_term("latin1")));
     CHECK(db.term_exists(schema::unique_id_term("crlf-bom")));
     CHECK(db.term_exists("café"));
-    const auto dup = nlohmann::json::parse(db.get_document(*db.postlist_begin(schema::unique_id_term("dup"))).get_data());
+    const auto dup = nlohmann::json(record_of(db.get_document(*db.postlist_begin(schema::unique_id_term("dup")))));
     CHECK(dup["sections"][0]["body"] == "First copy.");
     CHECK_FALSE(db.term_exists(schema::unique_id_term(".hidden")));
 }

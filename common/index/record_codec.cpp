@@ -1,0 +1,127 @@
+#include "common/index/record_codec.hpp"
+
+#include <stdexcept>
+
+namespace wm {
+namespace {
+
+constexpr char kFormat = 1;  // the first byte: which layout follows
+
+class Writer {
+public:
+    void number(std::uint64_t n) {
+        while (n >= 0x80) {
+            out_ += static_cast<char>((n & 0x7f) | 0x80);
+            n >>= 7;
+        }
+        out_ += static_cast<char>(n);
+    }
+    void text(std::string_view s) {
+        number(s.size());
+        out_.append(s);
+    }
+    void texts(const std::vector<std::string>& list) {
+        number(list.size());
+        for (const auto& s : list) text(s);
+    }
+    void facets(const FacetValues& values) {
+        for (const auto& list : values.lists) texts(list);
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view in) : in_(in) {}
+    std::uint64_t number() {
+        std::uint64_t n = 0;
+        for (unsigned shift = 0; shift < 64; shift += 7) {
+            const auto byte = static_cast<unsigned char>(next());
+            n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) return n;
+        }
+        throw std::runtime_error("stored record: bad number");
+    }
+    std::string text() {
+        const auto size = number();
+        if (size > in_.size() - at_) throw std::runtime_error("stored record: truncated");
+        std::string s(in_.substr(at_, size));
+        at_ += size;
+        return s;
+    }
+    std::vector<std::string> texts() {
+        std::vector<std::string> list(number());
+        for (auto& s : list) s = text();
+        return list;
+    }
+    void facets(FacetValues& values) {
+        for (auto& list : values.lists) list = texts();
+    }
+    char next() {
+        if (at_ >= in_.size()) throw std::runtime_error("stored record: truncated");
+        return in_[at_++];
+    }
+
+private:
+    std::string_view in_;
+    std::size_t at_ = 0;
+};
+
+}  // namespace
+
+std::string encode_record(const IssueRecord& record) {
+    const Issue& issue = record.issue;
+    Writer out;
+    out.number(static_cast<unsigned char>(kFormat));
+    for (const auto* field : {&issue.id, &issue.file, &issue.title, &issue.month, &issue.signatory,
+                              &record.source_path, &record.fingerprint})
+        out.text(*field);
+    out.number(static_cast<std::uint64_t>(issue.kind));
+    out.texts(issue.warnings);
+    out.number(issue.sections.size());
+    for (std::size_t i = 0; i < issue.sections.size(); ++i) {
+        const auto& section = issue.sections[i];
+        out.text(section.group);
+        out.text(section.heading);
+        out.text(section.body);
+        out.number(section.is_introduction);
+        const auto positions = i < record.section_positions.size() ? record.section_positions[i] : std::pair<std::uint32_t, std::uint32_t>{};
+        out.number(positions.first);
+        out.number(positions.second);
+        out.facets(i < record.facets.sections.size() ? record.facets.sections[i] : FacetValues{});
+    }
+    out.facets(record.facets.issue);
+    return out.take();
+}
+
+IssueRecord decode_record(std::string_view data) {
+    Reader in(data);
+    if (in.number() != static_cast<unsigned char>(kFormat)) throw std::runtime_error("stored record: unknown format");
+    IssueRecord record;
+    Issue& issue = record.issue;
+    for (auto* field : {&issue.id, &issue.file, &issue.title, &issue.month, &issue.signatory, &record.source_path,
+                        &record.fingerprint})
+        *field = in.text();
+    issue.kind = static_cast<PageKind>(in.number());
+    issue.warnings = in.texts();
+    const auto sections = in.number();
+    for (std::uint64_t i = 0; i < sections; ++i) {
+        Section section;
+        section.group = in.text();
+        section.heading = in.text();
+        section.body = in.text();
+        section.is_introduction = in.number() != 0;
+        issue.sections.push_back(std::move(section));
+        const auto first = static_cast<std::uint32_t>(in.number());
+        const auto last = static_cast<std::uint32_t>(in.number());
+        record.section_positions.emplace_back(first, last);
+        in.facets(record.facets.sections.emplace_back());
+    }
+    in.facets(record.facets.issue);
+    return record;
+}
+
+}  // namespace wm
