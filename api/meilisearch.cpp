@@ -136,6 +136,7 @@ MeilisearchQuery parse_meilisearch_query(const nlohmann::json& body) {
     if (!body.is_object()) throw RequestError(ErrorCode::bad_request, "the search body must be a JSON object");
     MeilisearchQuery query;
     auto& request = query.request;
+    request.as_you_type = true;  // Meilisearch matches the last word as a prefix: InstantSearch searches as you type
     if (body.contains("q") && !body["q"].is_null()) {
         if (!body["q"].is_string()) throw RequestError(ErrorCode::invalid_search_q, "`q` must be a string");
         request.query = body["q"].get<std::string>();

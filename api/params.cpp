@@ -21,7 +21,8 @@ struct SearchParam {
 constexpr std::array kSearchParams = {
     WM_SEARCH_PARAM(q), WM_SEARCH_PARAM(person), WM_SEARCH_PARAM(authority), WM_SEARCH_PARAM(programme),
     WM_SEARCH_PARAM(organisation), WM_SEARCH_PARAM(from), WM_SEARCH_PARAM(to), WM_SEARCH_PARAM(sort),
-    WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit), WM_SEARCH_PARAM(kind), WM_SEARCH_PARAM(matching)};
+    WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit), WM_SEARCH_PARAM(kind), WM_SEARCH_PARAM(matching),
+    WM_SEARCH_PARAM(as_you_type)};
 #undef WM_SEARCH_PARAM
 static_assert([] {
     for (const auto& facet : schema::kFacets)
@@ -35,12 +36,13 @@ const SearchParam& search_param(std::string_view name) {
 }
 
 void require_search_params(const Params& params) {
-    for (const auto& [name, value] : params) {
+    for (const auto& entry : params) {
+        const auto& name = entry.first;  // clang 14 cannot capture a structured binding in a lambda
         const auto known = std::find_if(kSearchParams.begin(), kSearchParams.end(),
                                         [&](const auto& p) { return p.name == name; });
         if (known == kSearchParams.end())
             throw RequestError(ErrorCode::unknown_parameter, "unknown parameter `" + name + "`");
-        require_clean_text(value, name, known->code);
+        require_clean_text(entry.second, name, known->code);
     }
 }
 
@@ -141,6 +143,11 @@ SearchRequest parse_search_params(const Params& params) {
         else if (matching == "frequency") request.matching = MatchingStrategy::frequency;
         else throw RequestError(ErrorCode::invalid_search_matching,
                                 "`matching` must be all, last or frequency, not `" + matching + "`");
+    }
+    if (const auto typing = single(params, "as_you_type"); !typing.empty()) {
+        if (typing == "1" || typing == "true") request.as_you_type = true;
+        else if (typing == "0" || typing == "false") request.as_you_type = false;
+        else throw RequestError(ErrorCode::invalid_search_as_you_type, "`as_you_type` must be true or false, not `" + typing + "`");
     }
     request.page = search_number(params, "page", request.page, kMaxPage);
     request.per_page = search_number(params, "per_page", request.per_page, kMaxPerPage);

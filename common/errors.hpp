@@ -27,6 +27,7 @@ namespace wm {
     X(invalid_search_group, invalid_request, 400)      \
     X(invalid_search_kind, invalid_request, 400)       \
     X(invalid_search_matching, invalid_request, 400)   \
+    X(invalid_search_as_you_type, invalid_request, 400) \
     X(invalid_search_facet_limit, invalid_request, 400) \
     X(invalid_search_filter, invalid_request, 400)     \
     X(invalid_search_facets, invalid_request, 400)     \

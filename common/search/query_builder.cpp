@@ -96,7 +96,8 @@ const schema::Facet* find_facet(std::string_view field_or_name) {
     return nullptr;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Glossary& glossary) : db_(db), glossary_(glossary) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Glossary& glossary, const WordTable* words)
+    : db_(db), glossary_(glossary), words_(words) {}
 
 Xapian::QueryParser QueryBuilder::make_parser() const {
     Xapian::QueryParser parser;
@@ -112,25 +113,17 @@ Xapian::QueryParser QueryBuilder::make_parser() const {
     return parser;
 }
 
-// The completions of the last word are looked up here, in the combined database, rather than
-// left to QueryParser's FLAG_PARTIAL: Xapian 1.4 expands that wildcard in each shard on its own,
-// so shards would complete and weigh it differently from one database.
+// The completions of the last word come from the shared table of the combined database's most
+// frequent words, rather than QueryParser's FLAG_PARTIAL: Xapian 1.4 walks every term with the
+// prefix, and over shards expands it in each shard on its own, weighing it differently.
 std::optional<Xapian::Query> QueryBuilder::completions(std::string_view word) const {
     const bool plain_word = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
     });
-    if (!plain_word) return std::nullopt;
-    const auto prefix = to_lower(word);
-    std::vector<std::pair<Xapian::doccount, std::string>> found;
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) found.emplace_back(it.get_termfreq(), *it);
+    if (!plain_word || !words_) return std::nullopt;
+    const auto found = words_->completions(to_lower(word), kMaxCompletions);
     if (found.empty()) return std::nullopt;
-    // The most frequent, as WILDCARD_LIMIT_MOST_FREQUENT would choose (ties: alphabetical).
-    const auto keep = std::min(found.size(), kMaxCompletions);
-    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
-                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-    found.resize(keep);
-    std::vector<Xapian::Query> terms;
-    for (const auto& [frequency, term] : found) terms.emplace_back(term);
+    std::vector<Xapian::Query> terms(found.begin(), found.end());
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
@@ -206,7 +199,7 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
             plan.units.back().query = Xapian::Query(Xapian::Query::OP_OR, plan.units.back().query, *more);
 }
 
-QueryPlan QueryBuilder::plan(const std::string& q) const {
+QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
     QueryPlan plan;
     if (trim(q).empty()) return plan;
     auto parser = make_parser();
@@ -227,7 +220,7 @@ QueryPlan QueryBuilder::plan(const std::string& q) const {
                 if (!unit.empty()) plan.units.push_back({it->str(), unit, false});
             }
             words += asked.substr(copied);
-            add_word_units(words, !q.ends_with(' ') && copied < asked.size(), false, parser, plan);
+            add_word_units(words, as_you_type && !q.ends_with(' ') && copied < asked.size(), false, parser, plan);
         }
         plan.together = words_together(q, parser);
     } catch (const Xapian::QueryParserError& e) {

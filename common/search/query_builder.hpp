@@ -10,6 +10,7 @@
 #include "common/facets/glossary.hpp"
 #include "common/index/schema.hpp"
 #include "common/search/search_request.hpp"
+#include "common/search/word_table.hpp"
 
 namespace wm {
 
@@ -45,14 +46,16 @@ struct QueryPlan {
 
 class QueryBuilder {
 public:
-    QueryBuilder(const Xapian::Database& db, const Glossary& glossary);
+    /// words: where the completions of a word being typed come from; none, no completions.
+    QueryBuilder(const Xapian::Database& db, const Glossary& glossary, const WordTable* words = nullptr);
 
     /// Reads q into units. Query syntax (AND, OR, NOT, +/-, parentheses, wildcards) makes the
     /// whole query one unit that is never dropped; so are quoted phrases, field queries
     /// ("title:...") and runs of words that are a known person, authority or programme.
     /// Half-typed syntax ("foster AND", "(((x") never fails: it is searched as plain words
     /// with a query_syntax_relaxed warning.
-    QueryPlan plan(const std::string& q) const;
+    /// as_you_type: the last word is still being typed, and also matches as a prefix.
+    QueryPlan plan(const std::string& q, bool as_you_type = false) const;
 
     /// What a request's filters (month range, page kinds, facet values) allow, except the facet
     /// named in without_facet (a facet's field, or kKindField), for disjunctive counts; an
@@ -77,6 +80,7 @@ private:
     std::optional<std::string> spelling_correction(const std::string& q) const;
     const Xapian::Database& db_;
     const Glossary& glossary_;
+    const WordTable* words_;
 };
 
 /// The schema facet whose field ("person") or name ("people") this is, or nullptr.

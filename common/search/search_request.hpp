@@ -31,6 +31,9 @@ struct SearchRequest {
     std::size_t facet_limit = 100;  ///< values returned per facet, busiest first
     Grouping group = Grouping::issue;
     MatchingStrategy matching = MatchingStrategy::last;
+    /// Sent while the words are being typed: the last word also matches as a prefix (its most
+    /// frequent completions). A submitted search matches whole words only.
+    bool as_you_type = false;
 };
 
 struct FacetCount {

@@ -155,7 +155,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::run(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
-    const QueryBuilder builder(db_, glossary_);
+    const auto words = request.as_you_type ? WordTable::of(db_, database_path_) : nullptr;
+    const QueryBuilder builder(db_, glossary_, words.get());
     SearchResult result;
     result.query = request.query;
     result.page = request.page;
@@ -193,7 +194,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
     };
 
-    QueryPlan plan = builder.plan(request.query);
+    QueryPlan plan = builder.plan(request.query, request.as_you_type);
     const SortOrder sort = request.sort.value_or(plan.empty() ? SortOrder::newest : SortOrder::relevance);
     const auto first = static_cast<std::size_t>(request.offset.value_or((request.page - 1) * request.per_page));
     const auto needed = first + request.per_page;

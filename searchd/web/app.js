@@ -143,10 +143,15 @@ function render() {
   }
 }
 
+// A search sent while the words are being typed asks for the last word's completions too.
+let typing = false;
+
 async function search(state) {
   const request = startRequest();
   const p = searchParams(state);
   p.set('per_page', PER_PAGE);
+  if (typing && state.q) p.set('as_you_type', '1');
+  typing = false;
   setLoading(true, state);
   let body;
   try {
@@ -360,7 +365,10 @@ $('clear-filters').addEventListener('click', () => {
 
 // ---- The search box and the links in the results. ----
 
-input.addEventListener('input', () => go({ ...OUT_OF_READER, q: input.value, page: 1 }, { replace: true }));
+input.addEventListener('input', () => {
+  typing = true;
+  go({ ...OUT_OF_READER, q: input.value, page: 1 }, { replace: true });
+});
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   suggestions.close();

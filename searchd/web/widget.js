@@ -91,7 +91,7 @@
       setLoading(true);
       let body;
       try {
-        body = await getJson(`/api/search?${new URLSearchParams({ q, per_page: 5 })}`, request);
+        body = await getJson(`/api/search?${new URLSearchParams({ q, per_page: 5, as_you_type: 1 })}`, request);
       } catch (error) {
         if (error.name === 'AbortError') return;
         setLoading(false);
