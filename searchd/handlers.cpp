@@ -28,6 +28,7 @@ namespace wm::searchd {
 namespace {
 
 std::string database_path;
+double search_time_budget = 0;
 std::atomic<double> last_reopen_unix{0};
 
 double now_unix() {
@@ -46,6 +47,14 @@ Searcher& searcher() {
     if (database_version(mine->database()) != before) last_reopen_unix = now_unix();
     return *mine;
 }
+
+// Every search a handler runs, within the server's time budget.
+SearchResult budgeted_search(Searcher& mine, SearchRequest request) {
+    request.time_budget = search_time_budget;
+    return mine.search(request);
+}
+
+SearchResult budgeted_search(SearchRequest request) { return budgeted_search(searcher(), std::move(request)); }
 
 nlohmann::json issue_summary(const IssueRecord& record) {
     nlohmann::json summary = {
@@ -70,6 +79,8 @@ const schema::Facet& facet_in_path(const std::string& name) {
 
 void set_database_path(const std::string& path) { database_path = path; }
 
+void set_search_time_budget(double seconds) { search_time_budget = seconds; }
+
 void forget_thread_searcher() { thread_searcher.reset(); }
 
 void check_database() {
@@ -79,7 +90,7 @@ void check_database() {
 
 void handle_search(const httplib::Request& req, httplib::Response& res) {
     const auto request = parse_search_params(req.params);
-    send_json(res, searcher().search(request));
+    send_json(res, budgeted_search(request));
 }
 
 namespace {
@@ -99,7 +110,7 @@ nlohmann::json meilisearch_search(const nlohmann::json& body, const std::string&
         throw RequestError(ErrorCode::index_not_found,
                            "Index `" + index_uid + "` not found: this archive has one index, `issues`");
     const auto query = parse_meilisearch_query(body);
-    return meilisearch_response(query, searcher().search(query.request), index_uid);
+    return meilisearch_response(query, budgeted_search(query.request), index_uid);
 }
 
 }  // namespace
@@ -252,7 +263,7 @@ void send_atom(httplib::Response& res, const std::string& xml) {
 
 void handle_search_atom(const httplib::Request& req, httplib::Response& res) {
     const auto request = parse_search_feed_params(req.params);
-    send_atom(res, atom_feed(search_feed_description(request), searcher().search(request), feed_site(req)));
+    send_atom(res, atom_feed(search_feed_description(request), budgeted_search(request), feed_site(req)));
 }
 
 void handle_entity_atom(const httplib::Request& req, httplib::Response& res) {
@@ -260,7 +271,7 @@ void handle_entity_atom(const httplib::Request& req, httplib::Response& res) {
     const auto& facet = facet_in_path(req.matches[1].str());
     auto& mine = searcher();
     const auto canonical = canonical_facet_value(facet.id, req.matches[2].str(), mine.glossary());
-    const auto result = mine.search(entity_feed_request(facet, canonical));
+    const auto result = budgeted_search(mine, entity_feed_request(facet, canonical));
     if (result.total == 0)
         throw RequestError(ErrorCode::not_found, "no issue mentions " + std::string(facet.field) + " '" + req.matches[2].str() + "'");
     send_atom(res, atom_feed(entity_feed_description(facet, canonical, result), result, feed_site(req)));

@@ -11,6 +11,9 @@ namespace wm::searchd {
 /// Where handlers find the index; each worker thread opens its own Searcher on it.
 void set_database_path(const std::string& path);
 
+/// Seconds a search may take before it answers with what it has, flagged (0: no limit).
+void set_search_time_budget(double seconds);
+
 /// Drops the calling thread's Searcher, so its next request opens the database afresh: after a
 /// remote shard's connection broke, that is what reconnects once the shard is back.
 void forget_thread_searcher();

@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
     app.add_option("--port", config.port, "Port to listen on (0 picks a free one and prints it)")
         ->capture_default_str()->check(CLI::Range(0, 65535));
     app.add_option("--threads", config.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+    app.add_option("--time-budget", config.time_budget_seconds,
+                   "Seconds a search may take; past them it answers with the page and counts so far, flagged "
+                   "total_is_exact/facets_exhaustive false (0: no limit)")
+        ->capture_default_str()->check(CLI::Range(0.0, 3600.0));
     app.add_option("--cors-origin", config.cors_origins,
                    "Origin allowed to call the API from a browser (repeatable; * for any)");
     app.add_flag("-q,--quiet", quiet, "Do not log each request");

@@ -62,6 +62,7 @@ double elapsed_ms() {
 
 SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
     set_database_path(config_.database);
+    set_search_time_budget(config_.time_budget_seconds);
     check_database();
     const unsigned threads = std::max(1u, config_.threads);
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

@@ -23,6 +23,9 @@ struct ServerConfig {
     bool log_requests = true;
     /// A client that sends or reads nothing for this long is disconnected.
     int io_timeout_seconds = 5;
+    /// A search past this many seconds answers with what it has, its counts flagged as not
+    /// exhaustive (0: no limit).
+    double time_budget_seconds = 1.0;
 };
 
 /// The largest request body accepted (POST search bodies are a few hundred bytes).

@@ -48,6 +48,10 @@ public:
             if (id < counts.size()) ++counts[id];
         });
     }
+    void count_every_document() {
+        for (std::size_t column = 0; column < FacetTable::kColumns; ++column)
+            if (!names_[column].empty()) counts_[column] = table_->every_document_counts(column);
+    }
     void collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,
                  std::map<std::string, std::size_t>& totals) const {
         for (std::size_t column = 0; column < FacetTable::kColumns; ++column) {
@@ -107,6 +111,12 @@ void FacetCounter::attach(Xapian::Enquire& enquire) const {
     for (const auto& [name, spy] : spies_) enquire.add_matchspy(spy.get());
     if (months_) enquire.add_matchspy(months_.get());
     if (kinds_) enquire.add_matchspy(kinds_.get());
+}
+
+bool FacetCounter::count_every_document() const {
+    if (!table_spy_) return false;
+    table_spy_->count_every_document();
+    return true;
 }
 
 void FacetCounter::collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,

@@ -27,6 +27,10 @@ public:
     /// Attaches the spies; the enquire must then examine every match (check_at_least).
     void attach(Xapian::Enquire& enquire) const;
 
+    /// Counts every document of the database without a match pass, when the table allows it
+    /// (a single database); false when the spies must see the matches instead.
+    bool count_every_document() const;
+
     /// Busiest first, then alphabetical; at most limit values per facet. totals gets the
     /// number of distinct values of each facet.
     void collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,

@@ -69,6 +69,10 @@ FacetTable::FacetTable(const Xapian::Database& db, const FacetTable* base)
         entries_.insert(entries_.end(), entries.begin(), entries.end());
         starts_.push_back(static_cast<std::uint32_t>(entries_.size()));  // its end, the next one's start
     }
+    // Over the live documents only: a deleted document's entries stay in the table.
+    for (std::size_t column = 0; column < kColumns; ++column) every_document_[column].assign(names_[column].size(), 0);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+        for_each_value(*it, [this](std::size_t column, std::uint32_t id) { ++every_document_[column][id]; });
 }
 
 bool FacetTable::extends_to(const Xapian::Database& db) const {

@@ -35,6 +35,9 @@ public:
             visit(entries_[i] >> kIdBits, entries_[i] & kIdMask);
     }
     const std::vector<std::string>& names(std::size_t column) const { return names_[column]; }
+    /// How many of the database's documents have each value of a column, by value id: the
+    /// counts of browsing (no query, no filter), which then needs no match pass.
+    const std::vector<std::uint32_t>& every_document_counts(std::size_t column) const { return every_document_[column]; }
 
 private:
     static constexpr unsigned kIdBits = 28;
@@ -50,6 +53,7 @@ private:
     std::vector<std::uint32_t> starts_;   ///< by docid: where its entries begin
     std::vector<std::uint32_t> entries_;  ///< column << kIdBits | value id
     std::vector<std::string> names_[kColumns];
+    std::vector<std::uint32_t> every_document_[kColumns];  ///< by value id, over the live documents
 };
 
 }  // namespace wm

@@ -1,5 +1,6 @@
 #pragma once
 // What a search asks for and what it answers, independent of HTTP.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,6 +35,12 @@ struct SearchRequest {
     /// Sent while the words are being typed: the last word also matches as a prefix (its most
     /// frequent completions). A submitted search matches whole words only.
     bool as_you_type = false;
+    /// Seconds the search may take (0: no limit). Past them the counts stop being exhaustive and
+    /// the work left is cut short; the result says so (total_is_exact, facets_exhaustive).
+    double time_budget = 0;
+    /// Whether the client has gone, asked between stages (empty: never); a search whose client
+    /// has gone stops with SearchAbandoned.
+    std::function<bool()> client_gone;
 };
 
 struct FacetCount {

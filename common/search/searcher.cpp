@@ -10,6 +10,7 @@
 #include "common/index/section_data.hpp"
 #include "common/index/store.hpp"
 #include "common/search/best_section.hpp"
+#include "common/search/deadline.hpp"
 #include "common/search/facet_counter.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/search/snippets.hpp"
@@ -162,6 +163,17 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.page = request.page;
     result.per_page = request.per_page;
     const Xapian::doccount everything = db_.get_doccount();
+    const Deadline deadline(request.time_budget, request.client_gone);
+    // A counting pass runs within what is left of the budget (not over remote shards, where
+    // Xapian 1.4 warns that the time limit may misbehave); one that was cut short flags the counts.
+    const auto limit = [&](Xapian::Enquire& enquire) {
+        if (!remote_shards_) deadline.limit(enquire);
+    };
+    const auto counted = [&](const Xapian::MSet& mset) {
+        if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
+            result.total_is_exact = result.facets_exhaustive = false;
+        return mset;
+    };
     const auto filtered = [&](const Xapian::Query& query, std::string_view without_facet = {}) {
         const auto filter = builder.filter(request, without_facet);
         return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
@@ -170,7 +182,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(filtered(query));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        return static_cast<std::size_t>(enquire.get_mset(0, 0, everything).get_matches_estimated());
+        limit(enquire);
+        return static_cast<std::size_t>(counted(enquire.get_mset(0, 0, everything)).get_matches_estimated());
     };
 
     // Facets without an active filter are counted on what the query returns; each filtered
@@ -190,7 +203,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         counter.attach(enquire);
-        enquire.get_mset(0, 0, everything);
+        limit(enquire);
+        counted(enquire.get_mset(0, 0, everything));
         counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
     };
 
@@ -215,11 +229,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
         // Over remote shards, Xapian 1.4.22's spies on a value-sorted page of results can see a
         // document twice (measured: per_page 2 or 3 over two shards): they count in a pass of their own.
         if (counter && !remote_shards_) counter->attach(enquire);
+        if (counter) limit(enquire);
         const bool boosted = sort == SortOrder::relevance && !plan.together.empty();
         const auto depth = boosted ? std::max(kRerankDepth, local_first + local_size) : local_size;
         Ranked tier{enquire.get_mset(static_cast<Xapian::doccount>(boosted ? 0 : local_first),
                                      static_cast<Xapian::doccount>(depth), counter ? everything : 0),
                     {}, {}, query};
+        if (counter) counted(tier.mset);
         tier.hits = hits_of(tier.mset);
         for (const auto& it : tier.hits) tier.scores.push_back(it.get_weight());
         if (boosted) rerank_words_together(db_, remote_shards_, plan.together, tier.hits, tier.scores, local_first, local_size);
@@ -228,11 +244,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
         return tier;
     };
 
-    // Every word: counted and ranked in one pass, which is all most queries need.
+    // Every word: counted and ranked in one pass, which is all most queries need. Browsing (no
+    // words, no filter) returns every document: its counts come from the table, and the pass only
+    // orders the page.
     std::vector<Ranked> ranked;
     auto all_words_counter = std::make_unique<FacetCounter>(unfiltered, true, request.kinds.empty(), table);
-    ranked.push_back(rank(plan.query(), plan.query(), first, request.per_page, all_words_counter.get()));
-    std::size_t all_words = ranked[0].mset.get_matches_estimated();
+    const bool browsing = plan.empty() && builder.filter(request).empty() && all_words_counter->count_every_document();
+    ranked.push_back(rank(plan.query(), plan.query(), first, request.per_page, browsing ? nullptr : all_words_counter.get()));
+    if (browsing) all_words_counter->collect(request.facet_limit, result.facets, result.facet_value_totals);
+    std::size_t all_words = browsing ? everything : ranked[0].mset.get_matches_estimated();
     if (all_words == 0 && plan.corrected) {
         // A misspelling with a known correction ("Nigel Mins"): what the user almost certainly
         // meant, tried before any word is dropped.
@@ -257,6 +277,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (!plan.empty() && all_words < needed) {
         const auto order = drop_order(plan, db_, request.matching);
         for (std::size_t k = 0; cumulative.back() < needed && k < order.size(); ++k) {
+            if (deadline.passed()) {  // fewer hits than there are: said so rather than waited for
+                result.total_is_exact = false;
+                break;
+            }
             auto fewer = dropped;
             fewer.push_back(order[k]);
             auto query = plan.query(fewer);
@@ -279,11 +303,18 @@ SearchResult Searcher::run(const SearchRequest& request) {
                                   std::min(needed, tier_end) - std::max(first, tier_start), nullptr));
         }
     }
+    deadline.check_client();
     const auto& matched = tier_queries.back();  // every document the query returns
-    for (const auto* facet : filtered_facets)
-        count_facets(filtered(matched, facet->field), FacetCounter({facet}, false, false, table));
-    if (!request.kinds.empty()) count_facets(filtered(matched, kKindField), FacetCounter({}, false, true, table));
+    // Past the budget, a filtered facet keeps the counts of what the query returns, not its
+    // disjunctive counts: flagged as not exhaustive.
+    const auto recount = [&](std::string_view without, const FacetCounter& counter) {
+        if (deadline.passed()) result.facets_exhaustive = false;
+        else count_facets(filtered(matched, without), counter);
+    };
+    for (const auto* facet : filtered_facets) recount(facet->field, FacetCounter({facet}, false, false, table));
+    if (!request.kinds.empty()) recount(kKindField, FacetCounter({}, false, true, table));
 
+    deadline.check_client();
     result.total = cumulative.back();
     result.total_all_words = all_words;
     for (const auto unit : dropped) result.dropped_words.push_back(plan.units[unit].text);
@@ -291,7 +322,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.warnings = plan.warnings;
 
     if (request.group == Grouping::section) {
-        add_section_hits(request, plan, tier_queries, filtered, sort, needed, result);
+        add_section_hits(plan, tier_queries, filtered, sort, needed, deadline, result);
         result.hits.erase(result.hits.begin(), result.hits.begin() + static_cast<std::ptrdiff_t>(std::min(first, result.hits.size())));
         result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return result;
@@ -321,15 +352,19 @@ SearchResult Searcher::run(const SearchRequest& request) {
 }
 
 template <typename Filtered>
-void Searcher::add_section_hits(const SearchRequest& request, const QueryPlan& plan,
-                                const std::vector<Xapian::Query>& tier_queries, const Filtered& filtered, SortOrder sort,
-                                std::size_t needed, SearchResult& result) {
+void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian::Query>& tier_queries,
+                                const Filtered& filtered, SortOrder sort, std::size_t needed, const Deadline& deadline,
+                                SearchResult& result) {
     // Sections are not documents: they come from the matching issues in rank order, each issue's
     // matching sections best first, until the page is full. Counting them all would read every
     // matching issue, so the total is exact only when the walk reached the last issue.
     constexpr Xapian::doccount kIssuesPerFetch = 50;
     bool exhausted = true;
     for (std::size_t t = 0; t < tier_queries.size() && result.hits.size() < needed; ++t) {
+        if (t > 0 && deadline.passed()) {  // the page as far as it got, within the budget
+            exhausted = false;
+            break;
+        }
         const auto only_here = t == 0 ? tier_queries[0]
                                       : Xapian::Query(Xapian::Query::OP_AND_NOT, tier_queries[t], tier_queries[t - 1]);
         const auto terms = snippet_terms(tier_queries[t]);
@@ -356,6 +391,10 @@ void Searcher::add_section_hits(const SearchRequest& request, const QueryPlan& p
                 }
             }
             if (issues.size() < kIssuesPerFetch) break;
+            if (deadline.passed()) {
+                exhausted = false;
+                break;
+            }
         }
         exhausted = exhausted && result.hits.size() < needed;
     }

@@ -14,6 +14,7 @@
 
 #include "common/facets/glossary.hpp"
 #include "common/index/schema.hpp"
+#include "common/search/deadline.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/search/search_request.hpp"
 
@@ -53,9 +54,9 @@ private:
     SearchResult run(const SearchRequest& request);
     /// group=section: the page's sections, from the matching issues in rank order.
     template <typename Filtered>
-    void add_section_hits(const SearchRequest& request, const QueryPlan& plan,
-                          const std::vector<Xapian::Query>& tier_queries, const Filtered& filtered, SortOrder sort,
-                          std::size_t needed, SearchResult& result);
+    void add_section_hits(const QueryPlan& plan, const std::vector<Xapian::Query>& tier_queries,
+                          const Filtered& filtered, SortOrder sort, std::size_t needed, const Deadline& deadline,
+                          SearchResult& result);
     std::string database_path_;
     Xapian::Database db_;
     std::string glossary_revision_;

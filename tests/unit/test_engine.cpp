@@ -106,6 +106,46 @@ TEST_CASE("engine: facet counts of the empty query equal the stored records' val
     for (const auto& [year, count] : years) CHECK(count_of(result, "years", year) == count);
 }
 
+TEST_CASE("engine: browsing counts, taken from the table, equal a match pass's after issues are removed", "[engine]") {
+    std::mt19937_64 random{std::random_device{}()};
+    const auto folder = fs::temp_directory_path() / ("wm-browse-" + std::to_string(random()));
+    fs::create_directories(folder / "issues");
+    std::vector<fs::path> copies;
+    for (const auto& entry : fs::directory_iterator(WM_CORPUS_DIR))
+        if (entry.path().extension() == ".txt") {
+            copies.push_back(folder / "issues" / entry.path().filename());
+            fs::copy_file(entry.path(), copies.back());
+        }
+    REQUIRE(copies.size() >= 3);
+    IndexOptions options;
+    options.database = (folder / "db").string();
+    options.inputs = {(folder / "issues").string()};
+    options.prune = true;
+    REQUIRE(index_paths(options).failed == 0);
+    Searcher searcher(options.database);
+    SearchRequest browse;
+    browse.facet_limit = 1000;
+    (void)searcher.search(browse);  // the table of the first revision, which the next extends
+    fs::remove(copies.front());
+    REQUIRE(index_paths(options).removed == 1);
+    searcher.refresh();
+
+    const auto browsed = searcher.search(browse);
+    SearchRequest matched = browse;
+    matched.from = "0001-01";  // a filter that keeps every issue, so the counts come from a match pass
+    const auto counted = searcher.search(matched);
+    CHECK(browsed.total == copies.size() - 1);
+    CHECK(counted.total == browsed.total);
+    CHECK(browsed.facet_value_totals == counted.facet_value_totals);
+    for (const auto& [name, counts] : counted.facets) {
+        INFO(name);
+        REQUIRE(browsed.facets.count(name));
+        CHECK(browsed.facets.at(name).size() == counts.size());
+        for (const auto& count : counts) CHECK(count_of(browsed, name, count.value) == count.count);
+    }
+    fs::remove_all(folder);
+}
+
 TEST_CASE("engine: a filtered facet is counted without its own filter (disjunctive)", "[engine]") {
     const auto& seeds = SeedDatabase::instance();
     Searcher searcher(seeds.path());
@@ -330,4 +370,42 @@ TEST_CASE("group=section: the matching sections of the matching issues, with an 
     CHECK_FALSE(first_page.total_is_exact);
     CHECK(first_page.total <= all.total);
     CHECK(first_page.hits[0].section == all.hits[0].section);
+}
+
+TEST_CASE("engine: a search past its time budget answers with what it has, flagged", "[engine][budget]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest request;
+    request.query = "care";
+    request.filters["authority"] = {"Solihull"};
+    const auto in_time = searcher.search(request);
+    REQUIRE_FALSE(in_time.hits.empty());
+    CHECK(in_time.facets_exhaustive);
+
+    request.time_budget = 1e-9;  // spent before the first stage ends
+    const auto late = searcher.search(request);
+    CHECK(hit_ids(late) == hit_ids(in_time));  // the page is always served
+    CHECK_FALSE(late.facets_exhaustive);       // the filtered facet's disjunctive counts were skipped
+
+    SearchRequest needs_tiers;
+    needs_tiers.query = "Solihull zzqxjv";  // no issue has both: a partial tier would be added
+    const auto tiered = searcher.search(needs_tiers);
+    REQUIRE(tiered.total > 0);
+    CHECK(tiered.total_is_exact);
+    needs_tiers.time_budget = 1e-9;
+    const auto cut = searcher.search(needs_tiers);
+    CHECK(cut.total == 0);
+    CHECK_FALSE(cut.total_is_exact);
+}
+
+TEST_CASE("engine: a search whose client has gone stops", "[engine][budget]") {
+    Searcher searcher(SeedDatabase::instance().path());
+    SearchRequest request;
+    request.query = "care";
+    int asked = 0;
+    request.client_gone = [&] { return ++asked > 0; };
+    CHECK_THROWS_AS(searcher.search(request), SearchAbandoned);
+    CHECK(asked == 1);
+    request.client_gone = [] { return false; };
+    CHECK_FALSE(searcher.search(request).hits.empty());
 }
