@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include <malloc.h>
+
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -40,6 +42,11 @@ int main(int argc, char** argv) {
         for (const auto& route : wm::searchd::route_names()) std::cout << route << '\n';
         return 0;
     }
+
+    // glibc gives threads up to 8 malloc arenas per core, each keeping freed memory of its own:
+    // with a worker per connection that held a quarter of the resident size at 20,000 issues
+    // (measured 104 -> 78 MiB after 64 connections); threads beyond the cores gain nothing from more.
+    mallopt(M_ARENA_MAX, static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
 
     // SIGINT/SIGTERM are taken by one thread that stops the server; worker threads never see them.
     sigset_t stop_signals;

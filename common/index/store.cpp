@@ -41,7 +41,8 @@ Xapian::Database open_for_reading(const std::string& path) {
 std::string database_version(const Xapian::Database& db) {
     if (db.size() == 1) {
         try {
-            return std::to_string(db.get_revision());
+            // The uuid too: a full build swaps in a new database whose revision may equal the old one's.
+            return db.get_uuid() + ":" + std::to_string(db.get_revision());
         } catch (const Xapian::InvalidOperationError&) {
             // a single remote shard: fall through
         }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <numeric>
 
 #include "common/index/schema.hpp"
@@ -67,42 +68,22 @@ void point_at_section(SearchHit& hit, const SectionData& section, const SnippetT
     hit.snippet = make_snippet(section.text, terms, kSnippetBytes);
 }
 
-// Only the documents it was given: the top matches, whose boost is wanted.
-class AmongDocuments : public Xapian::MatchDecider {
-public:
-    explicit AmongDocuments(std::vector<Xapian::docid> docids) : docids_(std::move(docids)) {
-        std::sort(docids_.begin(), docids_.end());
-    }
-    bool operator()(const Xapian::Document& doc) const override {
-        return std::binary_search(docids_.begin(), docids_.end(), doc.get_docid());
-    }
-
-private:
-    std::vector<Xapian::docid> docids_;
-};
-
 // The top matches re-ordered with the words-together boost added to their scores, as the
 // query "all AND_MAYBE together" would score them (equal scores keep Xapian's order); then cut
 // to the page [first, first + size).
-void rerank_words_together(const Xapian::Database& db, bool remote, const Xapian::Query& together,
+void rerank_words_together(const Xapian::Database& db, const Xapian::Query& together,
                            std::vector<Xapian::MSetIterator>& hits, std::vector<double>& scores, std::size_t first,
                            std::size_t size) {
     if (!hits.empty()) {
+        // The top matches are named by their id terms, so that Xapian checks the words' positions
+        // in those documents only (a match decider is asked after the positions are read, of
+        // every match), and over shards alike (remote shards take no decider, and local shards
+        // hand one their own document ids).
+        std::vector<Xapian::Query> ids;
+        for (const auto& it : hits) ids.emplace_back(schema::unique_id_term(it.get_document().get_value(schema::SLOT_ISSUE_ID)));
         Xapian::Enquire boost(db);
-        std::vector<Xapian::docid> docids;
-        for (const auto& it : hits) docids.push_back(*it);
-        Xapian::Query query = together;
-        // Remote shards take no match decider, and over local shards Xapian 1.4 hands a decider
-        // each shard's own document ids: there the top matches are named by their id terms.
-        const bool by_id_terms = remote || db.size() > 1;
-        if (by_id_terms) {
-            std::vector<Xapian::Query> ids;
-            for (const auto& it : hits) ids.emplace_back(schema::unique_id_term(it.get_document().get_value(schema::SLOT_ISSUE_ID)));
-            query = Xapian::Query(Xapian::Query::OP_FILTER, together, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
-        }
-        boost.set_query(query);
-        const AmongDocuments among(docids);
-        const auto boosted = boost.get_mset(0, static_cast<Xapian::doccount>(hits.size()), nullptr, by_id_terms ? nullptr : &among);
+        boost.set_query(Xapian::Query(Xapian::Query::OP_FILTER, together, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+        const auto boosted = boost.get_mset(0, static_cast<Xapian::doccount>(hits.size()));
         for (auto it = boosted.begin(); it != boosted.end(); ++it)
             for (std::size_t i = 0; i < hits.size(); ++i)
                 if (*hits[i] == *it) scores[i] += it.get_weight();
@@ -120,6 +101,20 @@ void rerank_words_together(const Xapian::Database& db, bool remote, const Xapian
     scores = std::move(page_scores);
 }
 
+// One parsed glossary shared by every thread's Searcher, so that its programme forms (costly:
+// measured 18% of the first queries at 20,000 issues) are worked out once, not once per thread.
+std::shared_ptr<const Glossary> shared_glossary(const std::string& stored) {
+    static std::mutex mutex;
+    static std::string last_stored;
+    static std::shared_ptr<const Glossary> last;
+    std::lock_guard lock(mutex);
+    if (!last || stored != last_stored) {
+        last = std::make_shared<const Glossary>(stored.empty() ? Glossary{} : nlohmann::json::parse(stored).get<Glossary>());
+        last_stored = stored;
+    }
+    return last;
+}
+
 }  // namespace
 
 Searcher::Searcher(std::string database_path)
@@ -130,10 +125,14 @@ Searcher::Searcher(std::string database_path)
 
 void Searcher::refresh() {
     db_.reopen();
-    // The glossary changes only when the indexer learns a new acronym; re-read it then.
+    // The glossary changes only when the indexer learns a new acronym: looked at once per
+    // revision, and parsed once per process.
+    const auto revision = database_version(db_);
+    if (revision == revision_) return;
+    revision_ = revision;
     const auto stored = db_.get_metadata(std::string(schema::META_GLOSSARY));
-    if (stored != glossary_revision_) {
-        glossary_ = stored.empty() ? Glossary{} : nlohmann::json::parse(stored).get<Glossary>();
+    if (!glossary_ || stored != glossary_revision_) {
+        glossary_ = shared_glossary(stored);
         glossary_revision_ = stored;
     }
 }
@@ -157,7 +156,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     const auto words = request.as_you_type ? WordTable::of(db_, database_path_) : nullptr;
-    const QueryBuilder builder(db_, glossary_, words.get());
+    const QueryBuilder builder(db_, *glossary_, words.get());
     SearchResult result;
     result.query = request.query;
     result.page = request.page;
@@ -238,7 +237,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         if (counter) counted(tier.mset);
         tier.hits = hits_of(tier.mset);
         for (const auto& it : tier.hits) tier.scores.push_back(it.get_weight());
-        if (boosted) rerank_words_together(db_, remote_shards_, plan.together, tier.hits, tier.scores, local_first, local_size);
+        if (boosted) rerank_words_together(db_, plan.together, tier.hits, tier.scores, local_first, local_size);
         if (counter && remote_shards_) count_facets(filtered(matching), *counter);
         else if (counter) counter->collect(request.facet_limit, result.facets, result.facet_value_totals);
         return tier;

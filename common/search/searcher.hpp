@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,7 @@ public:
     const std::vector<FacetCount>& facet_values(const schema::Facet& facet);
 
     const Xapian::Database& database() const { return db_; }
-    const Glossary& glossary() const { return glossary_; }
+    const Glossary& glossary() const { return *glossary_; }
 
     /// Runs fn(database), reopening and retrying when a concurrent commit invalidated the
     /// revision being read (Xapian's DatabaseModifiedError).
@@ -59,8 +60,9 @@ private:
                           SearchResult& result);
     std::string database_path_;
     Xapian::Database db_;
-    std::string glossary_revision_;
-    Glossary glossary_;
+    std::string revision_;           ///< the database revision last refreshed to
+    std::string glossary_revision_;  ///< the stored glossary it was read from
+    std::shared_ptr<const Glossary> glossary_;
     std::string facet_values_revision_;
     bool remote_shards_ = false;  ///< remote shards run only Xapian's built-in match spies
     std::map<std::string, std::vector<FacetCount>> facet_values_;
