@@ -103,6 +103,23 @@ void remove_deleted(IndexTarget& target, const std::vector<std::string>& deleted
 
 }  // namespace
 
+namespace {
+
+// The source files of the issues an older database holds join the run; an issue whose file is
+// gone cannot be rebuilt, and is reported.
+void add_stored_sources(const Xapian::Database& db, std::vector<std::string>& files, IndexReport& report) {
+    std::set<std::string> known(files.begin(), files.end());
+    for (auto it = db.valuestream_begin(schema::SLOT_SOURCE_PATH); it != db.valuestream_end(schema::SLOT_SOURCE_PATH); ++it) {
+        const std::string path = *it;
+        if (path.empty() || !known.insert(path).second) continue;
+        std::error_code error;
+        if (fs::is_regular_file(path, error)) files.push_back(path);
+        else report.warnings.push_back({path, "indexed by an older version and its file is gone: left out of the rebuilt index"});
+    }
+}
+
+}  // namespace
+
 IndexReport index_paths(const IndexOptions& options, const ProgressCallback& progress) {
     const auto started = std::chrono::steady_clock::now();
     IndexReport report;
@@ -112,8 +129,12 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
 
     auto target = IndexTarget::open(options.database, options.shards);
     remove_unfinished_builds(options.database);  // the lock is ours: nobody else is building
+    // A database an older version wrote is rebuilt in one full build from its issues' source
+    // files and this run's, then swapped in for it: readers keep the old one until that moment.
+    const bool rebuilding = target.older_schema();
+    if (rebuilding) add_stored_sources(target.shard(0), files, report);
     const bool empty_database = !target.sharded() && target.shard(0).get_doccount() == 0;
-    Glossary glossary = load_glossary(target.dictionary());
+    Glossary glossary = rebuilding ? Glossary{} : load_glossary(target.dictionary());
     const Glossary stored_glossary = glossary;
 
     std::vector<PlannedFile> plan;
@@ -166,7 +187,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                 });
     state.done = 2 * plan.size() - changed.size();
 
-    if (empty_database && workers >= 2 && changed.size() >= kFullBuildFiles) {
+    if (rebuilding || (empty_database && workers >= 2 && changed.size() >= kFullBuildFiles)) {
         std::vector<BuildSource> sources;
         for (const auto* file : changed) sources.push_back({file->path, std::nullopt});
         // Nothing may be left to write to the empty database: once swapped out, a commit on

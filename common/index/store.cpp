@@ -9,7 +9,23 @@
 
 namespace wm {
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+namespace {
+
+// Schema versions are whole numbers; anything else (or none, in a database with documents) is
+// not ours to rebuild.
+int schema_number(const std::string& version) {
+    if (version.empty() || version.size() > 6 || !std::all_of(version.begin(), version.end(), ::isdigit)) return -1;
+    return std::stoi(version);
+}
+
+}  // namespace
+
+bool has_older_schema(const Xapian::Database& db) {
+    const auto number = schema_number(db.get_metadata(std::string(schema::META_SCHEMA_VERSION)));
+    return number > 0 && number < schema_number(std::string(schema::kSchemaVersion));
+}
+
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool accept_older_schema) {
     std::error_code ignored;
     std::filesystem::create_directories(path, ignored);
     try {
@@ -17,7 +33,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
         const auto version = db.get_metadata(std::string(schema::META_SCHEMA_VERSION));
         if (version.empty() && db.get_doccount() == 0) {
             db.set_metadata(std::string(schema::META_SCHEMA_VERSION), std::string(schema::kSchemaVersion));
-        } else if (version != schema::kSchemaVersion) {
+        } else if (version != schema::kSchemaVersion && !(accept_older_schema && has_older_schema(db))) {
             throw ConfigError("database " + path + " has schema version '" + version +
                              "' but this build writes version '" +
                              std::string(schema::kSchemaVersion) +

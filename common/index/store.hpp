@@ -12,8 +12,12 @@
 namespace wm {
 
 /// Opens (creating if needed) the database for writing. Throws UnavailableError when another
-/// writer holds it and ConfigError when it was written with another schema version.
-Xapian::WritableDatabase open_for_writing(const std::string& path);
+/// writer holds it and ConfigError when it was written with another schema version (an older
+/// one is accepted when accept_older_schema: the caller rebuilds it).
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool accept_older_schema = false);
+
+/// Whether db was written with an older schema version than this build's.
+bool has_older_schema(const Xapian::Database& db);
 
 /// Opens the database read-only; throws UnavailableError naming the path when there is none.
 Xapian::Database open_for_reading(const std::string& path);

@@ -45,7 +45,7 @@ IndexTarget IndexTarget::open(const std::string& path, std::size_t shards) {
         if (shards > 0)
             throw ConfigError(path + " holds a single database; index into a new folder to split it into " +
                              std::to_string(shards) + " shards");
-        target.shards_.push_back(open_for_writing(path));
+        target.shards_.push_back(open_for_writing(path, true));
         return target;
     }
     target.dictionary_ = open_for_writing((folder / schema::kDictionaryName).string());

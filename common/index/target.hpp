@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/index/store.hpp"
+
 namespace wm {
 
 class IndexTarget {
@@ -15,7 +17,12 @@ public:
     /// database); shards N > 0 makes a new path a folder of N shards, and requires an existing
     /// one to have N. Throws ConfigError on a mismatch, UnavailableError when another writer
     /// holds any of the databases.
+    /// A single database written with an older schema is opened too (older_schema() says so),
+    /// for the run to rebuild it; older shards are refused.
     static IndexTarget open(const std::string& path, std::size_t shards);
+
+    /// The single database was written with an older schema: the run must rebuild it.
+    bool older_schema() { return !sharded() && has_older_schema(shards_[0]); }
 
     std::size_t shard_count() const { return shards_.size(); }
     bool sharded() const { return dictionary_.has_value(); }

@@ -235,3 +235,76 @@ TEST_CASE("acronyms defined in one issue apply to the whole archive", "[indexer]
         CHECK(has(programmes_of(with_db.out), riia));
     }
 }
+
+TEST_CASE("a database an older schema wrote is rebuilt from its issues' files and the run's, and swapped in", "[indexer][migration]") {
+    TempDir dir;
+    const auto corpus = copy_corpus(dir);
+    const auto elsewhere = dir / "elsewhere";
+    fs::create_directories(elsewhere);
+    std::vector<std::string> stored_paths;
+    for (const auto& entry : fs::directory_iterator(corpus)) stored_paths.push_back(entry.path().string());
+    std::sort(stored_paths.begin(), stored_paths.end());
+    for (std::size_t i = 0; i < 2; ++i) {  // two issues whose files are no longer in the run's folder
+        const auto moved = elsewhere + "/" + fs::path(stored_paths[i]).filename().string();
+        fs::rename(stored_paths[i], moved);
+        stored_paths[i] = moved;
+    }
+    const auto gone = dir / "gone/015_0000000000000000.txt";
+    stored_paths.push_back(gone);
+
+    // The shape of a schema 1 database: an issue document and section documents per issue.
+    const auto db_path = dir / "db";
+    {
+        Xapian::WritableDatabase old(db_path, Xapian::DB_CREATE);
+        for (const auto& path : stored_paths) {
+            Xapian::Document issue;
+            issue.add_boolean_term(schema::unique_id_term(fs::path(path).stem().string()));
+            issue.add_boolean_term("XTYPEissue");
+            issue.add_value(schema::SLOT_SOURCE_PATH, path);
+            issue.add_value(schema::SLOT_FINGERPRINT, "old");
+            old.add_document(issue);
+            Xapian::Document section;
+            section.add_boolean_term("XTYPEsection");
+            old.add_document(section);
+        }
+        old.set_metadata(std::string(schema::META_SCHEMA_VERSION), "1");
+        old.commit();
+    }
+    Xapian::Database reader(db_path);  // as searchd holds it through the rebuild
+    REQUIRE(reader.get_doccount() == 12);
+
+    const auto rebuilt = index_into(db_path, {corpus});
+    INFO(rebuilt.out << rebuilt.err);
+    CHECK(rebuilt.exit_code == 0);
+    CHECK(rebuilt.out.find("added 5, replaced 0, unchanged 0, removed 0, failed 0") != std::string::npos);
+    CHECK(rebuilt.err.find(gone) != std::string::npos);  // reported: it cannot be rebuilt
+
+    reader.reopen();
+    CHECK(reader.get_doccount() == 5);
+    Xapian::Database db(db_path);
+    CHECK(db.get_metadata(std::string(schema::META_SCHEMA_VERSION)) == schema::kSchemaVersion);
+    CHECK(db.get_doccount() == 5);
+    CHECK_FALSE(db.term_exists("XTYPEsection"));
+    for (std::size_t i = 0; i < 5; ++i) {
+        const auto id = fs::path(stored_paths[i]).stem().string();
+        CHECK(read_issue(db, id).issue.id == id);
+    }
+    CHECK_FALSE(fs::exists(db_path + ".building"));
+    const auto again = index_into(db_path, {corpus, elsewhere});
+    CHECK(again.out.find("added 0, replaced 0, unchanged 5") != std::string::npos);
+}
+
+TEST_CASE("a database a newer schema wrote is refused with the reason", "[indexer][migration]") {
+    TempDir dir;
+    const auto db_path = dir / "db";
+    {
+        Xapian::WritableDatabase newer(db_path, Xapian::DB_CREATE);
+        newer.add_document(Xapian::Document());
+        newer.set_metadata(std::string(schema::META_SCHEMA_VERSION), "99");
+        newer.commit();
+    }
+    const auto refused = index_into(db_path, {copy_corpus(dir)});
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.err.find("schema version '99'") != std::string::npos);
+    CHECK(Xapian::Database(db_path).get_doccount() == 1);
+}
