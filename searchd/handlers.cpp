@@ -23,6 +23,7 @@
 #include "common/text/text.hpp"
 #include "searchd/openapi.hpp"
 #include "searchd/respond.hpp"
+#include "searchd/searcher_pool.hpp"
 
 namespace wm::searchd {
 namespace {
@@ -35,17 +36,18 @@ double now_unix() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// Xapian objects are not thread-safe, so each worker thread keeps its own Searcher and
-// refreshes it before every request: a commit by the indexer is visible on the next request.
-thread_local std::unique_ptr<Searcher> thread_searcher;
+// Xapian objects are not thread-safe: a request borrows a Searcher of its own from the pool,
+// refreshed to the indexer's latest commit, so a commit is visible on the next request.
+std::unique_ptr<SearcherPool> pool;
 
-Searcher& searcher() {
-    auto& mine = thread_searcher;
-    if (!mine) mine = std::make_unique<Searcher>(database_path);
-    const auto before = database_version(mine->database());
-    mine->refresh();
-    if (database_version(mine->database()) != before) last_reopen_unix = now_unix();
-    return *mine;
+SearcherPool::Lease searcher() {
+    auto mine = pool->acquire();
+    static thread_local std::string seen;
+    if (auto version = database_version(mine->database()); version != seen) {
+        if (!seen.empty()) last_reopen_unix = now_unix();
+        seen = std::move(version);
+    }
+    return mine;
 }
 
 // Every search a handler runs, within the server's time budget.
@@ -54,7 +56,7 @@ SearchResult budgeted_search(Searcher& mine, SearchRequest request) {
     return mine.search(request);
 }
 
-SearchResult budgeted_search(SearchRequest request) { return budgeted_search(searcher(), std::move(request)); }
+SearchResult budgeted_search(SearchRequest request) { return budgeted_search(*searcher(), std::move(request)); }
 
 nlohmann::json issue_summary(const IssueRecord& record) {
     nlohmann::json summary = {
@@ -77,11 +79,12 @@ const schema::Facet& facet_in_path(const std::string& name) {
 
 }  // namespace
 
-void set_database_path(const std::string& path) { database_path = path; }
+void open_searchers(const std::string& path, std::size_t searchers) {
+    database_path = path;
+    pool = std::make_unique<SearcherPool>(path, searchers);
+}
 
 void set_search_time_budget(double seconds) { search_time_budget = seconds; }
-
-void forget_thread_searcher() { thread_searcher.reset(); }
 
 void check_database() {
     Searcher probe(database_path);
@@ -136,20 +139,20 @@ void handle_multi_search(const httplib::Request& req, httplib::Response& res) {
 
 void handle_suggest(const httplib::Request& req, httplib::Response& res) {
     const auto params = parse_suggest_params(req.params);
-    auto& mine = searcher();
+    auto mine = searcher();
     nlohmann::json suggestions = nlohmann::json::array();
-    for (const auto& s : suggest(mine, params.typed, params.limit))
+    for (const auto& s : suggest(*mine, params.typed, params.limit))
         suggestions.push_back({{"text", s.text}, {"kind", s.kind}, {"count", s.count}});
     send_json(res, {{"query", params.typed}, {"suggestions", suggestions}});
 }
 
 void handle_issues(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
-    auto& mine = searcher();
-    const auto issues = mine.with_retry([&] {
+    auto mine = searcher();
+    const auto issues = mine->with_retry([&] {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& summary : list_issues(mine.database()))
-            list.push_back(issue_summary(read_issue(mine.database(), summary.id)));
+        for (const auto& summary : list_issues(mine->database()))
+            list.push_back(issue_summary(read_issue(mine->database(), summary.id)));
         return list;
     });
     send_json(res, {{"total", issues.size()}, {"issues", issues}});
@@ -157,9 +160,9 @@ void handle_issues(const httplib::Request& req, httplib::Response& res) {
 
 void handle_issue(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
-    auto& mine = searcher();
+    auto mine = searcher();
     const std::string id = req.matches[1];
-    auto record = nlohmann::json(mine.with_retry([&] { return read_issue(mine.database(), id); }));
+    auto record = nlohmann::json(mine->with_retry([&] { return read_issue(mine->database(), id); }));
     record.erase("path");
     record.erase("fingerprint");
     send_json(res, record);
@@ -169,7 +172,7 @@ void handle_related(const httplib::Request& req, httplib::Response& res) {
     const auto limit = parse_related_params(req.params);
     const std::string issue_id = req.matches[1];
     auto related = nlohmann::json::array();
-    for (const auto& issue : related_issues(searcher().database(), issue_id, limit)) {
+    for (const auto& issue : related_issues(searcher()->database(), issue_id, limit)) {
         auto shared = nlohmann::json::object();
         for (const auto& facet : schema::kFacets)
             if (is_companion_facet(facet.id)) shared[std::string(facet.name)] = issue.shared[facet.id];
@@ -184,14 +187,14 @@ void handle_related(const httplib::Request& req, httplib::Response& res) {
 void handle_entity(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
     const auto& facet = facet_in_path(req.matches[1].str());
-    auto& mine = searcher();
-    send_json(res, entity_view(mine.database(), facet, req.matches[2].str(), mine.glossary()));
+    auto mine = searcher();
+    send_json(res, entity_view(mine->database(), facet, req.matches[2].str(), mine->glossary()));
 }
 
 void handle_glossary(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
     auto entries = nlohmann::json::array();
-    for (const auto& entry : searcher().glossary().entries())
+    for (const auto& entry : searcher()->glossary().entries())
         entries.push_back({{"acronym", entry.acronym}, {"expansion", entry.expansion},
                            {"category", entry.category}, {"source", entry.source}});
     send_json(res, {{"total", entries.size()}, {"entries", entries}});
@@ -204,14 +207,15 @@ void handle_facet(const httplib::Request& req, httplib::Response& res) {
     require_clean_text(prefix, "prefix", ErrorCode::invalid_facet_prefix);
     const auto prefix_key = match_key(prefix);
     nlohmann::json values = nlohmann::json::array();
-    for (const auto& value : searcher().facet_values(*facet))
+    for (const auto& value : searcher()->facet_values(*facet))
         if (match_key(value.value).starts_with(prefix_key)) values.push_back(value);
     send_json(res, {{"facet", facet->name}, {"prefix", prefix}, {"values", values}});
 }
 
+// Health and metrics open the database themselves rather than wait for a searcher: they must
+// answer while every searcher is busy.
 void handle_healthz(const httplib::Request&, httplib::Response& res) {
-    auto& mine = searcher();
-    const auto& db = mine.database();
+    const auto db = open_for_reading(database_path);
     send_json(res, {{"status", "ok"},
                     {"database", database_path},
                     {"documents", db.get_doccount()},
@@ -220,7 +224,7 @@ void handle_healthz(const httplib::Request&, httplib::Response& res) {
 }
 
 void handle_metrics(const httplib::Request&, httplib::Response& res, const Metrics& metrics) {
-    res.set_content(metrics.render(searcher().database().get_doccount(), last_reopen_unix),
+    res.set_content(metrics.render(open_for_reading(database_path).get_doccount(), last_reopen_unix),
                     "text/plain; version=0.0.4");
 }
 
@@ -269,9 +273,9 @@ void handle_search_atom(const httplib::Request& req, httplib::Response& res) {
 void handle_entity_atom(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
     const auto& facet = facet_in_path(req.matches[1].str());
-    auto& mine = searcher();
-    const auto canonical = canonical_facet_value(facet.id, req.matches[2].str(), mine.glossary());
-    const auto result = budgeted_search(mine, entity_feed_request(facet, canonical));
+    auto mine = searcher();
+    const auto canonical = canonical_facet_value(facet.id, req.matches[2].str(), mine->glossary());
+    const auto result = budgeted_search(*mine, entity_feed_request(facet, canonical));
     if (result.total == 0)
         throw RequestError(ErrorCode::not_found, "no issue mentions " + std::string(facet.field) + " '" + req.matches[2].str() + "'");
     send_atom(res, atom_feed(entity_feed_description(facet, canonical, result), result, feed_site(req)));

@@ -1,5 +1,5 @@
 #pragma once
-// One function per endpoint, over the calling thread's Searcher.
+// One function per endpoint, each over a Searcher borrowed from the pool for the request.
 #include <httplib.h>
 
 #include <string>
@@ -8,15 +8,12 @@
 
 namespace wm::searchd {
 
-/// Where handlers find the index; each worker thread opens its own Searcher on it.
-void set_database_path(const std::string& path);
+/// Where handlers find the index, and how many searchers may be open on it at once (requests
+/// beyond wait for one).
+void open_searchers(const std::string& path, std::size_t searchers);
 
 /// Seconds a search may take before it answers with what it has, flagged (0: no limit).
 void set_search_time_budget(double seconds);
-
-/// Drops the calling thread's Searcher, so its next request opens the database afresh: after a
-/// remote shard's connection broke, that is what reconnects once the shard is back.
-void forget_thread_searcher();
 
 /// Checks the database opens (at start-up, for a clear error before serving).
 void check_database();

@@ -15,8 +15,9 @@ int main(int argc, char** argv) {
     wm::searchd::ServerConfig config;
     config.database = wm::default_database_path();
     // cpp-httplib gives each open connection a thread until it closes or idles out, so the pool
-    // must cover the keep-alive connections of a busy website, not just the cores.
-    config.threads = std::max(32u, 4 * std::thread::hardware_concurrency());
+    // must cover the keep-alive connections of a busy website (and a 64-connection load), not
+    // just the cores. An idle thread holds no searcher: they are borrowed per request.
+    config.threads = std::max(128u, 4 * std::thread::hardware_concurrency());
     bool quiet = false;
     bool list_routes = false;
 
@@ -28,6 +29,10 @@ int main(int argc, char** argv) {
     app.add_option("--port", config.port, "Port to listen on (0 picks a free one and prints it)")
         ->capture_default_str()->check(CLI::Range(0, 65535));
     app.add_option("--threads", config.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+    config.searchers = std::max(4u, 2 * std::thread::hardware_concurrency());
+    app.add_option("--searchers", config.searchers,
+                   "Searches run at once (each holds its own open database); more wait for one")
+        ->capture_default_str()->check(CLI::Range(1u, 256u));
     app.add_option("--time-budget", config.time_budget_seconds,
                    "Seconds a search may take; past them it answers with the page and counts so far, flagged "
                    "total_is_exact/facets_exhaustive false (0: no limit)")

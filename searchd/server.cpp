@@ -61,7 +61,7 @@ double elapsed_ms() {
 }  // namespace
 
 SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
-    set_database_path(config_.database);
+    open_searchers(config_.database, config_.searchers);
     set_search_time_budget(config_.time_budget_seconds);
     check_database();
     const unsigned threads = std::max(1u, config_.threads);
@@ -139,12 +139,6 @@ void SearchServer::add_routes() {
         return httplib::Server::HandlerResponse::Unhandled;
     });
     http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-        try {
-            std::rethrow_exception(error);
-        } catch (const Xapian::NetworkError&) {
-            forget_thread_searcher();  // its remote connection is broken for good
-        } catch (...) {
-        }
         send_error(res, error);
     });
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

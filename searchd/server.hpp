@@ -19,6 +19,8 @@ struct ServerConfig {
     std::string bind = "127.0.0.1";
     int port = 8080;  ///< 0 picks a free port
     unsigned threads = 4;
+    /// Searchers open at once: the searches that run together (others wait for one).
+    unsigned searchers = 4;
     std::vector<std::string> cors_origins;  ///< "*" allows any origin
     bool log_requests = true;
     /// A client that sends or reads nothing for this long is disconnected.
