@@ -233,13 +233,19 @@ MeilisearchQuery parse_meilisearch_query(const nlohmann::json& body) {
         for (const auto& facet : schema::kFacets) query.facets.emplace_back(facet.name);
         query.facets.emplace_back(kKindField);
     }
+    // Both pairs are checked; page/hitsPerPage win when given, as in Meilisearch.
+    const auto page = whole_number(body, "page", ErrorCode::invalid_search_page, 1, 1, kMaxPage);
+    const auto hits_per_page =
+        whole_number(body, "hitsPerPage", ErrorCode::invalid_search_hits_per_page, kDefaultLimit, 0, kMaxPerPage);
+    const auto offset = whole_number(body, "offset", ErrorCode::invalid_search_offset, 0, 0, kMaxOffset);
+    const auto limit = whole_number(body, "limit", ErrorCode::invalid_search_limit, kDefaultLimit, 0, kMaxPerPage);
     query.page_mode = given(body, "page") || given(body, "hitsPerPage");
     if (query.page_mode) {
-        request.page = whole_number(body, "page", ErrorCode::invalid_search_page, 1, 1, kMaxPage);
-        request.per_page = whole_number(body, "hitsPerPage", ErrorCode::invalid_search_hits_per_page, kDefaultLimit, 0, kMaxPerPage);
+        request.page = page;
+        request.per_page = hits_per_page;
     } else {
-        request.offset = whole_number(body, "offset", ErrorCode::invalid_search_offset, 0, 0, kMaxOffset);
-        request.per_page = whole_number(body, "limit", ErrorCode::invalid_search_limit, kDefaultLimit, 0, kMaxPerPage);
+        request.offset = offset;
+        request.per_page = limit;
     }
     request.sort = sort_order(body);
     read_formatting(body, query);

@@ -213,6 +213,8 @@ TEST_CASE("meilisearch options: every field is honoured or refused, none ignored
     CHECK(code_of({{"sort", {"date:desc", "title:asc"}}}) == "invalid_search_sort");
     CHECK(code_of({{"sort", "title:asc"}}) == "invalid_search_sort");
     CHECK(code_of({{"q", std::string("a\0b", 3)}}) == "invalid_search_q");
+    CHECK(code_of({{"hitsPerPage", 5}, {"offset", "seven"}}) == "invalid_search_offset");  // found by the fuzzer
+    CHECK(code_of({{"limit", 5}, {"page", 0}}) == "invalid_search_page");
     CHECK(code_of({{"facets", {"kind", "people"}}, {"sort", nullptr}, {"filter", nullptr}}) == "accepted");
 }
 
