@@ -170,14 +170,19 @@ TEST_CASE("meilisearch filter: what the engine cannot answer is refused, not ans
 
 namespace {
 
-// The Meilisearch code a body is refused with, or "accepted".
-std::string code_of(const json& body) {
+// The Meilisearch code a call is refused with, or "accepted".
+template <typename Call>
+std::string refused_with(Call&& call) {
     try {
-        parse_meilisearch_query(body);
+        call();
     } catch (const RequestError& e) {
         return std::string(error_info(e.code).code);
     }
     return "accepted";
+}
+
+std::string code_of(const json& body) {
+    return refused_with([&] { parse_meilisearch_query(body); });
 }
 
 SearchResult one_hit() {
@@ -260,14 +265,7 @@ TEST_CASE("meilisearch options: highlight title and heading, crop, positions, sc
 }
 
 TEST_CASE("meilisearch multi-search: at most 16 queries, each naming its index, no federation", "[meilisearch]") {
-    const auto code = [](const json& body) {
-        try {
-            parse_multi_search(body);
-        } catch (const RequestError& e) {
-            return std::string(error_info(e.code).code);
-        }
-        return std::string("accepted");
-    };
+    const auto code = [](const json& body) { return refused_with([&] { parse_multi_search(body); }); };
     json queries = json::array();
     for (int i = 0; i < 16; ++i) queries.push_back({{"indexUid", "issues"}, {"q", "care"}});
     CHECK(code({{"queries", queries}}) == "accepted");
@@ -293,14 +291,7 @@ TEST_CASE("meilisearch facet search: facet name, query, q and filter become a co
     CHECK(response["facetHits"] == json::parse(R"([{"value": "Telford & Wrekin", "count": 4}, {"value": "Wrexham", "count": 2}])"));
     CHECK(response["facetQuery"] == "wre");
     CHECK(parse_facet_search({{"facetName", "kind"}}).facet == "kinds");
-    const auto code = [](const json& body) {
-        try {
-            parse_facet_search(body);
-        } catch (const RequestError& e) {
-            return std::string(error_info(e.code).code);
-        }
-        return std::string("accepted");
-    };
+    const auto code = [](const json& body) { return refused_with([&] { parse_facet_search(body); }); };
     CHECK(code({{"facetQuery", "x"}}) == "invalid_facet_search_facet_name");
     CHECK(code({{"facetName", "colour"}}) == "invalid_facet_search_facet_name");
     CHECK(code({{"facetName", "people"}, {"facetQuery", 3}}) == "invalid_facet_search_facet_query");
