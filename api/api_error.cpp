@@ -25,7 +25,9 @@ ApiError server_error(ErrorCode code, const std::string& detail) {
 
 ApiError api_error(ErrorCode code, const std::string& message) {
     const auto& info = error_info(code);
-    return {info.http_status, {{"message", message}, {"code", info.code}, {"type", info.type}}};
+    return {info.http_status,
+            {{"message", message}, {"code", info.code}, {"type", info.type},
+             {"link", std::string(kErrorListUrl) + "#" + std::string(info.code)}}};
 }
 
 ApiError api_error(std::exception_ptr error) {

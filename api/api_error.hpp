@@ -1,7 +1,7 @@
 #pragma once
-// Every error the API answers, in Meilisearch's shape: {"message", "code", "type"}, with the
-// status and type from the error table (common/errors.hpp). No transport here: searchd writes
-// the answer.
+// Every error the API answers, in Meilisearch's shape: {"message", "code", "type", "link"},
+// with the status and type from the error table (common/errors.hpp) and a link to the code in
+// README's error list. No transport here: searchd writes the answer.
 #include <nlohmann/json.hpp>
 
 #include <exception>
@@ -10,6 +10,10 @@
 #include "common/errors.hpp"
 
 namespace wm {
+
+/// Where README is published (CMake's WM_ERROR_LIST_URL); its error list has an anchor per
+/// code, so a link is this + "#code".
+inline constexpr std::string_view kErrorListUrl = WM_ERROR_LIST_URL;
 
 struct ApiError {
     int status;

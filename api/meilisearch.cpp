@@ -1,8 +1,10 @@
 #include "api/meilisearch.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <chrono>
 
+#include "api/filter.hpp"
+#include "api/marked_text.hpp"
 #include "api/params.hpp"
 #include "common/errors.hpp"
 #include "common/index/schema.hpp"
@@ -12,97 +14,47 @@
 namespace wm {
 namespace {
 
-// Meilisearch's default page size.
+// Meilisearch's default page size and crop length.
 constexpr std::size_t kDefaultLimit = 20;
+constexpr std::size_t kDefaultCropLength = 10;
+constexpr std::size_t kMaxCropLength = 1000;
+
+// A hit's attributes, and those with text to mark or crop.
+const std::set<std::string> kAttributes(kHitAttributes.begin(), kHitAttributes.end());
+const std::set<std::string> kTextAttributes = {"title", "heading", "snippet"};
+
+// Meilisearch fields this archive cannot honour: refused by name rather than as unknown.
+const std::set<std::string> kUnsupported = {"distinct", "attributesToSearchOn", "hybrid", "vector", "retrieveVectors",
+                                            "showRankingScoreDetails", "rankingScoreThreshold", "locales"};
+
+const std::set<std::string> kSearchFields = {
+    "q", "filter", "facets", "page", "hitsPerPage", "offset", "limit", "sort", "highlightPreTag", "highlightPostTag",
+    "attributesToRetrieve", "attributesToHighlight", "attributesToCrop", "cropLength", "cropMarker",
+    "showMatchesPosition", "showRankingScore", "matchingStrategy"};
+
+void require_known_fields(const nlohmann::json& body, const std::set<std::string>& known) {
+    for (const auto& item : body.items()) {
+        if (known.contains(item.key())) continue;
+        if (kUnsupported.contains(item.key()))
+            throw RequestError(ErrorCode::bad_request, "`" + item.key() + "` is not supported by this archive");
+        throw RequestError(ErrorCode::bad_request, "Unknown field `" + item.key() + "`");
+    }
+}
+
+bool given(const nlohmann::json& body, const char* name) { return body.contains(name) && !body[name].is_null(); }
 
 const schema::Facet& facet_named(const std::string& name, ErrorCode code) {
     const auto* facet = find_facet(name);
     if (!facet)
         throw RequestError(code, "unknown attribute `" + name +
-                                       "`: use people, authorities, programmes or organisations");
+                                       "`: use people, authorities, programmes, organisations or kind");
     return *facet;
 }
 
-std::string unquote(std::string text) {
-    text = trim(text);
-    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front())
-        text = text.substr(1, text.size() - 2);
-    return text;
-}
-
-// One condition: `authorities = "Solihull"`, `"people"='Pat Bullen'`, `programmes IN [a, "b"]`,
-// `date >= 2022-04` / `date <= 2023-06`.
-void add_condition(const std::string& text, std::vector<std::pair<std::string, std::string>>& any,
-                   SearchRequest& request) {
-    static const std::regex equals(R"(^\s*("?)(\w+)\1\s*=\s*(.+?)\s*$)");
-    static const std::regex in_list(R"(^\s*("?)(\w+)\1\s+IN\s*\[(.*)\]\s*$)", std::regex::icase);
-    static const std::regex date_bound(R"(^\s*("?)date\1\s*(>=|<=)\s*(.+?)\s*$)");
-    std::smatch m;
-    if (std::regex_match(text, m, date_bound)) {
-        const auto month = unquote(m[3]);
-        (m[2] == ">=" ? request.from : request.to) = month_bound(month, "date", ErrorCode::invalid_search_filter);
-    } else if (std::regex_match(text, m, in_list)) {
-        const auto& facet = facet_named(m[2], ErrorCode::invalid_search_filter);
-        for (const auto& value : split(m[3].str(), ','))
-            if (!trim(value).empty()) any.emplace_back(facet.field, unquote(value));
-    } else if (std::regex_match(text, m, equals)) {
-        any.emplace_back(facet_named(m[2], ErrorCode::invalid_search_filter).field, unquote(m[3]));
-    } else {
-        throw RequestError(ErrorCode::invalid_search_filter,
-                             "cannot read the filter `" + text +
-                                 "`: use `facet = \"value\"`, `facet IN [...]`, `date >= YYYY-MM`, joined by AND");
-    }
-}
-
-// OR inside one facet, AND across facets: what our filters mean. A group that ORs two
-// different facets cannot be expressed and is refused rather than answered wrongly.
-void add_group(const std::vector<std::string>& conditions, SearchRequest& request) {
-    std::vector<std::pair<std::string, std::string>> any;
-    for (const auto& condition : conditions) add_condition(condition, any, request);
-    if (any.empty()) return;
-    for (const auto& [field, value] : any) {
-        if (field != any.front().first)
-            throw RequestError(ErrorCode::invalid_search_filter, "OR across different facets is not supported");
-        request.filters[field].push_back(value);
-    }
-}
-
-std::vector<std::string> split_on(const std::string& text, const std::regex& separator) {
-    std::vector<std::string> parts;
-    std::sregex_token_iterator it(text.begin(), text.end(), separator, -1), end;
-    for (; it != end; ++it)
-        if (!trim(it->str()).empty()) parts.push_back(it->str());
-    return parts;
-}
-
-void parse_filter(const nlohmann::json& filter, SearchRequest& request) {
-    static const std::regex and_word(R"(\s+AND\s+)", std::regex::icase);
-    static const std::regex or_word(R"(\s+OR\s+)", std::regex::icase);
-    if (filter.is_null()) return;
-    if (filter.is_string()) {
-        for (auto group : split_on(filter.get<std::string>(), and_word)) {
-            group = trim(group);
-            if (group.size() >= 2 && group.front() == '(' && group.back() == ')') group = group.substr(1, group.size() - 2);
-            add_group(split_on(group, or_word), request);
-        }
-        return;
-    }
-    if (!filter.is_array()) throw RequestError(ErrorCode::invalid_search_filter, "`filter` must be a string or an array");
-    for (const auto& item : filter) {
-        if (item.is_string()) {
-            parse_filter(item, request);
-        } else if (item.is_array()) {
-            std::vector<std::string> conditions;
-            for (const auto& condition : item) {
-                if (!condition.is_string())
-                    throw RequestError(ErrorCode::invalid_search_filter, "nested filter arrays hold strings");
-                conditions.push_back(condition.get<std::string>());
-            }
-            add_group(conditions, request);
-        } else {
-            throw RequestError(ErrorCode::invalid_search_filter, "`filter` arrays hold strings or arrays of strings");
-        }
-    }
+// The facet's name in requests and in SearchResult::facets ("kind" is counted as "kinds").
+std::string facet_key(const std::string& name, ErrorCode code) {
+    if (name == kKindField) return "kinds";
+    return std::string(facet_named(name, code).name);
 }
 
 std::size_t whole_number(const nlohmann::json& body, const std::string& name, ErrorCode code, std::size_t fallback,
@@ -113,92 +65,201 @@ std::size_t whole_number(const nlohmann::json& body, const std::string& name, Er
     return value.get<std::size_t>();
 }
 
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-    for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
-        text.replace(at, from.size(), to);
+bool flag(const nlohmann::json& body, const char* name, ErrorCode code) {
+    if (!given(body, name)) return false;
+    if (!body[name].is_boolean()) throw RequestError(code, std::string("`") + name + "` must be true or false");
+    return body[name].get<bool>();
 }
 
-// Meilisearch's _formatted is plain text with the caller's tags around matches (the caller
-// escapes it, as InstantSearch does); our snippets are HTML with <mark>.
-std::string retag(const std::string& snippet, const MeilisearchQuery& query) {
-    std::string out = snippet;
-    replace_all(out, "<mark>", query.highlight_pre);
-    replace_all(out, "</mark>", query.highlight_post);
-    for (const auto& [entity, character] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"},
-                                            {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
-        replace_all(out, entity, character);
+std::string text_field(const nlohmann::json& body, const char* name, ErrorCode code, std::string fallback) {
+    if (!given(body, name)) return fallback;
+    if (!body[name].is_string()) throw RequestError(code, std::string("`") + name + "` must be a string");
+    auto text = body[name].get<std::string>();
+    require_clean_text(text, name, code);
+    return text;
+}
+
+// An array of attribute names ("*" for all): each from `allowed`.
+std::vector<std::string> attribute_list(const nlohmann::json& body, const char* name, ErrorCode code) {
+    std::vector<std::string> names;
+    if (!given(body, name)) return names;
+    if (!body[name].is_array()) throw RequestError(code, std::string("`") + name + "` must be an array of attribute names");
+    for (const auto& item : body[name]) {
+        if (!item.is_string()) throw RequestError(code, std::string("`") + name + "` holds attribute names");
+        names.push_back(item.get<std::string>());
+    }
+    return names;
+}
+
+void require_attribute(const std::string& attribute, const char* field, ErrorCode code) {
+    if (attribute != "*" && !kAttributes.contains(attribute))
+        throw RequestError(code, std::string("`") + field + "`: unknown attribute `" + attribute +
+                                     "`: a hit has id, issue_id, file, title, date, kind, section, heading and snippet");
+}
+
+MatchingStrategy matching_strategy(const nlohmann::json& body) {
+    const auto name = text_field(body, "matchingStrategy", ErrorCode::invalid_search_matching_strategy, "last");
+    if (name == "last") return MatchingStrategy::last;
+    if (name == "all") return MatchingStrategy::all;
+    if (name == "frequency") return MatchingStrategy::frequency;
+    throw RequestError(ErrorCode::invalid_search_matching_strategy,
+                       "`matchingStrategy` is last, all or frequency, not `" + name + "`");
+}
+
+// One sort rule: Meilisearch takes an array; a lone string is read as an array of one.
+std::optional<SortOrder> sort_order(const nlohmann::json& body) {
+    if (!given(body, "sort")) return std::nullopt;
+    auto rules = body["sort"].is_string() ? nlohmann::json::array({body["sort"]}) : body["sort"];
+    if (!rules.is_array() || rules.size() > 1 || (rules.size() == 1 && !rules[0].is_string()))
+        throw RequestError(ErrorCode::invalid_search_sort, "`sort` is one rule: [\"date:desc\"] or [\"date:asc\"]");
+    if (rules.empty()) return std::nullopt;
+    const auto rule = rules[0].get<std::string>();
+    if (rule == "date:desc") return SortOrder::newest;
+    if (rule == "date:asc") return SortOrder::oldest;
+    throw RequestError(ErrorCode::invalid_search_sort, "sort by `date:desc` or `date:asc`, not `" + rule + "`");
+}
+
+void read_formatting(const nlohmann::json& body, MeilisearchQuery& query) {
+    query.highlight_pre = text_field(body, "highlightPreTag", ErrorCode::invalid_search_highlight_pre_tag, "<em>");
+    query.highlight_post = text_field(body, "highlightPostTag", ErrorCode::invalid_search_highlight_post_tag, "</em>");
+    query.crop_marker = text_field(body, "cropMarker", ErrorCode::invalid_search_crop_marker, "…");
+    query.show_matches_position = flag(body, "showMatchesPosition", ErrorCode::invalid_search_show_matches_position);
+    query.show_ranking_score = flag(body, "showRankingScore", ErrorCode::invalid_search_show_ranking_score);
+    for (const auto& name : attribute_list(body, "attributesToRetrieve", ErrorCode::invalid_search_attributes_to_retrieve)) {
+        require_attribute(name, "attributesToRetrieve", ErrorCode::invalid_search_attributes_to_retrieve);
+        query.retrieve.insert(name);
+    }
+    if (query.retrieve.contains("*")) query.retrieve.clear();
+    for (const auto& name : attribute_list(body, "attributesToHighlight", ErrorCode::invalid_search_attributes_to_highlight)) {
+        require_attribute(name, "attributesToHighlight", ErrorCode::invalid_search_attributes_to_highlight);
+        if (name == "*") query.highlight = kTextAttributes;
+        else if (kTextAttributes.contains(name)) query.highlight.insert(name);
+    }
+    const auto crop_length =
+        whole_number(body, "cropLength", ErrorCode::invalid_search_crop_length, kDefaultCropLength, 0, kMaxCropLength);
+    for (const auto& item : attribute_list(body, "attributesToCrop", ErrorCode::invalid_search_attributes_to_crop)) {
+        // "snippet:20": this attribute's own length.
+        const auto colon = item.find(':');
+        const auto name = item.substr(0, colon);
+        require_attribute(name, "attributesToCrop", ErrorCode::invalid_search_attributes_to_crop);
+        const auto words = colon == std::string::npos
+                               ? crop_length
+                               : bounded_integer(std::string_view(item).substr(colon + 1), "attributesToCrop", 0,
+                                                 kMaxCropLength, ErrorCode::invalid_search_attributes_to_crop);
+        for (const auto& attribute : name == "*" ? kTextAttributes : std::set<std::string>{name})
+            if (kTextAttributes.contains(attribute)) query.crop[attribute] = words;
+    }
+}
+
+// One attribute of a hit as Meilisearch's _formatted shows it: the caller's tags when it is
+// highlighted, cropped when asked. Snippets are made to show matches, so theirs are always marked.
+struct Formatted {
+    MarkedText text;
+    bool marked;
+};
+
+Formatted formatted(const MeilisearchQuery& query, const std::string& attribute, const std::string& marked_html,
+                    const std::string& plain) {
+    Formatted out{marked_html.empty() ? MarkedText{plain, {}} : read_marked(marked_html),
+                  attribute == "snippet" || query.highlight.contains(attribute)};
+    if (const auto crop = query.crop.find(attribute); crop != query.crop.end())
+        out.text = crop_words(out.text, crop->second, query.crop_marker);
+    return out;
+}
+
+nlohmann::json match_positions(const MarkedText& text) {
+    auto positions = nlohmann::json::array();
+    for (const auto& m : text.matches) positions.push_back({{"start", m.start}, {"length", m.length}});
+    return positions;
+}
+
+nlohmann::json retrieved(const MeilisearchQuery& query, nlohmann::json object) {
+    if (query.retrieve.empty()) return object;
+    nlohmann::json kept = nlohmann::json::object();
+    for (const auto& name : query.retrieve)
+        if (object.contains(name)) kept[name] = object[name];
+    return kept;
+}
+
+nlohmann::json hit_json(const MeilisearchQuery& query, const SearchHit& hit) {
+    nlohmann::json out = {{"id", hit.issue_id},
+                          {"issue_id", hit.issue_id},
+                          {"file", hit.file},
+                          {"title", hit.title},
+                          {"date", hit.date},
+                          {"kind", page_kind_name(hit.kind)},
+                          {"section", hit.section ? nlohmann::json(*hit.section) : nlohmann::json(nullptr)},
+                          {"heading", hit.section_heading},
+                          {"snippet", hit.snippet}};
+    auto shown = out;
+    auto positions = nlohmann::json::object();
+    const std::pair<const char*, Formatted> texts[] = {
+        {"title", formatted(query, "title", hit.title_marked, hit.title)},
+        {"heading", formatted(query, "heading", hit.heading_marked, hit.section_heading)},
+        {"snippet", formatted(query, "snippet", hit.snippet, hit.snippet)}};
+    for (const auto& [name, text] : texts) {
+        shown[name] = text.marked ? with_tags(text.text, query.highlight_pre, query.highlight_post) : text.text.text;
+        if (!text.text.matches.empty()) positions[name] = match_positions(text.text);
+    }
+    out = retrieved(query, std::move(out));
+    out["_formatted"] = retrieved(query, std::move(shown));
+    if (query.show_matches_position) out["_matchesPosition"] = positions;
+    if (query.show_ranking_score) out["_rankingScore"] = hit.relevance;
     return out;
 }
 
 }  // namespace
 
+void require_meilisearch_index(const std::string& uid) {
+    if (uid != kMeilisearchIndexUid)
+        throw RequestError(ErrorCode::index_not_found, "Index `" + uid + "` not found: this archive has one index, `issues`");
+}
+
 MeilisearchQuery parse_meilisearch_query(const nlohmann::json& body) {
     if (!body.is_object()) throw RequestError(ErrorCode::bad_request, "the search body must be a JSON object");
+    require_known_fields(body, kSearchFields);
     MeilisearchQuery query;
     auto& request = query.request;
     request.as_you_type = true;  // Meilisearch matches the last word as a prefix: InstantSearch searches as you type
-    if (body.contains("q") && !body["q"].is_null()) {
-        if (!body["q"].is_string()) throw RequestError(ErrorCode::invalid_search_q, "`q` must be a string");
-        request.query = body["q"].get<std::string>();
-        if (request.query.size() > kMaxQueryBytes)
-            throw RequestError(ErrorCode::invalid_search_q, "`q` is over " + std::to_string(kMaxQueryBytes) + " bytes");
-    }
-    if (body.contains("filter")) parse_filter(body["filter"], request);
-    if (body.contains("facets") && !body["facets"].is_null()) {
-        if (!body["facets"].is_array()) throw RequestError(ErrorCode::invalid_search_facets, "`facets` must be an array");
-        for (const auto& name : body["facets"]) {
-            if (!name.is_string()) throw RequestError(ErrorCode::invalid_search_facets, "`facets` holds attribute names");
-            if (name == "*") {
-                for (const auto& facet : schema::kFacets) query.facets.emplace_back(facet.name);
-                continue;
-            }
-            query.facets.emplace_back(facet_named(name.get<std::string>(), ErrorCode::invalid_search_facets).name);
+    request.query = text_field(body, "q", ErrorCode::invalid_search_q, "");
+    request.matching = matching_strategy(body);
+    if (body.contains("filter")) apply_meilisearch_filter(body["filter"], request);
+    for (const auto& name : attribute_list(body, "facets", ErrorCode::invalid_search_facets)) {
+        if (name != "*") {
+            facet_key(name, ErrorCode::invalid_search_facets);
+            query.facets.push_back(name == kKindField ? name : std::string(find_facet(name)->name));
+            continue;
         }
+        for (const auto& facet : schema::kFacets) query.facets.emplace_back(facet.name);
+        query.facets.emplace_back(kKindField);
     }
-    query.page_mode = body.contains("page") || body.contains("hitsPerPage");
+    // Both pairs are checked; page/hitsPerPage win when given, as in Meilisearch.
+    const auto page = whole_number(body, "page", ErrorCode::invalid_search_page, 1, 1, kMaxPage);
+    const auto hits_per_page =
+        whole_number(body, "hitsPerPage", ErrorCode::invalid_search_hits_per_page, kDefaultLimit, 0, kMaxPerPage);
+    const auto offset = whole_number(body, "offset", ErrorCode::invalid_search_offset, 0, 0, kMaxOffset);
+    const auto limit = whole_number(body, "limit", ErrorCode::invalid_search_limit, kDefaultLimit, 0, kMaxPerPage);
+    query.page_mode = given(body, "page") || given(body, "hitsPerPage");
     if (query.page_mode) {
-        request.page = whole_number(body, "page", ErrorCode::invalid_search_page, 1, 1, kMaxPage);
-        request.per_page = whole_number(body, "hitsPerPage", ErrorCode::invalid_search_hits_per_page, kDefaultLimit, 0, kMaxPerPage);
+        request.page = page;
+        request.per_page = hits_per_page;
     } else {
-        request.offset = whole_number(body, "offset", ErrorCode::invalid_search_offset, 0, 0, kMaxOffset);
-        request.per_page = whole_number(body, "limit", ErrorCode::invalid_search_limit, kDefaultLimit, 0, kMaxPerPage);
+        request.offset = offset;
+        request.per_page = limit;
     }
-    if (body.contains("sort") && body["sort"].is_array() && !body["sort"].empty()) {
-        const auto first = body["sort"][0].is_string() ? body["sort"][0].get<std::string>() : "";
-        if (first == "date:desc") request.sort = SortOrder::newest;
-        else if (first == "date:asc") request.sort = SortOrder::oldest;
-        else throw RequestError(ErrorCode::invalid_search_sort, "sort by `date:desc` or `date:asc`");
-    }
-    if (body.contains("highlightPreTag") && body["highlightPreTag"].is_string())
-        query.highlight_pre = body["highlightPreTag"].get<std::string>();
-    if (body.contains("highlightPostTag") && body["highlightPostTag"].is_string())
-        query.highlight_post = body["highlightPostTag"].get<std::string>();
+    request.sort = sort_order(body);
+    read_formatting(body, query);
     return query;
 }
 
 nlohmann::json meilisearch_response(const MeilisearchQuery& query, const SearchResult& result,
                                     std::string_view index_uid) {
     auto hits = nlohmann::json::array();
-    for (const auto& hit : result.hits) {
-        nlohmann::json out = {{"id", hit.issue_id},
-                              {"issue_id", hit.issue_id},
-                              {"file", hit.file},
-                              {"title", hit.title},
-                              {"date", hit.date},
-                              {"section", hit.section ? nlohmann::json(*hit.section) : nlohmann::json(nullptr)},
-                              {"heading", hit.section_heading},
-                              {"snippet", hit.snippet}};
-        out["_formatted"] = {{"id", hit.issue_id},
-                             {"title", hit.title},
-                             {"date", hit.date},
-                             {"heading", hit.section_heading},
-                             {"snippet", retag(hit.snippet, query)}};
-        hits.push_back(std::move(out));
-    }
+    for (const auto& hit : result.hits) hits.push_back(hit_json(query, hit));
     nlohmann::json distribution = nlohmann::json::object();
     for (const auto& name : query.facets) {
         auto values = nlohmann::json::object();
-        const auto it = result.facets.find(name);
+        const auto it = result.facets.find(facet_key(name, ErrorCode::invalid_search_facets));
         if (it != result.facets.end())
             for (const auto& count : it->second) values[count.value] = count.count;
         distribution[name] = values;
@@ -221,6 +282,66 @@ nlohmann::json meilisearch_response(const MeilisearchQuery& query, const SearchR
         response["estimatedTotalHits"] = result.total;
     }
     return response;
+}
+
+std::vector<std::pair<std::string, nlohmann::json>> parse_multi_search(const nlohmann::json& body) {
+    if (!body.is_object() || !body.contains("queries") || !body["queries"].is_array())
+        throw RequestError(ErrorCode::bad_request, "the body must be {\"queries\": [...]}");
+    if (body.contains("federation"))
+        throw RequestError(ErrorCode::bad_request,
+                           "federated search is not supported: send `queries` alone, and each gets its own result");
+    require_known_fields(body, {"queries"});
+    const auto& queries = body["queries"];
+    if (queries.size() > kMaxMultiSearchQueries)
+        throw RequestError(ErrorCode::invalid_multi_search_queries,
+                           "at most " + std::to_string(kMaxMultiSearchQueries) + " queries per request, not " +
+                               std::to_string(queries.size()));
+    std::vector<std::pair<std::string, nlohmann::json>> searches;
+    for (const auto& query : queries) {
+        if (!query.is_object() || !query.contains("indexUid") || !query["indexUid"].is_string())
+            throw RequestError(ErrorCode::missing_index_uid, "every query names its `indexUid`");
+        if (query.contains("federationOptions"))
+            throw RequestError(ErrorCode::bad_request, "`federationOptions` is not supported: federated search is not");
+        auto search = query;
+        search.erase("indexUid");
+        searches.emplace_back(query["indexUid"].get<std::string>(), std::move(search));
+    }
+    return searches;
+}
+
+FacetSearchQuery parse_facet_search(const nlohmann::json& body) {
+    if (!body.is_object()) throw RequestError(ErrorCode::bad_request, "the facet search body must be a JSON object");
+    if (!given(body, "facetName") || !body["facetName"].is_string())
+        throw RequestError(ErrorCode::invalid_facet_search_facet_name,
+                           "`facetName` names a facet: people, authorities, programmes, organisations or kind");
+    FacetSearchQuery query;
+    query.facet = facet_key(body["facetName"].get<std::string>(), ErrorCode::invalid_facet_search_facet_name);
+    if (given(body, "facetQuery"))
+        query.facet_query = text_field(body, "facetQuery", ErrorCode::invalid_facet_search_facet_query, "");
+    flag(body, "exhaustiveFacetCount", ErrorCode::bad_request);  // either way: our counts are always exhaustive
+    // instant-meilisearch sends its whole search (highlighting, paging...) with the facet
+    // fields: it is checked as a search is; what shapes hits changes nothing, as there are none.
+    auto search = body;
+    for (const auto* field : {"facetName", "facetQuery", "exhaustiveFacetCount"}) search.erase(field);
+    query.request = parse_meilisearch_query(search).request;
+    query.request.per_page = 0;
+    query.request.facet_limit = kMaxFacetLimit;
+    return query;
+}
+
+nlohmann::json facet_search_response(const FacetSearchQuery& query, const SearchResult& result) {
+    const auto wanted = match_key(query.facet_query.value_or(""));
+    auto hits = nlohmann::json::array();
+    if (const auto it = result.facets.find(query.facet); it != result.facets.end())
+        for (const auto& count : it->second) {
+            const auto key = match_key(count.value);
+            if (!key.starts_with(wanted) && key.find(" " + wanted) == std::string::npos) continue;
+            hits.push_back({{"value", count.value}, {"count", count.count}});
+            if (hits.size() == kMaxFacetHits) break;
+        }
+    return {{"facetHits", hits},
+            {"facetQuery", query.facet_query ? nlohmann::json(*query.facet_query) : nlohmann::json(nullptr)},
+            {"processingTimeMs", static_cast<long long>(result.took_ms)}};
 }
 
 }  // namespace wm

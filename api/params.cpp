@@ -158,21 +158,20 @@ SearchRequest parse_search_params(const Params& params) {
 SuggestParams parse_suggest_params(const Params& params) {
     require_known_params(params, {"q", "limit"});
     SuggestParams suggest;
-    const auto find = [&](const std::string& name) {
-        const auto it = params.find(name);
-        return it == params.end() ? std::string() : it->second;
-    };
-    suggest.typed = find("q");
+    // What is typed may be empty (no suggestions), but is required: a missing `q` is a client bug.
+    const auto q = params.find("q");
+    if (q == params.end()) throw RequestError(ErrorCode::invalid_suggest_q, "`q` is required");
+    suggest.typed = q->second;
     require_clean_text(suggest.typed, "q", ErrorCode::invalid_suggest_q);
-    if (const auto limit = find("limit"); !limit.empty())
-        suggest.limit = bounded_integer(limit, "limit", 1, kMaxSuggestions, ErrorCode::invalid_suggest_limit);
+    if (const auto limit = params.find("limit"); limit != params.end())
+        suggest.limit = bounded_integer(limit->second, "limit", 1, kMaxSuggestions, ErrorCode::invalid_suggest_limit);
     return suggest;
 }
 
 std::size_t parse_related_params(const Params& params) {
     require_known_params(params, {"limit"});
     const auto it = params.find("limit");
-    if (it == params.end() || it->second.empty()) return kDefaultRelated;
+    if (it == params.end()) return kDefaultRelated;
     return bounded_integer(it->second, "limit", 1, kMaxRelated, ErrorCode::invalid_related_limit);
 }
 

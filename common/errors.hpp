@@ -34,6 +34,21 @@ namespace wm {
     X(invalid_search_offset, invalid_request, 400)     \
     X(invalid_search_limit, invalid_request, 400)      \
     X(invalid_search_hits_per_page, invalid_request, 400) \
+    X(invalid_search_attributes_to_retrieve, invalid_request, 400) \
+    X(invalid_search_attributes_to_highlight, invalid_request, 400) \
+    X(invalid_search_attributes_to_crop, invalid_request, 400) \
+    X(invalid_search_crop_length, invalid_request, 400) \
+    X(invalid_search_crop_marker, invalid_request, 400) \
+    X(invalid_search_highlight_pre_tag, invalid_request, 400) \
+    X(invalid_search_highlight_post_tag, invalid_request, 400) \
+    X(invalid_search_show_matches_position, invalid_request, 400) \
+    X(invalid_search_show_ranking_score, invalid_request, 400) \
+    X(invalid_search_matching_strategy, invalid_request, 400) \
+    X(invalid_multi_search_queries, invalid_request, 400) \
+    X(invalid_facet_search_facet_name, invalid_request, 400) \
+    X(invalid_facet_search_facet_query, invalid_request, 400) \
+    X(invalid_index_offset, invalid_request, 400) \
+    X(invalid_index_limit, invalid_request, 400) \
     X(invalid_suggest_q, invalid_request, 400)         \
     X(invalid_suggest_limit, invalid_request, 400)     \
     X(invalid_related_limit, invalid_request, 400)     \

@@ -8,6 +8,7 @@
 
 #include "api/atom.hpp"
 #include "api/meilisearch.hpp"
+#include "api/meilisearch_index.hpp"
 #include "api/params.hpp"
 #include "api/search_json.hpp"
 #include "common/errors.hpp"
@@ -109,9 +110,7 @@ nlohmann::json json_body(const httplib::Request& req) {
 }
 
 nlohmann::json meilisearch_search(const nlohmann::json& body, const std::string& index_uid) {
-    if (index_uid != kMeilisearchIndexUid)
-        throw RequestError(ErrorCode::index_not_found,
-                           "Index `" + index_uid + "` not found: this archive has one index, `issues`");
+    require_meilisearch_index(index_uid);
     const auto query = parse_meilisearch_query(body);
     return meilisearch_response(query, budgeted_search(query.request), index_uid);
 }
@@ -123,18 +122,15 @@ void handle_meilisearch_search(const httplib::Request& req, httplib::Response& r
 }
 
 void handle_multi_search(const httplib::Request& req, httplib::Response& res) {
-    const auto body = json_body(req);
-    if (!body.is_object() || !body.contains("queries") || !body["queries"].is_array())
-        throw RequestError(ErrorCode::bad_request, "the body must be {\"queries\": [...]}");
     auto results = nlohmann::json::array();
-    for (const auto& query : body["queries"]) {
-        if (!query.is_object() || !query.contains("indexUid") || !query["indexUid"].is_string())
-            throw RequestError(ErrorCode::missing_index_uid, "every query names its `indexUid`");
-        auto search = query;
-        search.erase("indexUid");
-        results.push_back(meilisearch_search(search, query["indexUid"].get<std::string>()));
-    }
+    for (const auto& [uid, search] : parse_multi_search(json_body(req))) results.push_back(meilisearch_search(search, uid));
     send_json(res, {{"results", results}});
+}
+
+void handle_facet_search(const httplib::Request& req, httplib::Response& res) {
+    require_meilisearch_index(req.matches[1]);
+    const auto query = parse_facet_search(json_body(req));
+    send_json(res, facet_search_response(query, searcher().search(query.request)));
 }
 
 void handle_suggest(const httplib::Request& req, httplib::Response& res) {
@@ -279,6 +275,32 @@ void handle_entity_atom(const httplib::Request& req, httplib::Response& res) {
     if (result.total == 0)
         throw RequestError(ErrorCode::not_found, "no issue mentions " + std::string(facet.field) + " '" + req.matches[2].str() + "'");
     send_atom(res, atom_feed(entity_feed_description(facet, canonical, result), result, feed_site(req)));
+}
+
+void handle_meilisearch_health(const httplib::Request&, httplib::Response& res) {
+    searcher();  // available only when the index opens
+    send_json(res, meilisearch_health());
+}
+
+void handle_meilisearch_version(const httplib::Request& req, httplib::Response& res) {
+    require_known_params(req.params, {});
+    send_json(res, meilisearch_version());
+}
+
+void handle_meilisearch_indexes(const httplib::Request& req, httplib::Response& res) {
+    send_json(res, meilisearch_index_list(req.params, index_time()));
+}
+
+void handle_meilisearch_index(const httplib::Request& req, httplib::Response& res) {
+    require_known_params(req.params, {});
+    require_meilisearch_index(req.matches[1]);
+    send_json(res, meilisearch_index(index_time()));
+}
+
+void handle_meilisearch_stats(const httplib::Request& req, httplib::Response& res) {
+    require_known_params(req.params, {});
+    require_meilisearch_index(req.matches[1]);
+    send_json(res, meilisearch_stats(searcher().database().get_doccount()));
 }
 
 }  // namespace wm::searchd

@@ -37,6 +37,15 @@ void handle_metrics(const httplib::Request& req, httplib::Response& res, const M
 /// Meilisearch-compatible: POST /indexes/{uid}/search and POST /multi-search.
 void handle_meilisearch_search(const httplib::Request& req, httplib::Response& res);
 void handle_multi_search(const httplib::Request& req, httplib::Response& res);
+/// Meilisearch's searchForFacetValues, from the facet counts of the search it names.
+void handle_facet_search(const httplib::Request& req, httplib::Response& res);
+/// What a Meilisearch client asks at start-up: GET /health, /version, /indexes,
+/// /indexes/{uid}, /indexes/{uid}/stats.
+void handle_meilisearch_health(const httplib::Request& req, httplib::Response& res);
+void handle_meilisearch_version(const httplib::Request& req, httplib::Response& res);
+void handle_meilisearch_indexes(const httplib::Request& req, httplib::Response& res);
+void handle_meilisearch_index(const httplib::Request& req, httplib::Response& res);
+void handle_meilisearch_stats(const httplib::Request& req, httplib::Response& res);
 void handle_openapi(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace wm::searchd

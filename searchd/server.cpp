@@ -33,7 +33,8 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/api/issues", "/api/issues", handle_issues},
         {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
         {"/api/issues/{id}/related", R"(/api/issues/([A-Za-z0-9_.\-]{1,200})/related)", handle_related},
-        {"/api/facets/{facet}", R"(/api/facets/([A-Za-z_]{1,40}))", handle_facet},
+        // Any name, so an unknown facet is invalid_facet (400), as on the entity routes.
+        {"/api/facets/{facet}", R"(/api/facets/([^/]{1,100}))", handle_facet},
         // Before the entity page, whose pattern would take "NAME.atom" for a name.
         {"/api/entities/{facet}/{name}.atom", R"(/api/entities/([a-z]{1,20})/([^/]{1,300})\.atom)", handle_entity_atom},
         {"/api/entities/{facet}/{name}", R"(/api/entities/([a-z]{1,20})/([^/]{1,300}))", handle_entity},
@@ -42,7 +43,13 @@ std::vector<Route> route_table(const Metrics& metrics) {
         {"/metrics", "/metrics", [&metrics](const auto& req, auto& res) { handle_metrics(req, res, metrics); }},
         {"/openapi.json", "/openapi.json", handle_openapi},
         {"/indexes/{uid}/search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/search)", handle_meilisearch_search, "POST"},
+        {"/indexes/{uid}/facet-search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/facet-search)", handle_facet_search, "POST"},
         {"/multi-search", "/multi-search", handle_multi_search, "POST"},
+        {"/indexes/{uid}/stats", R"(/indexes/([A-Za-z0-9_\-]{1,100})/stats)", handle_meilisearch_stats},
+        {"/indexes/{uid}", R"(/indexes/([A-Za-z0-9_\-]{1,100}))", handle_meilisearch_index},
+        {"/indexes", "/indexes", handle_meilisearch_indexes},
+        {"/health", "/health", handle_meilisearch_health},
+        {"/version", "/version", handle_meilisearch_version},
         {"/", "/", [](const auto&, auto& res) { serve_static("index.html", res); }},
         {"/app.js", "/app.js", [](const auto&, auto& res) { serve_static("app.js", res); }},
         {"/{module}.js", R"(/(words|suggest|facets|reader|charts)\.js)",

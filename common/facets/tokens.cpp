@@ -195,7 +195,8 @@ void PhraseTable::add(std::string_view phrase, std::string value) {
 
 std::optional<PhraseTable::Match> PhraseTable::longest_match(const std::vector<Token>& tokens,
                                                              std::size_t at) const {
-    if (!first_keys_.count(tokens[at].key)) return std::nullopt;  // most words start no phrase
+    // A name of no words (a filter value of punctuation or control characters) starts nothing.
+    if (at >= tokens.size() || !first_keys_.count(tokens[at].key)) return std::nullopt;  // most words start no phrase
     std::size_t limit = 1;
     while (limit < max_tokens_ && at + limit < tokens.size() &&
            tokens[at + limit].gap != Gap::hard && tokens[at + limit].gap != Gap::line)

@@ -53,7 +53,7 @@ public:
         std::size_t length;  ///< in tokens
         const std::string* value;
     };
-    /// The longest phrase starting at tokens[at] that does not cross a hard gap.
+    /// The longest phrase starting at tokens[at] that does not cross a hard gap; none past the end.
     std::optional<Match> longest_match(const std::vector<Token>& tokens, std::size_t at) const;
     const std::string* find(std::string_view phrase) const;
 

@@ -55,6 +55,10 @@ struct SearchHit {
     double score = 0;
     std::string snippet;  ///< HTML-escaped, matches wrapped in <mark>
     PageKind kind = PageKind::issue;
+    /// The title and section heading whole, HTML-escaped, with the query's matches in <mark>
+    /// as in the snippet (Meilisearch's highlighted attributes).
+    std::string title_marked, heading_marked;
+    double relevance = 0;  ///< 0..1: Xapian's percentage of the best weight the query could give
 };
 
 struct SearchWarning {

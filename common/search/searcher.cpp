@@ -60,12 +60,15 @@ std::vector<Xapian::MSetIterator> hits_of(const Xapian::MSet& mset) {
 }
 
 
-// The hit shows this section: its heading, and a snippet of its text.
+// The hit shows this section: its heading, and a snippet of its text; the title and heading
+// are marked whole (a snippet as long as the text never cuts it).
 void point_at_section(SearchHit& hit, const SectionData& section, const SnippetTerms& terms) {
     hit.section = section.number;
     hit.section_heading = section.heading;
     hit.section_group = section.group;
     hit.snippet = make_snippet(section.text, terms, kSnippetBytes);
+    hit.title_marked = make_snippet(hit.title, terms, hit.title.size() + 1);
+    hit.heading_marked = make_snippet(hit.section_heading, terms, hit.section_heading.size() + 1);
 }
 
 // The top matches re-ordered with the words-together boost added to their scores, as the
@@ -337,6 +340,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
             hit.date = record.issue.month;
             hit.kind = record.issue.kind;
             hit.score = tier.scores[&it - tier.hits.data()];
+            hit.relevance = it.get_percent() / 100.0;
             hit.file = record.issue.file;
             hit.title = record.issue.title;
             if (!record.issue.sections.empty()) {
@@ -384,7 +388,7 @@ void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian:
                 std::stable_sort(matching.begin(), matching.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
                 for (const auto number : matching) {
                     SearchHit hit{record.issue.id, record.issue.file, record.issue.title, record.issue.month, {}, {}, {},
-                                  it.get_weight(), {}, record.issue.kind};
+                                  it.get_weight(), {}, record.issue.kind, {}, {}, it.get_percent() / 100.0};
                     point_at_section(hit, SectionData::of(record, number), terms);
                     result.hits.push_back(std::move(hit));
                 }

@@ -393,6 +393,51 @@ Reply post(const SearchdProcess& server, const std::string& path, const std::str
 
 }  // namespace
 
+TEST_CASE("a Meilisearch client's start-up calls and facet search answer in Meilisearch's shapes", "[searchd][meilisearch]") {
+    SearchdProcess server(corpus_database());
+    CHECK(get(server, "/health").body == nlohmann::json({{"status", "available"}}));
+    CHECK(get(server, "/version").body["pkgVersion"].is_string());
+    const auto index = get(server, "/indexes/issues");
+    CHECK(index.body["uid"] == "issues");
+    CHECK(index.body["primaryKey"] == "id");
+    CHECK(get(server, "/indexes").body["results"] == nlohmann::json::array({index.body}));
+    const auto stats = get(server, "/indexes/issues/stats");
+    CHECK(stats.body["numberOfDocuments"] == 5);
+    CHECK(stats.body["isIndexing"] == false);
+    for (const auto* path : {"/indexes/books", "/indexes/books/stats"}) {
+        const auto missing = get(server, path);
+        CHECK(missing.status == 404);
+        CHECK(missing.body["code"] == "index_not_found");
+        CHECK(missing.body["link"].get<std::string>().ends_with("#index_not_found"));
+    }
+
+    const auto values = post(server, "/indexes/issues/facet-search",
+                             R"({"facetName": "authorities", "facetQuery": "wre", "q": "care"})");
+    REQUIRE(values.status == 200);
+    CHECK(values.body["facetHits"] == nlohmann::json::parse(R"([{"value": "Telford and Wrekin", "count": 3}])"));
+    CHECK(post(server, "/indexes/books/facet-search", R"({"facetName": "people"})").status == 404);
+
+    // The engine marks title and heading as it marks snippets; its percentage is the score.
+    const auto marked = post(server, "/indexes/issues/search",
+                             R"({"q": "care leaver offer", "attributesToHighlight": ["*"], "showRankingScore": true,
+                                 "filter": "kind = issue AND \"date\" 2022-01 TO 2023-12"})");
+    REQUIRE(marked.status == 200);
+    REQUIRE_FALSE(marked.body["hits"].empty());
+    bool heading_marked = false;
+    for (const auto& hit : marked.body["hits"]) {
+        CHECK(hit["_rankingScore"].get<double>() > 0);
+        CHECK(hit["_rankingScore"].get<double>() <= 1);
+        heading_marked = heading_marked || hit["_formatted"]["heading"].get<std::string>().find("<em>") != std::string::npos;
+    }
+    CHECK(heading_marked);
+
+    // What the schema fuzzer found answered where it should have been refused.
+    CHECK(get(server, "/api/facets/null%2Cnull").body["code"] == "invalid_facet");
+    CHECK(get(server, "/api/suggest").body["code"] == "invalid_suggest_q");
+    CHECK(get(server, "/api/issues/000_0ade5a7af2cbefc2/related?limit=").body["code"] == "invalid_related_limit");
+    CHECK(get(server, "/api/search?programme=%C2%9F").status == 200);  // it crashed searchd
+}
+
 TEST_CASE("Meilisearch-compatible search answers what InstantSearch asks", "[searchd][meilisearch]") {
     SearchdProcess server(corpus_database(), {"--cors-origin", "http://127.0.0.1:9"});
     const auto native = get(server, "/api/search?q=care&authority=Telford%20and%20Wrekin&per_page=2&page=1");

@@ -277,3 +277,12 @@ TEST_CASE("programmes: variants fold to one value learned from the archive", "[f
           "Regional Home Finder Offer");
     CHECK(canonical_facet_value(FacetId::programmes, "Kinship Heroes Awards 2031", glossary) == "Kinship Heroes Awards");
 }
+
+TEST_CASE("a filter value with no words is its own canonical form, in every facet", "[facets]") {
+    // Found by the OpenAPI fuzzer: `programme=%C2%9F` (a C1 control character) read past the
+    // end of an empty token list and crashed searchd.
+    const Glossary glossary;
+    for (const auto& facet : schema::kFacets)
+        for (const std::string value : {"\xC2\x9F", "", " ", "&", "--"})
+            CHECK_NOTHROW(canonical_facet_value(facet.id, value, glossary));
+}
