@@ -130,7 +130,7 @@ void handle_multi_search(const httplib::Request& req, httplib::Response& res) {
 void handle_facet_search(const httplib::Request& req, httplib::Response& res) {
     require_meilisearch_index(req.matches[1]);
     const auto query = parse_facet_search(json_body(req));
-    send_json(res, facet_search_response(query, searcher().search(query.request)));
+    send_json(res, facet_search_response(query, budgeted_search(query.request)));
 }
 
 void handle_suggest(const httplib::Request& req, httplib::Response& res) {
@@ -300,7 +300,7 @@ void handle_meilisearch_index(const httplib::Request& req, httplib::Response& re
 void handle_meilisearch_stats(const httplib::Request& req, httplib::Response& res) {
     require_known_params(req.params, {});
     require_meilisearch_index(req.matches[1]);
-    send_json(res, meilisearch_stats(searcher().database().get_doccount()));
+    send_json(res, meilisearch_stats(searcher()->database().get_doccount()));
 }
 
 }  // namespace wm::searchd
