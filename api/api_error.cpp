@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "common/search/deadline.hpp"
+
 namespace wm {
 namespace {
 
@@ -35,6 +37,8 @@ ApiError api_error(std::exception_ptr error) {
         std::rethrow_exception(error);
     } catch (const RequestError& e) {
         return api_error(e.code, e.what());
+    } catch (const SearchAbandoned& e) {
+        return api_error(ErrorCode::client_closed_request, e.what());
     } catch (const UnavailableError& e) {
         return server_error(e.code, e.what());
     } catch (const ConfigError& e) {

@@ -63,6 +63,7 @@ namespace wm {
     X(invalid_content_type, invalid_request, 415)      \
     X(range_not_satisfiable, invalid_request, 416)     \
     X(too_many_headers, invalid_request, 431)          \
+    X(client_closed_request, invalid_request, 499)     \
     X(internal, internal, 500)                         \
     X(not_implemented, invalid_request, 501)           \
     X(database_unavailable, system, 503)               \
