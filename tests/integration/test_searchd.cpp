@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -582,4 +583,43 @@ TEST_CASE("entity pages: mentions newest first, roles, companions, timeline", "[
     CHECK(get(server, "/api/entities/programmes/RIIA").body["value"] == "Regional Improvement and Innovation Alliance");
     CHECK(get(server, "/api/entities/people/" + encode("Nobody Here")).status == 404);
     CHECK(get(server, "/api/entities/colours/red").body["code"] == "invalid_facet");
+}
+
+TEST_CASE("a storm of costly searches leaves /healthz and a cheap search answering", "[searchd][overload]") {
+    TempDir dir;
+    generate_archive(dir / "issues", 1000);
+    REQUIRE(index_into(dir / "db", {dir / "issues"}).exit_code == 0);
+    SearchdProcess server(dir / "db", {"--searchers", "2"});
+    std::atomic<bool> stop{false};
+    std::atomic<int> answered{0}, failed{0};
+    std::vector<std::thread> storm;
+    for (int i = 0; i < 24; ++i)  // more than the searchers: the rest wait for one
+        storm.emplace_back([&] {
+            httplib::Client client("127.0.0.1", server.port());
+            client.set_read_timeout(60, 0);
+            while (!stop) {
+                const auto res = client.Get("/api/search?q=care%20children&group=section&per_page=100&facet_limit=1000");
+                ++(res && res->status == 200 ? answered : failed);
+            }
+        });
+    httplib::Client probe("127.0.0.1", server.port());
+    double slowest_health_ms = 0;
+    int cheap_ok = 0;
+    wait_until([&] { return answered >= 24; }, 60);  // the storm is under way
+    for (int i = 0; i < 10; ++i) {
+        const auto started = std::chrono::steady_clock::now();
+        const auto health = probe.Get("/healthz");
+        slowest_health_ms = std::max(slowest_health_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+        CHECK((health && health->status == 200));
+        const auto cheap = probe.Get("/api/search?q=zzqxjv");
+        cheap_ok += cheap && cheap->status == 200;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    stop = true;
+    for (auto& thread : storm) thread.join();
+    CHECK(failed == 0);
+    CHECK(cheap_ok == 10);
+    // Health needs no searcher: it answers in about a millisecond however long the queue for one
+    // is. A generous bound, for a loaded machine.
+    CHECK(slowest_health_ms < 1000);
 }
