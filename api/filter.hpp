@@ -24,7 +24,7 @@ namespace wm {
 /// engine filters with OR within one facet and AND across facets, so an OR across two
 /// attributes, an AND of two conditions on one facet, an OR on date and an empty IN list are
 /// refused, as are NOT, !=, <, >, EXISTS and IS. Throws RequestError(invalid_search_filter)
-/// whose message names the filter and the 1-based position.
+/// whose message names the filter and the position (1-based, in bytes).
 void apply_meilisearch_filter(const nlohmann::json& filter, SearchRequest& request);
 
 }  // namespace wm

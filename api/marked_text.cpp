@@ -4,12 +4,12 @@
 #include <cctype>
 #include <utility>
 
+#include "common/search/snippets.hpp"
+
 namespace wm {
 namespace {
 
-constexpr std::string_view kMarkStart = "<mark>", kMarkEnd = "</mark>";
-// What the engine writes where it cut a text (common/search/snippets).
-constexpr std::string_view kOmitted = "…";
+constexpr std::string_view kMarkStart = kSnippetMarkStart, kMarkEnd = kSnippetMarkEnd, kOmitted = kSnippetOmitted;
 
 constexpr std::pair<std::string_view, char> kEntities[] = {
     {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};

@@ -1,8 +1,5 @@
 #include "api/meilisearch.hpp"
 
-#include <algorithm>
-#include <chrono>
-
 #include "api/filter.hpp"
 #include "api/marked_text.hpp"
 #include "api/params.hpp"
@@ -225,13 +222,14 @@ MeilisearchQuery parse_meilisearch_query(const nlohmann::json& body) {
     request.matching = matching_strategy(body);
     if (body.contains("filter")) apply_meilisearch_filter(body["filter"], request);
     for (const auto& name : attribute_list(body, "facets", ErrorCode::invalid_search_facets)) {
-        if (name != "*") {
-            facet_key(name, ErrorCode::invalid_search_facets);
-            query.facets.push_back(name == kKindField ? name : std::string(find_facet(name)->name));
-            continue;
+        if (name == "*") {
+            for (const auto& facet : schema::kFacets) query.facets.emplace_back(facet.name);
+            query.facets.emplace_back(kKindField);
+        } else if (name == kKindField) {
+            query.facets.push_back(name);
+        } else {
+            query.facets.emplace_back(facet_named(name, ErrorCode::invalid_search_facets).name);  // "person" -> "people"
         }
-        for (const auto& facet : schema::kFacets) query.facets.emplace_back(facet.name);
-        query.facets.emplace_back(kKindField);
     }
     // Both pairs are checked; page/hitsPerPage win when given, as in Meilisearch.
     const auto page = whole_number(body, "page", ErrorCode::invalid_search_page, 1, 1, kMaxPage);

@@ -1,6 +1,7 @@
 #include "api/meilisearch_index.hpp"
 
 #include <array>
+#include <ctime>
 
 #include "api/meilisearch.hpp"
 

@@ -12,7 +12,7 @@
 namespace wm {
 namespace {
 
-const std::string kMarkStart = "<mark>", kMarkEnd = "</mark>", kOmitted = "\u2026";
+const std::string kMarkStart(kSnippetMarkStart), kMarkEnd(kSnippetMarkEnd), kOmitted(kSnippetOmitted);
 // Words too common to be worth marking on their own; inside a phrase they are marked with it.
 constexpr std::array<std::string_view, 14> kStopwords = {"a", "an", "and", "at", "by", "for", "in",
                                                         "is", "of", "on", "or", "the", "to", "with"};

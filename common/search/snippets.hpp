@@ -26,6 +26,9 @@ struct SnippetTerms {
 /// and are left out.
 SnippetTerms snippet_terms(const Xapian::Query& query);
 
+/// What make_snippet writes around each match, and where it cut the text (api/ reads them back).
+inline constexpr std::string_view kSnippetMarkStart = "<mark>", kSnippetMarkEnd = "</mark>", kSnippetOmitted = "\u2026";
+
 /// At most about max_bytes of text, in whole words with "…" where cut, around the passage
 /// with the most different matches (a phrase counts more than a word); the text's opening when
 /// nothing matches. A phrase also matches with "&" for "and" and across an "and" or "&" it
