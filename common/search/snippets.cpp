@@ -158,6 +158,7 @@ public:
         words_.insert(terms.words.begin(), terms.words.end());
         stems_.insert(terms.stems.begin(), terms.stems.end());
         for (const auto& word : terms.words) stems_.insert(stemmer_(word));
+        for (const auto& stem : stems_) stem_heads_[head(stem)] = true;
     }
 
     std::vector<Match> matches(const std::vector<Token>& tokens) const {
@@ -172,6 +173,9 @@ public:
             if (!is_stopword(word)) {
                 if (words_.count(word)) {
                     found.push_back({i, i, word, 1});
+                } else if (!stem_heads_[head(word)]) {
+                    // Porter2 changes only a word's ending: one whose first two bytes begin no
+                    // stem cannot stem to one, so most of a section's words are never stemmed.
                 } else if (const auto stem = stemmer_(word); stems_.count(stem)) {
                     found.push_back({i, i, stem, 1});
                 }
@@ -212,7 +216,13 @@ private:
         return stemmer;
     }
 
+    static std::size_t head(const std::string& word) {
+        const auto byte = [&](std::size_t i) { return i < word.size() ? static_cast<unsigned char>(word[i]) : 0u; };
+        return byte(0) << 8 | byte(1);
+    }
+
     std::set<std::string> words_, stems_;
+    std::vector<bool> stem_heads_ = std::vector<bool>(1 << 16);  ///< by head(): a stem starts so
     Xapian::Stem& stemmer_ = stemmer();
 };
 
