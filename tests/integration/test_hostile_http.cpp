@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -442,4 +443,55 @@ TEST_CASE("pipelined requests are answered in order", "[searchd][hostile][smuggl
     CHECK(responses[3].status == 200);
     CHECK(responses[4].status == 400);  // a POST without Content-Length has an empty body
     CHECK(is_health(responses[5]));
+}
+
+namespace {
+
+// The log line ending in " STATUS N.Nms": its method and path, and the milliseconds.
+std::optional<std::pair<std::string, double>> logged(const std::string& log, int status) {
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+        const auto at = line.rfind(" " + std::to_string(status) + " ");
+        if (at == std::string::npos || !line.ends_with("ms")) continue;
+        return std::make_pair(line.substr(0, at), std::stod(line.substr(at + 5)));
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("a request cpp-httplib cannot parse is logged with what was sent, its true duration, and counted", "[searchd][hostile][logs]") {
+    SearchdProcess server(database());
+    const int port = server.port();
+    CHECK(healthy(port));
+    // A duration measured from an earlier request (as it was) would now be over a second.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    CHECK(send_raw(port, get_request("/api/search?q=" + std::string(10000, 'a'))).status() == 414);
+    CHECK(send_raw(port, "BREW /api/search HTTP/1.1\r\nHost: x\r\n\r\n").status() == 400);
+    std::string metrics;
+    CHECK(wait_until([&] {
+        httplib::Client client("127.0.0.1", port);
+        const auto reply = client.Get("/metrics");
+        metrics = reply ? reply->body : "";
+        return metrics.find("route=\"other\",status=\"400\"") != std::string::npos;
+    }, 10));
+    INFO(metrics);
+    CHECK(metrics.find("searchd_requests_total{route=\"other\",status=\"414\"} 1\n") != std::string::npos);
+    CHECK(metrics.find("searchd_requests_total{route=\"other\",status=\"400\"} 1\n") != std::string::npos);
+    const std::string sum = "searchd_request_duration_seconds_sum{route=\"other\"} ";
+    const auto sum_at = metrics.find(sum);
+    REQUIRE(sum_at != std::string::npos);
+    CHECK(std::stod(metrics.substr(sum_at + sum.size())) < 1.0);
+
+    const auto log = server.log();
+    INFO(log);
+    const auto too_long = logged(log, 414);
+    REQUIRE(too_long);
+    CHECK(too_long->first.starts_with("GET /api/search?q=aaaa"));
+    CHECK(too_long->first.size() < 300);  // the start of the target, not 10 KB of it
+    CHECK(too_long->second < 1000);
+    const auto unparsed = logged(log, 400);
+    REQUIRE(unparsed);
+    CHECK(unparsed->first == "BREW /api/search");
+    CHECK(unparsed->second < 1000);
 }
