@@ -28,6 +28,7 @@ namespace wm::searchd {
 namespace {
 
 std::string database_path;
+unsigned remote_timeout_ms = kRemoteTimeoutMs;
 std::atomic<double> last_reopen_unix{0};
 
 double now_unix() {
@@ -40,7 +41,7 @@ thread_local std::unique_ptr<Searcher> thread_searcher;
 
 Searcher& searcher() {
     auto& mine = thread_searcher;
-    if (!mine) mine = std::make_unique<Searcher>(database_path);
+    if (!mine) mine = std::make_unique<Searcher>(database_path, remote_timeout_ms);
     const auto before = database_version(mine->database());
     mine->refresh();
     if (database_version(mine->database()) != before) last_reopen_unix = now_unix();
@@ -68,12 +69,15 @@ const schema::Facet& facet_in_path(const std::string& name) {
 
 }  // namespace
 
-void set_database_path(const std::string& path) { database_path = path; }
+void set_database_path(const std::string& path, unsigned timeout_ms) {
+    database_path = path;
+    remote_timeout_ms = timeout_ms;
+}
 
 void forget_thread_searcher() { thread_searcher.reset(); }
 
 void check_database() {
-    Searcher probe(database_path);
+    Searcher probe(database_path, remote_timeout_ms);
     last_reopen_unix = now_unix();
 }
 

@@ -8,8 +8,9 @@
 
 namespace wm::searchd {
 
-/// Where handlers find the index; each worker thread opens its own Searcher on it.
-void set_database_path(const std::string& path);
+/// Where handlers find the index, and how long its remote shards may take to answer; each
+/// worker thread opens its own Searcher on it.
+void set_database_path(const std::string& path, unsigned remote_timeout_ms);
 
 /// Drops the calling thread's Searcher, so its next request opens the database afresh: after a
 /// remote shard's connection broke, that is what reconnects once the shard is back.

@@ -62,7 +62,7 @@ std::string printable(std::string text) {
 }  // namespace
 
 SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
-    set_database_path(config_.database);
+    set_database_path(config_.database, config_.remote_timeout_ms);
     check_database();
     const unsigned threads = std::max(1u, config_.threads);
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/index/store.hpp"
 #include "searchd/http_server.hpp"
 #include "searchd/metrics.hpp"
 
@@ -24,6 +25,8 @@ struct ServerConfig {
     bool log_requests = true;
     /// A client that sends or reads nothing for this long is disconnected.
     int io_timeout_seconds = 5;
+    /// A remote shard that takes longer to connect or to answer one operation is a 503.
+    unsigned remote_timeout_ms = kRemoteTimeoutMs;
 };
 
 /// The largest request body accepted (POST search bodies are a few hundred bytes).

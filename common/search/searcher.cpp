@@ -121,8 +121,8 @@ void rerank_words_together(const Xapian::Database& db, bool remote, const Xapian
 
 }  // namespace
 
-Searcher::Searcher(std::string database_path)
-    : database_path_(std::move(database_path)), db_(open_for_reading(database_path_)) {
+Searcher::Searcher(std::string database_path, unsigned remote_timeout_ms)
+    : database_path_(std::move(database_path)), db_(open_for_reading(database_path_, remote_timeout_ms)) {
     remote_shards_ = has_remote_shards(db_);
     refresh();
 }

@@ -14,6 +14,7 @@
 
 #include "common/facets/glossary.hpp"
 #include "common/index/schema.hpp"
+#include "common/index/store.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/search/search_request.hpp"
 
@@ -21,7 +22,8 @@ namespace wm {
 
 class Searcher {
 public:
-    explicit Searcher(std::string database_path);
+    /// remote_timeout_ms: see open_for_reading.
+    explicit Searcher(std::string database_path, unsigned remote_timeout_ms = kRemoteTimeoutMs);
 
     /// Picks up the indexer's latest commit, if any; cheap when nothing changed.
     void refresh();
