@@ -61,15 +61,20 @@ int connect_loopback(int port) {
     return fd;
 }
 
-// Sends the bytes as they are (a client that does not follow the rules), then reads until a
-// whole response has come, the server closes the connection, or the timeout passes.
-RawReply send_raw(int port, const std::string& request, double timeout_seconds = 15) {
+// Sends the pieces as they are (a client that does not follow the rules), each in its own
+// write a moment after the last (so each comes in its own packet, as a body sent after its head
+// does), then reads until the server closes the connection, the timeout passes, or (when
+// first_only) a whole first response has come.
+RawReply send_pieces(int port, const std::vector<std::string>& pieces, double timeout_seconds, bool first_only) {
     const auto started = std::chrono::steady_clock::now();
     const int fd = connect_loopback(port);
-    for (std::size_t sent = 0; sent < request.size();) {
-        const auto n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) break;  // the server stopped reading: what it answered is still there to read
-        sent += static_cast<std::size_t>(n);
+    for (const auto& piece : pieces) {
+        if (&piece != &pieces.front()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        for (std::size_t sent = 0; sent < piece.size();) {
+            const auto n = send(fd, piece.data() + sent, piece.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) break;  // the server stopped reading: what it answered is still there to read
+            sent += static_cast<std::size_t>(n);
+        }
     }
     RawReply reply;
     char buffer[16384];
@@ -83,11 +88,15 @@ RawReply send_raw(int port, const std::string& request, double timeout_seconds =
             break;
         }
         reply.bytes.append(buffer, static_cast<std::size_t>(n));
-        if (reply.complete()) break;
+        if (first_only && reply.complete()) break;
     }
     close(fd);
     reply.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return reply;
+}
+
+RawReply send_raw(int port, const std::string& request, double timeout_seconds = 15) {
+    return send_pieces(port, {request}, timeout_seconds, true);
 }
 
 std::string get_request(const std::string& target, const std::string& extra_headers = "") {
@@ -324,37 +333,8 @@ std::vector<ParsedResponse> split_responses(const std::string& bytes, const std:
     return responses;
 }
 
-// Sends the pieces, each in its own write a moment after the last (so each comes in its own
-// packet, as a body sent after its head does), and reads until the server closes the
-// connection (the last request asks it to) or the timeout passes.
-RawReply send_until_closed(int port, const std::vector<std::string>& pieces, double timeout_seconds = 15) {
-    const auto started = std::chrono::steady_clock::now();
-    const int fd = connect_loopback(port);
-    for (const auto& piece : pieces) {
-        if (&piece != &pieces.front()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        for (std::size_t sent = 0; sent < piece.size();) {
-            const auto n = send(fd, piece.data() + sent, piece.size() - sent, MSG_NOSIGNAL);
-            if (n <= 0) break;
-            sent += static_cast<std::size_t>(n);
-        }
-    }
-    RawReply reply;
-    char buffer[16384];
-    for (;;) {
-        const auto left = timeout_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        pollfd readable{fd, POLLIN, 0};
-        if (left <= 0 || poll(&readable, 1, static_cast<int>(left * 1000)) <= 0) break;
-        const auto n = recv(fd, buffer, sizeof buffer, 0);
-        if (n <= 0) {
-            reply.closed = true;
-            break;
-        }
-        reply.bytes.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(fd);
-    reply.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return reply;
-}
+// Reads until the server closes the connection: the last request asks it to.
+RawReply send_until_closed(int port, const std::vector<std::string>& pieces) { return send_pieces(port, pieces, 15, false); }
 
 // A whole request: what a body must never become.
 const std::string kSmuggled = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n";
