@@ -32,6 +32,7 @@ namespace {
 
 std::string database_path;
 double search_time_budget = 0;
+unsigned remote_timeout_ms = kRemoteTimeoutMs;
 std::atomic<double> last_reopen_unix{0};
 
 double now_unix() {
@@ -85,15 +86,16 @@ const schema::Facet& facet_in_path(const std::string& name) {
 
 }  // namespace
 
-void open_searchers(const std::string& path, std::size_t searchers) {
+void open_searchers(const std::string& path, std::size_t searchers, unsigned timeout_ms) {
     database_path = path;
-    pool = std::make_unique<SearcherPool>(path, searchers);
+    remote_timeout_ms = timeout_ms;
+    pool = std::make_unique<SearcherPool>(path, searchers, timeout_ms);
 }
 
 void set_search_time_budget(double seconds) { search_time_budget = seconds; }
 
 void check_database() {
-    Searcher probe(database_path);
+    Searcher probe(database_path, remote_timeout_ms);
     last_reopen_unix = now_unix();
 }
 
@@ -216,7 +218,7 @@ void handle_facet(const httplib::Request& req, httplib::Response& res) {
 // Health and metrics open the database themselves rather than wait for a searcher: they must
 // answer while every searcher is busy.
 void handle_healthz(const httplib::Request&, httplib::Response& res) {
-    const auto db = open_for_reading(database_path);
+    const auto db = open_for_reading(database_path, remote_timeout_ms);
     send_json(res, {{"status", "ok"},
                     {"database", database_path},
                     {"documents", db.get_doccount()},
@@ -225,7 +227,7 @@ void handle_healthz(const httplib::Request&, httplib::Response& res) {
 }
 
 void handle_metrics(const httplib::Request&, httplib::Response& res, const Metrics& metrics) {
-    res.set_content(metrics.render(open_for_reading(database_path).get_doccount(), last_reopen_unix),
+    res.set_content(metrics.render(open_for_reading(database_path, remote_timeout_ms).get_doccount(), last_reopen_unix),
                     "text/plain; version=0.0.4");
 }
 

@@ -8,9 +8,9 @@
 
 namespace wm::searchd {
 
-/// Where handlers find the index, and how many searchers may be open on it at once (requests
-/// beyond wait for one).
-void open_searchers(const std::string& path, std::size_t searchers);
+/// Where handlers find the index, how many searchers may be open on it at once (requests
+/// beyond wait for one), and how long its remote shards may take to answer.
+void open_searchers(const std::string& path, std::size_t searchers, unsigned remote_timeout_ms);
 
 /// Seconds a search may take before it answers with what it has, flagged (0: no limit).
 void set_search_time_budget(double seconds);

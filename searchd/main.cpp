@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
         ->capture_default_str()->check(CLI::Range(0.0, 3600.0));
     app.add_option("--cors-origin", config.cors_origins,
                    "Origin allowed to call the API from a browser (repeatable; * for any)");
+    app.add_option("--remote-timeout", config.remote_timeout_ms,
+                   "Milliseconds a remote shard (a stub file's `remote HOST:PORT` line) may take to connect "
+                   "or to answer one operation before the request is a 503")
+        ->capture_default_str()->check(CLI::Range(1u, 600000u));
     app.add_flag("-q,--quiet", quiet, "Do not log each request");
     app.add_flag("--list-routes", list_routes, "Print the paths the daemon answers and exit");
     CLI11_PARSE(app, argc, argv);

@@ -5,8 +5,8 @@
 
 namespace wm::searchd {
 
-SearcherPool::SearcherPool(std::string database_path, std::size_t size)
-    : database_path_(std::move(database_path)), size_(std::max<std::size_t>(1, size)) {}
+SearcherPool::SearcherPool(std::string database_path, std::size_t size, unsigned remote_timeout_ms)
+    : database_path_(std::move(database_path)), size_(std::max<std::size_t>(1, size)), remote_timeout_ms_(remote_timeout_ms) {}
 
 SearcherPool::Lease::Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher)
     : pool_(&pool), searcher_(std::move(searcher)), exceptions_at_start_(std::uncaught_exceptions()) {}
@@ -35,7 +35,7 @@ SearcherPool::Lease SearcherPool::acquire() {
     }
     try {
         if (searcher) searcher->refresh();
-        else searcher = std::make_unique<Searcher>(database_path_);
+        else searcher = std::make_unique<Searcher>(database_path_, remote_timeout_ms_);
     } catch (...) {
         give_back(nullptr);
         throw;

@@ -15,7 +15,7 @@ namespace wm::searchd {
 class SearcherPool {
 public:
     /// size: the most searchers open at once; requests beyond wait for one.
-    SearcherPool(std::string database_path, std::size_t size);
+    SearcherPool(std::string database_path, std::size_t size, unsigned remote_timeout_ms = kRemoteTimeoutMs);
 
     /// One searcher for one request, refreshed to the latest commit. Returned when the lease
     /// ends; dropped instead if the request ended in an exception (a broken remote shard
@@ -41,6 +41,7 @@ private:
     void give_back(std::unique_ptr<Searcher> searcher);
     std::string database_path_;
     std::size_t size_;
+    unsigned remote_timeout_ms_;
     std::size_t lent_ = 0;
     std::vector<std::unique_ptr<Searcher>> idle_;
     std::mutex mutex_;

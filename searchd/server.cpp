@@ -1,6 +1,5 @@
 #include "searchd/server.hpp"
 
-#include <sys/socket.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -59,16 +58,18 @@ std::vector<Route> route_table(const Metrics& metrics) {
     };
 }
 
-thread_local std::chrono::steady_clock::time_point request_started;
-
-double elapsed_ms() {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+// A request line as sent may hold control characters (an unparsed request, a decoded %0a),
+// which must not forge log lines.
+std::string printable(std::string text) {
+    for (auto& c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    return text;
 }
 
 }  // namespace
 
 SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
-    open_searchers(config_.database, config_.searchers);
+    open_searchers(config_.database, config_.searchers, config_.remote_timeout_ms);
     set_search_time_budget(config_.time_budget_seconds);
     check_database();
     const unsigned threads = std::max(1u, config_.threads);
@@ -117,8 +118,7 @@ void SearchServer::add_routes() {
         return route ? route->name : "";
     };
 
-    http_.set_pre_routing_handler([this, find_route](const httplib::Request& req, httplib::Response& res) {
-        request_started = std::chrono::steady_clock::now();
+    http_.set_pre_routing([this, find_route](const httplib::Request& req, httplib::Response& res) {
         add_cors_headers(req, res);
         if (req.headers.size() > kMaxRequestHeaders) {
             send_error(res, ErrorCode::too_many_headers, "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
@@ -150,7 +150,9 @@ void SearchServer::add_routes() {
     });
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;  // already an API error
-        if (req.method.empty()) {
+        if (!current_request_start().parsed) {
+            // Where its head ended is unknown, so the connection ends after this answer.
+            res.set_header("Connection", "close");
             const auto code = res.status == 400 ? ErrorCode::malformed_request : error_code_for_status(res.status);
             send_error(res, code, "not a valid HTTP request");
             return;
@@ -159,16 +161,16 @@ void SearchServer::add_routes() {
                    "the request could not be served (" + req.method + " " + req.path + ")");
     });
     http_.set_logger([this, route_name](const httplib::Request& req, const httplib::Response& res) {
-        const double ms = elapsed_ms();
+        // A request cpp-httplib could not parse has no method or path: the request line as sent
+        // stands in for them, and its duration runs from its first byte as for any other.
+        const auto start = current_request_start();
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start.at).count();
         const auto route = route_name(req.path);
         metrics_.record(route.empty() ? "other" : route, res.status, ms);
         if (config_.log_requests)
-            std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.c_str(), req.path.c_str(), res.status, ms);
+            std::fprintf(stderr, "%s %s %d %.1fms\n", printable(req.method.empty() ? start.method : req.method).c_str(),
+                         printable(req.path.empty() ? start.target : req.path).c_str(), res.status, ms);
     });
-}
-
-void HttpServer::widen_accept_queue(int backlog) {
-    if (::listen(svr_sock_, backlog) != 0) throw std::runtime_error("cannot set the accept queue length");
 }
 
 int SearchServer::bind() {

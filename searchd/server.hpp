@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "common/index/store.hpp"
+#include "searchd/http_server.hpp"
 #include "searchd/metrics.hpp"
 
 namespace wm::searchd {
@@ -28,6 +30,8 @@ struct ServerConfig {
     /// A search past this many seconds answers with what it has, its counts flagged as not
     /// exhaustive (0: no limit).
     double time_budget_seconds = 1.0;
+    /// A remote shard that takes longer to connect or to answer one operation is a 503.
+    unsigned remote_timeout_ms = kRemoteTimeoutMs;
 };
 
 /// The largest request body accepted (POST search bodies are a few hundred bytes).
@@ -36,18 +40,11 @@ inline constexpr std::size_t kMaxRequestBodyBytes = 64 * 1024;
 inline constexpr std::size_t kMaxRequestHeaders = 100;
 /// Requests one connection may make before it is closed; fewer means more reconnects.
 inline constexpr std::size_t kKeepAliveRequests = 1000;
-/// Connections the kernel queues for accept().
 inline constexpr int kAcceptQueueLength = 1024;
 
-/// cpp-httplib's server with a longer accept queue: Debian's compiled library listens with a
-/// backlog of 5, so a burst of new connections (clients reconnecting after keep-alive) lost
-/// SYNs and waited a second or more for the retransmit.
-class HttpServer : public httplib::Server {
-public:
-    /// Call after binding. Linux lets listen() be called again to change the backlog.
-    void widen_accept_queue(int backlog);
-};
-
+/// Connections the kernel queues for accept(): Debian's cpp-httplib listens with a backlog of
+/// 5, so a burst of new connections (clients reconnecting after keep-alive) lost SYNs and
+/// waited a second or more for the retransmit.
 class SearchServer {
 public:
     explicit SearchServer(ServerConfig config);

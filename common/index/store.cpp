@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "common/errors.hpp"
 #include "common/index/record_codec.hpp"
@@ -45,8 +46,57 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool accept_o
     }
 }
 
-Xapian::Database open_for_reading(const std::string& path) {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The stub file Xapian would read for this path: a folder's XAPIANDB, or the file itself.
+std::optional<fs::path> stub_file(const fs::path& path) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+        const auto stub = path / schema::kStubFile;
+        return fs::is_regular_file(stub, error) ? std::optional(stub) : std::nullopt;
+    }
+    return fs::is_regular_file(path, error) ? std::optional(path) : std::nullopt;
+}
+
+// Xapian's stub lines `remote HOST:PORT` take no timeout, so such a stub is opened here line by
+// line as Xapian would (a relative path is relative to the stub's folder), each remote shard
+// with ours. A stub with lines of other kinds (`remote :PROGRAM`, `inmemory`, `chert`) or with
+// no remote line is left to Xapian: nullopt.
+std::optional<Xapian::Database> open_remote_stub(const fs::path& stub, unsigned timeout_ms) {
+    std::ifstream in(stub);
+    Xapian::Database combined;
+    bool remote = false;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        const auto space = line.find(' ');
+        if (space == std::string::npos) return std::nullopt;
+        const auto kind = line.substr(0, space), rest = line.substr(space + 1);
+        const auto colon = rest.rfind(':');
+        const auto port = colon == std::string::npos ? std::string() : rest.substr(colon + 1);
+        if (kind == "auto" || kind == "glass") {
+            const auto shard = fs::path(rest).is_absolute() ? fs::path(rest) : stub.parent_path() / rest;
+            combined.add_database(Xapian::Database(shard.string(), kind == "glass" ? Xapian::DB_BACKEND_GLASS : 0));
+        } else if (kind == "remote" && colon != std::string::npos && colon > 0 && !port.empty() && port.size() <= 5 &&
+                   std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            combined.add_database(Xapian::Remote::open(rest.substr(0, colon), static_cast<unsigned>(std::stoul(port)),
+                                                       timeout_ms, timeout_ms));
+            remote = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return remote ? std::optional(combined) : std::nullopt;
+}
+
+}  // namespace
+
+Xapian::Database open_for_reading(const std::string& path, unsigned remote_timeout_ms) {
     try {
+        if (const auto stub = stub_file(path))
+            if (auto remote = open_remote_stub(*stub, remote_timeout_ms)) return *remote;
         return Xapian::Database(path);
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw UnavailableError(ErrorCode::database_unavailable, "cannot open database " + path + ": " + e.get_msg() +

@@ -19,8 +19,14 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool accept_o
 /// Whether db was written with an older schema version than this build's.
 bool has_older_schema(const Xapian::Database& db);
 
+/// How long a remote shard (xapian-tcpsrv) may take to connect or to answer one operation
+/// before the request fails with 503: Xapian's default is 10 s, which a shard that accepts
+/// connections but hangs would cost every request.
+inline constexpr unsigned kRemoteTimeoutMs = 2000;
+
 /// Opens the database read-only; throws UnavailableError naming the path when there is none.
-Xapian::Database open_for_reading(const std::string& path);
+/// The `remote HOST:PORT` lines of a stub file get remote_timeout_ms (see kRemoteTimeoutMs).
+Xapian::Database open_for_reading(const std::string& path, unsigned remote_timeout_ms = kRemoteTimeoutMs);
 
 /// Changes whenever the database does. A local database has a revision number; several
 /// shards (a stub file listing xapian-tcpsrv servers) have none, so their document count,

@@ -120,8 +120,8 @@ std::shared_ptr<const Glossary> shared_glossary(const std::string& stored) {
 
 }  // namespace
 
-Searcher::Searcher(std::string database_path)
-    : database_path_(std::move(database_path)), db_(open_for_reading(database_path_)) {
+Searcher::Searcher(std::string database_path, unsigned remote_timeout_ms)
+    : database_path_(std::move(database_path)), db_(open_for_reading(database_path_, remote_timeout_ms)) {
     remote_shards_ = has_remote_shards(db_);
     refresh();
 }

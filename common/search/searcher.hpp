@@ -15,6 +15,7 @@
 
 #include "common/facets/glossary.hpp"
 #include "common/index/schema.hpp"
+#include "common/index/store.hpp"
 #include "common/search/deadline.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/search/search_request.hpp"
@@ -23,7 +24,8 @@ namespace wm {
 
 class Searcher {
 public:
-    explicit Searcher(std::string database_path);
+    /// remote_timeout_ms: see open_for_reading.
+    explicit Searcher(std::string database_path, unsigned remote_timeout_ms = kRemoteTimeoutMs);
 
     /// Picks up the indexer's latest commit, if any; cheap when nothing changed.
     void refresh();

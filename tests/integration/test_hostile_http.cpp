@@ -9,9 +9,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -57,15 +61,20 @@ int connect_loopback(int port) {
     return fd;
 }
 
-// Sends the bytes as they are (a client that does not follow the rules), then reads until a
-// whole response has come, the server closes the connection, or the timeout passes.
-RawReply send_raw(int port, const std::string& request, double timeout_seconds = 15) {
+// Sends the pieces as they are (a client that does not follow the rules), each in its own
+// write a moment after the last (so each comes in its own packet, as a body sent after its head
+// does), then reads until the server closes the connection, the timeout passes, or (when
+// first_only) a whole first response has come.
+RawReply send_pieces(int port, const std::vector<std::string>& pieces, double timeout_seconds, bool first_only) {
     const auto started = std::chrono::steady_clock::now();
     const int fd = connect_loopback(port);
-    for (std::size_t sent = 0; sent < request.size();) {
-        const auto n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) break;  // the server stopped reading: what it answered is still there to read
-        sent += static_cast<std::size_t>(n);
+    for (const auto& piece : pieces) {
+        if (&piece != &pieces.front()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        for (std::size_t sent = 0; sent < piece.size();) {
+            const auto n = send(fd, piece.data() + sent, piece.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) break;  // the server stopped reading: what it answered is still there to read
+            sent += static_cast<std::size_t>(n);
+        }
     }
     RawReply reply;
     char buffer[16384];
@@ -79,11 +88,15 @@ RawReply send_raw(int port, const std::string& request, double timeout_seconds =
             break;
         }
         reply.bytes.append(buffer, static_cast<std::size_t>(n));
-        if (reply.complete()) break;
+        if (first_only && reply.complete()) break;
     }
     close(fd);
     reply.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return reply;
+}
+
+RawReply send_raw(int port, const std::string& request, double timeout_seconds = 15) {
+    return send_pieces(port, {request}, timeout_seconds, true);
 }
 
 std::string get_request(const std::string& target, const std::string& extra_headers = "") {
@@ -289,4 +302,176 @@ TEST_CASE("memory stays bounded under a battery of bad requests", "[searchd][hos
     INFO("resident " << kib << " KiB");
     CHECK(kib > 0);
     CHECK(kib < 150 * 1024);
+}
+
+namespace {
+
+struct ParsedResponse {
+    int status = 0;
+    std::string headers, body;
+    bool closes() const { return headers.find("\r\nConnection: close\r\n") != std::string::npos; }
+};
+
+// Splits what a connection carried into responses: heads end at a blank line and bodies are
+// as long as their Content-Length (searchd never chunks responses). `methods` names the
+// request each response answers, since a HEAD response has a Content-Length but no body.
+std::vector<ParsedResponse> split_responses(const std::string& bytes, const std::vector<std::string>& methods) {
+    std::vector<ParsedResponse> responses;
+    for (std::size_t at = 0; at < bytes.size();) {
+        const auto head_end = bytes.find("\r\n\r\n", at);
+        if (head_end == std::string::npos || bytes.compare(at, 9, "HTTP/1.1 ") != 0) break;
+        ParsedResponse response;
+        response.status = std::stoi(bytes.substr(at + 9, 3));
+        response.headers = bytes.substr(at, head_end + 2 - at);
+        const auto length_at = response.headers.find("\r\nContent-Length: ");
+        const bool head = responses.size() < methods.size() && methods[responses.size()] == "HEAD";
+        const std::size_t length = length_at == std::string::npos || head ? 0 : std::stoul(response.headers.substr(length_at + 18));
+        response.body = bytes.substr(head_end + 4, length);
+        responses.push_back(response);
+        at = head_end + 4 + length;
+    }
+    return responses;
+}
+
+// Reads until the server closes the connection: the last request asks it to.
+RawReply send_until_closed(int port, const std::vector<std::string>& pieces) { return send_pieces(port, pieces, 15, false); }
+
+// A whole request: what a body must never become.
+const std::string kSmuggled = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n";
+// Asks for the connection to end, so a reader knows when everything has been answered.
+const std::string kLastRequest = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+std::string chunk(const std::string& data) {
+    char size[20];
+    std::snprintf(size, sizeof size, "%zx\r\n", data.size());
+    return size + data + "\r\n";
+}
+
+bool is_health(const ParsedResponse& response) {
+    return response.status == 200 && response.body.find("\"status\":\"ok\"") != std::string::npos;
+}
+
+bool is_metrics(const ParsedResponse& response) {
+    return response.body.find("searchd_requests_total") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a request body never runs as a request, whatever the method, route or framing", "[searchd][hostile][smuggling]") {
+    SearchdProcess server(database(), {"--quiet"});
+    const int port = server.port();
+    // Every route class: a GET route, the POST routes, an unknown path, a wrong method, a preflight.
+    const std::vector<std::pair<std::string, std::string>> requests = {
+        {"GET", "/api/search?q=care"}, {"HEAD", "/api/search?q=care"}, {"OPTIONS", "/api/search"},
+        {"POST", "/api/search?q=care"}, {"PATCH", "/api/search"}, {"DELETE", "/api/search"},
+        {"PUT", "/api/search"}, {"POST", "/multi-search"}, {"PATCH", "/multi-search"},
+        {"DELETE", "/multi-search"}, {"OPTIONS", "/multi-search"}, {"GET", "/multi-search"},
+        {"POST", "/indexes/issues/search"}, {"POST", "/no/such/path"}, {"GET", "/no/such/path"},
+        {"DELETE", "/no/such/path"}, {"OPTIONS", "/no/such/path"}, {"BREW", "/api/search"}};
+    // Each framing: the headers that end the head, then the body.
+    const std::vector<std::tuple<std::string, std::string, std::string>> framings = {
+        {"Content-Length", "Content-Length: " + std::to_string(kSmuggled.size()) + "\r\n\r\n", kSmuggled},
+        {"Content-Length one short", "Content-Length: " + std::to_string(kSmuggled.size() - 1) + "\r\n\r\n", kSmuggled},
+        {"chunked", "Transfer-Encoding: chunked\r\n\r\n", chunk(kSmuggled) + "0\r\n\r\n"},
+        {"chunked in two chunks", "Transfer-Encoding: chunked\r\n\r\n", chunk("GET ") + chunk(kSmuggled.substr(4)) + "0\r\n\r\n"},
+        {"Content-Length and chunked", "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n", chunk(kSmuggled) + "0\r\n\r\n"},
+        {"two Content-Lengths", "Content-Length: 0\r\nContent-Length: " + std::to_string(kSmuggled.size()) + "\r\n\r\n", kSmuggled},
+    };
+    for (const auto& [method, target] : requests) {
+        for (const auto& [framing, head_end, body] : framings) {
+            const auto head = method + " " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + head_end;
+            for (const auto& pieces : {std::vector<std::string>{head + body + kLastRequest}, std::vector<std::string>{head, body, kLastRequest}}) {
+                INFO(method << " " << target << " with a body framed by " << framing << " in " << pieces.size() << " writes");
+                const auto reply = send_until_closed(port, pieces);
+                INFO(reply.bytes.substr(0, 2000));
+                CHECK(reply.closed);
+                const auto responses = split_responses(reply.bytes, {method, "GET"});
+                REQUIRE(!responses.empty());
+                for (const auto& response : responses) CHECK_FALSE(is_metrics(response));
+                // The request is answered, then either the next one is too (the body was read
+                // and thrown away), or an answer said the connection ends (the body could not be
+                // skipped, or what followed it was not a request).
+                CHECK(responses.size() <= 2);
+                if (!is_health(responses.back())) CHECK(responses.back().closes());
+            }
+        }
+    }
+    CHECK(healthy(port));
+}
+
+TEST_CASE("pipelined requests are answered in order", "[searchd][hostile][smuggling]") {
+    SearchdProcess server(database(), {"--quiet"});
+    const int port = server.port();
+    const std::string search_body = R"({"q":"care","limit":1})";
+    const auto reply = send_until_closed(
+        port, {"GET /api/search?q=care&per_page=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+              "POST /indexes/issues/search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                  std::to_string(search_body.size()) + "\r\n\r\n" + search_body +
+                  "GET /no/such/path HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(kSmuggled.size()) + "\r\n\r\n" + kSmuggled +
+                  "HEAD /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n"
+                  "POST /multi-search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\r\n" + kLastRequest});
+    INFO(reply.bytes.substr(0, 3000));
+    CHECK(reply.closed);
+    CHECK(reply.seconds < 5);  // no request waits for a read timeout
+    const auto responses = split_responses(reply.bytes, {"GET", "POST", "GET", "HEAD", "POST", "GET"});
+    REQUIRE(responses.size() == 6);
+    CHECK(responses[0].status == 200);
+    CHECK(json::parse(responses[0].body).contains("hits"));
+    CHECK(responses[1].status == 200);
+    CHECK(json::parse(responses[1].body)["query"] == "care");
+    CHECK(responses[2].status == 404);
+    CHECK(responses[3].status == 200);
+    CHECK(responses[4].status == 400);  // a POST without Content-Length has an empty body
+    CHECK(is_health(responses[5]));
+}
+
+namespace {
+
+// The log line ending in " STATUS N.Nms": its method and path, and the milliseconds.
+std::optional<std::pair<std::string, double>> logged(const std::string& log, int status) {
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+        const auto at = line.rfind(" " + std::to_string(status) + " ");
+        if (at == std::string::npos || !line.ends_with("ms")) continue;
+        return std::make_pair(line.substr(0, at), std::stod(line.substr(at + 5)));
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("a request cpp-httplib cannot parse is logged with what was sent, its true duration, and counted", "[searchd][hostile][logs]") {
+    SearchdProcess server(database());
+    const int port = server.port();
+    CHECK(healthy(port));
+    // A duration measured from an earlier request (as it was) would now be over a second.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    CHECK(send_raw(port, get_request("/api/search?q=" + std::string(10000, 'a'))).status() == 414);
+    CHECK(send_raw(port, "BREW /api/search HTTP/1.1\r\nHost: x\r\n\r\n").status() == 400);
+    std::string metrics;
+    CHECK(wait_until([&] {
+        httplib::Client client("127.0.0.1", port);
+        const auto reply = client.Get("/metrics");
+        metrics = reply ? reply->body : "";
+        return metrics.find("route=\"other\",status=\"400\"") != std::string::npos;
+    }, 10));
+    INFO(metrics);
+    CHECK(metrics.find("searchd_requests_total{route=\"other\",status=\"414\"} 1\n") != std::string::npos);
+    CHECK(metrics.find("searchd_requests_total{route=\"other\",status=\"400\"} 1\n") != std::string::npos);
+    const std::string sum = "searchd_request_duration_seconds_sum{route=\"other\"} ";
+    const auto sum_at = metrics.find(sum);
+    REQUIRE(sum_at != std::string::npos);
+    CHECK(std::stod(metrics.substr(sum_at + sum.size())) < 1.0);
+
+    const auto log = server.log();
+    INFO(log);
+    const auto too_long = logged(log, 414);
+    REQUIRE(too_long);
+    CHECK(too_long->first.starts_with("GET /api/search?q=aaaa"));
+    CHECK(too_long->first.size() < 300);  // the start of the target, not 10 KB of it
+    CHECK(too_long->second < 1000);
+    const auto unparsed = logged(log, 400);
+    REQUIRE(unparsed);
+    CHECK(unparsed->first == "BREW /api/search");
+    CHECK(unparsed->second < 1000);
 }

@@ -66,6 +66,21 @@ void check_same_answers(int expected_port, int actual_port) {
     }
 }
 
+// Eight requests (every worker thread, connected to the shard or not) are each a 503 in
+// Meilisearch's shape, naming no address, within the bound.
+void check_unavailable(int port, const std::string& path, double seconds_bound) {
+    for (int request = 0; request < 8; ++request) {
+        const auto started = std::chrono::steady_clock::now();
+        const auto answer = fetch(port, path);
+        const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        CHECK(answer.status == 503);
+        CHECK(answer.body.value("code", "") == "shard_unavailable");
+        CHECK(answer.body.value("type", "") == "system");
+        CHECK(answer.body.value("message", "").find("127.0.0.1") == std::string::npos);
+        CHECK(seconds < seconds_bound);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("three shards with two behind xapian-tcpsrv answer exactly as one database and a lost shard is a 503", "[shards]") {
@@ -99,20 +114,29 @@ TEST_CASE("three shards with two behind xapian-tcpsrv answer exactly as one data
         const auto path = "/api/search?q=care";
         REQUIRE(fetch(remote_shards.port(), path).status == 200);
         second->kill_hard();
-        for (int request = 0; request < 8; ++request) {  // every worker thread, not just one
-            const auto started = std::chrono::steady_clock::now();
-            const auto answer = fetch(remote_shards.port(), path);
-            const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            CHECK(answer.status == 503);
-            CHECK(answer.body.value("code", "") == "shard_unavailable");
-            CHECK(answer.body.value("type", "") == "system");
-            CHECK(answer.body.value("message", "").find("127.0.0.1") == std::string::npos);  // no addresses
-            CHECK(seconds < 12);  // Xapian's remote timeout is 10 s; a refused connection is immediate
-        }
+        check_unavailable(remote_shards.port(), path, 12);  // a refused connection is immediate
         second = std::make_unique<XapianTcpServer>(sharded + "/shard-1", second_port);
         CHECK(wait_until([&] { return fetch(remote_shards.port(), path).status == 200; }, 20));
         check_same_answers(one.port(), remote_shards.port());
     }
+}
+
+TEST_CASE("a shard that accepts connections but never answers is a 503 after --remote-timeout, not Xapian's 10 s", "[shards]") {
+    TempDir dir;
+    const auto sharded = dir / "sharded";
+    REQUIRE(index_into(sharded, {WM_CORPUS_DIR}, "--shards 2").exit_code == 0);
+    XapianTcpServer remote(sharded + "/shard-1");
+    // A relative path, as Xapian reads it: from the stub's folder.
+    write_file(dir / "hung.stub", "auto sharded/dictionary\nauto sharded/shard-0\nremote 127.0.0.1:" +
+                                      std::to_string(remote.port()) + "\n");
+    SearchdProcess server(dir / "hung.stub", {"--quiet", "--remote-timeout", "1000"});
+    const auto path = "/api/search?q=care";
+    REQUIRE(fetch(server.port(), path).status == 200);
+    remote.pause();
+    // Answers rather than hangs: a generous bound, well under Xapian's default 10 s.
+    check_unavailable(server.port(), path, 8);
+    remote.resume();
+    CHECK(wait_until([&] { return fetch(server.port(), path).status == 200; }, 30));
 }
 
 TEST_CASE("indexing more issues into shards keeps them in step with one database", "[shards]") {

@@ -165,7 +165,12 @@ bool ChildProcess::running() {
 bool wait_until(const std::function<bool()>& condition, double seconds) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     while (std::chrono::steady_clock::now() < deadline) {
-        if (condition()) return true;
+        // A condition that throws has not come true yet (a replica that does not exist yet
+        // cannot be opened); at the deadline its exception says why it never did.
+        try {
+            if (condition()) return true;
+        } catch (...) {
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return condition();
@@ -233,7 +238,18 @@ XapianTcpServer::XapianTcpServer(const std::string& database, int port) : port_(
     throw std::runtime_error("xapian-tcpsrv did not start: " + read_file(log_dir_ / "tcpsrv.log"));
 }
 
-XapianTcpServer::~XapianTcpServer() { stop_process(pid_); }
+XapianTcpServer::~XapianTcpServer() {
+    resume();  // a stopped process group would take no SIGTERM, and its children would stay behind
+    stop_process(pid_);
+}
+
+void XapianTcpServer::pause() {
+    if (pid_ > 0) kill(-pid_, SIGSTOP);
+}
+
+void XapianTcpServer::resume() {
+    if (pid_ > 0) kill(-pid_, SIGCONT);
+}
 
 void XapianTcpServer::kill_hard() {
     if (pid_ <= 0) return;

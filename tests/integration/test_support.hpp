@@ -66,6 +66,7 @@ private:
 };
 
 /// Polls the condition every 50 ms until it holds or the time is up; returns the last answer.
+/// An exception counts as "not yet", except from the last try, which it leaves.
 bool wait_until(const std::function<bool()>& condition, double seconds);
 
 /// Writes `issues` synthetic issues (gen-NNNNN.txt, numbered from `first`) with tests/tools/generate_archive.py.
@@ -92,6 +93,11 @@ public:
     int port() const { return port_; }
     /// SIGKILL, as a crashed machine would leave it.
     void kill_hard();
+    /// SIGSTOP or SIGCONT to its whole process group (it forks a child per connection): a
+    /// stopped server still completes connections in the kernel but never answers, as a hung
+    /// machine would. The destructor resumes it before stopping it.
+    void pause();
+    void resume();
 
 private:
     TempDir log_dir_;
