@@ -212,13 +212,24 @@ void HttpServer::widen_accept_queue(int backlog) {
 void HttpServer::set_pre_routing(HandlerWithResponse handler) {
     set_pre_routing_handler([this, handler](const httplib::Request& req, httplib::Response& res) {
         auto& current = *exchange;
-        auto result = HandlerResponse::Handled;
-        if (!current.framing_error.empty()) send_error(res, ErrorCode::malformed_request, current.framing_error);
-        else result = handler(req, res);
+        if (!current.framing_error.empty()) {
+            send_error(res, ErrorCode::malformed_request, current.framing_error);
+            return HandlerResponse::Handled;
+        }
+        const auto result = handler(req, res);
         if (current.close || current.body_length == 0) return result;
-        if (result == HandlerResponse::Unhandled && httplib_reads_body(req.method)) return result;
-        // Nothing will read this body: skip it now, so the next request starts where it should.
-        if (current.body_length > payload_max_length_ || !current.stream->skip(current.body_length)) {
+        const bool too_long = current.body_length > payload_max_length_;
+        if (result == HandlerResponse::Unhandled && httplib_reads_body(req.method)) {
+            if (!too_long) return result;
+            // cpp-httplib would read the whole body only to throw it away; refused unread.
+            send_error(res, ErrorCode::payload_too_large,
+                       "a request body may be at most " + std::to_string(payload_max_length_) + " bytes");
+            current.close = true;
+            ask_to_close(*current.request);
+            return HandlerResponse::Handled;
+        }
+        // Nothing will read this body: skipped now, so the next request starts after it.
+        if (too_long || !current.stream->skip(current.body_length)) {
             current.close = true;
             ask_to_close(*current.request);
         }

@@ -227,6 +227,14 @@ TEST_CASE("hostile requests each get a JSON answer and searchd stays up", "[sear
                                              std::string(200000, '['));
         require_json_answer(post);
         CHECK(post.status() == 413);
+        // A POST announcing more than the limit is refused before a byte of its body is read,
+        // not after cpp-httplib has waited out its read timeout for the rest.
+        const auto announced = send_raw(port, "POST /multi-search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                              "Content-Length: 1000000000\r\n\r\n{}", 10);
+        require_json_answer(announced);
+        CHECK(announced.status() == 413);
+        CHECK(announced.bytes.find("Connection: close") != std::string::npos);
+        CHECK(announced.seconds < 4);
         const auto nested = send_raw(port, "POST /multi-search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                                            "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n" +
                                                std::string(60000, '['));
