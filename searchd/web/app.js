@@ -150,7 +150,8 @@ async function search(state) {
   const request = startRequest();
   const p = searchParams(state);
   p.set('per_page', PER_PAGE);
-  if (typing && state.q) p.set('as_you_type', '1');
+  const asYouType = typing && Boolean(state.q);
+  if (asYouType) p.set('as_you_type', '1');
   typing = false;
   setLoading(true, state);
   let body;
@@ -158,6 +159,7 @@ async function search(state) {
     body = await api(`/api/search?${p}`, request);
   } catch (error) {
     if (error.name === 'AbortError') return;  // a newer request took its place
+    typing = asYouType;  // "Try again" repeats the request that failed
     setLoading(false);
     $('status').textContent = 'The search did not run';
     for (const id of ['hits', 'pager', 'years']) $(id).innerHTML = '';

@@ -62,7 +62,7 @@ test('a lost connection is said in words, with a way to try again', { timeout: 3
 
 test('a month range that ends before it starts is caught in the page, not sent', { timeout: 30000 }, async (t) => {
   await page.goto(`${searchd.origin}/?q=care&from=2022-06`);
-  await waitForHits(4);
+  await waitForHits(3);  // a submitted search: whole words ("care", not "career")
   page.on('request', recordSearches);
   t.after(() => page.off('request', recordSearches));
   searches.length = 0;
@@ -84,7 +84,7 @@ test('a month range that ends before it starts is caught in the page, not sent',
 
 test('typing a year searches once, when the month is whole, and leaves one history entry', { timeout: 30000 }, async (t) => {
   await page.goto(`${searchd.origin}/?q=care`);
-  await waitForHits(5);
+  await waitForHits(4);
   const entries = await page.evaluate(() => history.length);
   page.on('request', recordSearches);
   t.after(() => page.off('request', recordSearches));
@@ -94,7 +94,7 @@ test('typing a year searches once, when the month is whole, and leaves one histo
   await page.keyboard.press('Tab');
   for (const digit of '2023') await page.keyboard.press(digit);
   await page.waitForFunction(() => /from=2023-03/.test(location.search));
-  await waitForHits(2);
+  await waitForHits(1);
   assert.deepEqual(searches.map((p) => p.get('from')), ['2023-03']);
   assert.ok(await page.evaluate(() => history.length) <= entries + 1);
 });
