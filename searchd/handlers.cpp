@@ -23,7 +23,7 @@
 #include "common/search/suggester.hpp"
 #include "common/text/text.hpp"
 #include "searchd/openapi.hpp"
-#include "searchd/connection.hpp"
+#include "searchd/http_server.hpp"
 #include "searchd/respond.hpp"
 #include "searchd/searcher_pool.hpp"
 
@@ -55,14 +55,14 @@ SearcherPool::Lease searcher() {
 
 // Every search a handler runs: within the server's time budget, and stopped when its client
 // hangs up.
-SearchResult budgeted_search(const httplib::Request& req, Searcher& mine, SearchRequest request) {
+SearchResult budgeted_search(Searcher& mine, SearchRequest request) {
     request.time_budget = search_time_budget;
-    request.client_gone = [&req] { return client_hung_up(req); };
+    request.client_gone = client_hung_up;
     return mine.search(request);
 }
 
-SearchResult budgeted_search(const httplib::Request& req, SearchRequest request) {
-    return budgeted_search(req, *searcher(), std::move(request));
+SearchResult budgeted_search(SearchRequest request) {
+    return budgeted_search(*searcher(), std::move(request));
 }
 
 nlohmann::json issue_summary(const IssueRecord& record) {
@@ -101,7 +101,7 @@ void check_database() {
 
 void handle_search(const httplib::Request& req, httplib::Response& res) {
     const auto request = parse_search_params(req.params);
-    send_json(res, budgeted_search(req, request));
+    send_json(res, budgeted_search(request));
 }
 
 namespace {
@@ -116,28 +116,28 @@ nlohmann::json json_body(const httplib::Request& req) {
     }
 }
 
-nlohmann::json meilisearch_search(const httplib::Request& req, const nlohmann::json& body, const std::string& index_uid) {
+nlohmann::json meilisearch_search(const nlohmann::json& body, const std::string& index_uid) {
     require_meilisearch_index(index_uid);
     const auto query = parse_meilisearch_query(body);
-    return meilisearch_response(query, budgeted_search(req, query.request), index_uid);
+    return meilisearch_response(query, budgeted_search(query.request), index_uid);
 }
 
 }  // namespace
 
 void handle_meilisearch_search(const httplib::Request& req, httplib::Response& res) {
-    send_json(res, meilisearch_search(req, json_body(req), req.matches[1]));
+    send_json(res, meilisearch_search(json_body(req), req.matches[1]));
 }
 
 void handle_multi_search(const httplib::Request& req, httplib::Response& res) {
     auto results = nlohmann::json::array();
-    for (const auto& [uid, search] : parse_multi_search(json_body(req))) results.push_back(meilisearch_search(req, search, uid));
+    for (const auto& [uid, search] : parse_multi_search(json_body(req))) results.push_back(meilisearch_search(search, uid));
     send_json(res, {{"results", results}});
 }
 
 void handle_facet_search(const httplib::Request& req, httplib::Response& res) {
     require_meilisearch_index(req.matches[1]);
     const auto query = parse_facet_search(json_body(req));
-    send_json(res, facet_search_response(query, budgeted_search(req, query.request)));
+    send_json(res, facet_search_response(query, budgeted_search(query.request)));
 }
 
 void handle_suggest(const httplib::Request& req, httplib::Response& res) {
@@ -270,7 +270,7 @@ void send_atom(httplib::Response& res, const std::string& xml) {
 
 void handle_search_atom(const httplib::Request& req, httplib::Response& res) {
     const auto request = parse_search_feed_params(req.params);
-    send_atom(res, atom_feed(search_feed_description(request), budgeted_search(req, request), feed_site(req)));
+    send_atom(res, atom_feed(search_feed_description(request), budgeted_search(request), feed_site(req)));
 }
 
 void handle_entity_atom(const httplib::Request& req, httplib::Response& res) {
@@ -278,7 +278,7 @@ void handle_entity_atom(const httplib::Request& req, httplib::Response& res) {
     const auto& facet = facet_in_path(req.matches[1].str());
     auto mine = searcher();
     const auto canonical = canonical_facet_value(facet.id, req.matches[2].str(), mine->glossary());
-    const auto result = budgeted_search(req, *mine, entity_feed_request(facet, canonical));
+    const auto result = budgeted_search(*mine, entity_feed_request(facet, canonical));
     if (result.total == 0)
         throw RequestError(ErrorCode::not_found, "no issue mentions " + std::string(facet.field) + " '" + req.matches[2].str() + "'");
     send_atom(res, atom_feed(entity_feed_description(facet, canonical, result), result, feed_site(req)));

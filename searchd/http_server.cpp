@@ -196,6 +196,13 @@ void look_at_framing(Exchange& current, httplib::Request& req) {
 
 }  // namespace
 
+bool peer_closed(int socket) {
+    pollfd check{socket, POLLRDHUP, 0};
+    return ::poll(&check, 1, 0) > 0 && (check.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
+bool client_hung_up() { return exchange && peer_closed(exchange->stream->socket()); }
+
 RequestStart current_request_start() {
     if (!exchange) return {std::chrono::steady_clock::now(), "", "", false};
     const auto& line = exchange->stream->request_line();

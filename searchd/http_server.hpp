@@ -23,6 +23,12 @@ struct RequestStart {
 };
 RequestStart current_request_start();
 
+/// Whether the client of the request being answered on the calling thread has hung up: asked
+/// between the stages of a long search, so that abandoned work stops.
+bool client_hung_up();
+/// Whether the peer of a connected socket has closed it (bytes it sent first do not count).
+bool peer_closed(int socket);
+
 class HttpServer : public httplib::Server {
 public:
     /// Call after binding. Linux lets listen() be called again to change the backlog.
