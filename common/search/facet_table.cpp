@@ -13,28 +13,18 @@ namespace {
 // Threads between two revisions may ask for either, so the two newest tables are kept.
 constexpr std::size_t kTablesKept = 2;
 
-struct Interner {
-    std::unordered_map<std::string, std::uint32_t> ids;
-    std::vector<std::string>& names;
-    explicit Interner(std::vector<std::string>& known) : names(known) {
-        for (std::uint32_t id = 0; id < names.size(); ++id) ids.emplace(names[id], id);
-    }
-    std::uint32_t operator()(const std::string& value) {
-        const auto [it, added] = ids.emplace(value, static_cast<std::uint32_t>(names.size()));
-        if (added) names.push_back(value);
-        return it->second;
-    }
-};
-
 }  // namespace
 
-FacetTable::FacetTable(const Xapian::Database& db, const FacetTable* base)
+FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
     : uuid_(db.get_uuid()), last_docid_(db.get_lastdocid()) {
     Xapian::docid first_new = 1;
     if (base) {
         starts_ = base->starts_;
         entries_ = base->entries_;
-        for (std::size_t column = 0; column < kColumns; ++column) names_[column] = base->names_[column];
+        for (std::size_t column = 0; column < kColumns; ++column) {
+            names_[column] = base->names_[column];
+            ids_[column] = std::move(base->ids_[column]);
+        }
         first_new = base->last_docid_ + 1;
     } else {
         starts_ = {0, 0};  // docid 0 does not exist: no entries
@@ -43,7 +33,13 @@ FacetTable::FacetTable(const Xapian::Database& db, const FacetTable* base)
     // document.
     std::vector<std::vector<std::uint32_t>> by_doc(last_docid_ + 1 - first_new + 1);
     const auto add_column = [&](std::size_t column, Xapian::valueno slot, bool year_only) {
-        Interner intern(names_[column]);
+        auto& names = names_[column];
+        auto& ids = ids_[column];
+        const auto intern = [&](const std::string& value) {
+            const auto [it, added] = ids.emplace(value, static_cast<std::uint32_t>(names.size()));
+            if (added) names.push_back(value);
+            return it->second;
+        };
         auto it = db.valuestream_begin(slot);
         if (it != db.valuestream_end(slot)) it.skip_to(first_new);
         for (; it != db.valuestream_end(slot); ++it) {
@@ -81,17 +77,17 @@ bool FacetTable::extends_to(const Xapian::Database& db) const {
 
 std::shared_ptr<const FacetTable> FacetTable::of(const Xapian::Database& db, const std::string& database_key) {
     static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<const FacetTable>> tables;  // key: database + revision
+    static std::map<std::string, std::shared_ptr<FacetTable>> tables;  // key: database + revision
     static std::vector<std::string> newest;
     const auto key = database_key + "@" + database_version(db);
     std::lock_guard lock(mutex);
     if (const auto found = tables.find(key); found != tables.end()) return found->second;
-    const FacetTable* base = nullptr;
+    FacetTable* base = nullptr;
     if (!newest.empty()) {
         const auto& latest = tables.at(newest.back());
         if (newest.back().starts_with(database_key + "@") && latest->extends_to(db)) base = latest.get();
     }
-    std::shared_ptr<const FacetTable> table(new FacetTable(db, base));
+    std::shared_ptr<FacetTable> table(new FacetTable(db, base));
     tables[key] = table;
     newest.push_back(key);
     if (newest.size() > kTablesKept) {
