@@ -46,9 +46,9 @@ std::unique_ptr<SearcherPool> pool;
 SearcherPool::Lease searcher() {
     auto mine = pool->acquire();
     static thread_local std::string seen;
-    if (auto version = database_version(mine->database()); version != seen) {
+    if (mine->revision() != seen) {
         if (!seen.empty()) last_reopen_unix = now_unix();
-        seen = std::move(version);
+        seen = mine->revision();
     }
     return mine;
 }

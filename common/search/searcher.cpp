@@ -141,13 +141,13 @@ void Searcher::refresh() {
 }
 
 const std::vector<FacetCount>& Searcher::facet_values(const schema::Facet& facet) {
-    if (facet_values_.empty() || facet_values_revision_ != database_version(db_)) {
+    if (facet_values_.empty() || facet_values_revision_ != revision_) {
         SearchRequest everything;
         everything.per_page = 0;
         everything.facet_limit = std::numeric_limits<std::size_t>::max();
         const auto result = search(everything);
         facet_values_ = result.facets;
-        facet_values_revision_ = database_version(db_);
+        facet_values_revision_ = revision_;
     }
     return facet_values_[std::string(facet.name)];
 }

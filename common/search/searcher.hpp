@@ -37,6 +37,8 @@ public:
     const std::vector<FacetCount>& facet_values(const schema::Facet& facet);
 
     const Xapian::Database& database() const { return db_; }
+    /// The database's version (database_version) as of the last refresh.
+    const std::string& revision() const { return revision_; }
     const Glossary& glossary() const { return *glossary_; }
 
     /// Runs fn(database), reopening and retrying when a concurrent commit invalidated the

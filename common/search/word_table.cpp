@@ -16,7 +16,7 @@ constexpr std::size_t kMostWords = 100000;
 
 }  // namespace
 
-WordTable::WordTable(const Xapian::Database& db) {
+WordTable::WordTable(const Xapian::Database& db, std::string revision) : revision_(std::move(revision)) {
     // Plain words: digits and lower case; every prefixed term starts with a capital letter, and
     // the capitals sort between them.
     for (auto it = db.allterms_begin(); it != db.allterms_end();) {
@@ -52,14 +52,10 @@ std::vector<std::string> WordTable::completions(std::string_view prefix, std::si
 std::shared_ptr<const WordTable> WordTable::of(const Xapian::Database& db, const std::string& database_key) {
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const WordTable>> tables;  // database key -> the latest
-    static std::map<std::string, std::string> revisions;
-    const auto revision = database_version(db);
+    auto revision = database_version(db);
     std::lock_guard lock(mutex);
-    if (const auto found = tables.find(database_key); found != tables.end() && revisions[database_key] == revision)
-        return found->second;
-    std::shared_ptr<const WordTable> table(new WordTable(db));
-    tables[database_key] = table;
-    revisions[database_key] = revision;
+    auto& table = tables[database_key];
+    if (!table || table->revision_ != revision) table.reset(new WordTable(db, std::move(revision)));
     return table;
 }
 

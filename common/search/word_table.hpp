@@ -22,7 +22,8 @@ public:
     std::vector<std::string> completions(std::string_view prefix, std::size_t limit) const;
 
 private:
-    explicit WordTable(const Xapian::Database& db);
+    WordTable(const Xapian::Database& db, std::string revision);
+    std::string revision_;  ///< the database version it was read from
     std::vector<std::pair<std::string, Xapian::doccount>> words_;  ///< sorted by word
 };
 
