@@ -98,8 +98,9 @@ void Glossary::learn(const Issue& issue) {
     for (const auto& section : issue.sections) learn_text(section.heading + "\n\n" + section.body, issue.id);
 }
 
-void Glossary::learn_text(std::string_view text, std::string_view source) {
-    const auto tokens = tokenize(text);
+void Glossary::learn_text(std::string_view text, std::string_view source) { learn_tokens(text, tokenize(text), source); }
+
+void Glossary::learn_tokens(std::string_view text, const std::vector<Token>& tokens, std::string_view source) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!is_acronym(tokens[i]) || learned_.count(tokens[i].text)) continue;
         std::optional<std::pair<std::size_t, std::size_t>> span;

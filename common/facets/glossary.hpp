@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/facets/tokens.hpp"
 #include "common/model/issue.hpp"
 
 namespace wm {
@@ -37,6 +38,8 @@ public:
     /// The same, from a page's whole text before it is parsed (the indexer's cheap first scan);
     /// source is the id of the issue it is.
     void learn_text(std::string_view text, std::string_view source);
+    /// The same, from the text's tokens (tokenize(text)), which callers may work out on other threads.
+    void learn_tokens(std::string_view text, const std::vector<Token>& tokens, std::string_view source);
 
     /// The archive's definition of an acronym, else the national one.
     std::optional<GlossaryEntry> find(std::string_view acronym) const;

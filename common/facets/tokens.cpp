@@ -2,14 +2,16 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+
 #include "common/text/text.hpp"
 
 namespace wm {
 namespace {
 
+// Compact, because a text's code points are all held at once (a file is far below 4 GiB).
 struct CodePoint {
-    unsigned value;
-    std::size_t begin, end;
+    std::uint32_t value, begin, end;
 };
 
 std::vector<CodePoint> decode(std::string_view text) {
@@ -22,7 +24,7 @@ std::vector<CodePoint> decode(std::string_view text) {
         const unsigned value = *it;
         ++it;
         const auto end = it == done ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
-        out.push_back({value, begin, end});
+        out.push_back({value, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
     }
     return out;
 }
@@ -106,6 +108,7 @@ void finish(Token& token, std::string_view text) {
 std::vector<Token> tokenize(std::string_view text) {
     const auto cps = decode(text);
     std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5 + 1);  // English averages six bytes a word with its space
     std::size_t previous_end = 0;
     std::size_t i = 0;
     const auto emit = [&](std::size_t begin, std::size_t end, bool possessive, bool hyphen_joined) {

@@ -1,9 +1,10 @@
 #pragma once
-// A full build: the run that fills an empty database writes it in one go on both cores. Two
-// writers each take a contiguous half of the files (document id = the file's place in the run,
-// so ids are what one writer would give), their databases are merged with Xapian's compactor
-// without renumbering, and the result is swapped in for the database in one rename. A kill
-// leaves the empty database and a half-built folder that the next run removes.
+// A full build: the run that fills an empty database writes it in one go on both cores. The
+// files are cut into contiguous parts (at most 16), which two writers take in turn, each part
+// into a database of its own (document id = the file's place in the run, so ids are what one
+// writer would give); the parts are merged with Xapian's compactor without renumbering, and
+// the result is swapped in for the database in one rename. A kill leaves the empty database
+// and a half-built folder that the next run removes.
 #include <functional>
 #include <string>
 #include <vector>
@@ -20,7 +21,7 @@ struct BuildSource {
     std::optional<IssueRecord> stored;
 };
 
-/// Called once per source in each writer's order (from both writers' threads, one at a time).
+/// Called once per source, in file order within a part (from both writers' threads, one at a time).
 using BuiltCallback = std::function<void(const BuildSource&, const BuiltIssue&)>;
 
 /// Indexes sources into a new database beside database_path, with the glossary's metadata, and

@@ -8,6 +8,7 @@
 
 #include "common/errors.hpp"
 #include "common/facets/facets.hpp"
+#include "common/facets/tokens.hpp"
 #include "common/index/full_build.hpp"
 #include "common/index/issue_file.hpp"
 #include "common/index/pipeline.hpp"
@@ -33,6 +34,7 @@ struct PlannedFile {
 
 struct ReadFile {
     std::optional<std::string> changed;  ///< the decoded text, when the file is new or changed
+    std::vector<Token> tokens;           ///< of the changed text: tokenized by the reading worker
     std::string failure;
 };
 
@@ -50,7 +52,10 @@ ReadFile read_planned(const PlannedFile& file, std::uintmax_t max_bytes) {
     ReadFile result;
     try {
         const auto bytes = read_file_bytes(file.path, max_bytes);
-        if (fingerprint_of(bytes) != file.stored_fingerprint) result.changed = decode_text(bytes).text;
+        if (fingerprint_of(bytes) != file.stored_fingerprint) {
+            result.changed = decode_text(bytes).text;
+            result.tokens = tokenize(*result.changed);
+        }
     } catch (const InputError& e) {
         result.failure = e.what();
     }
@@ -181,7 +186,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                         ++report.unchanged;
                     } else {
                         // Learned in file order: what an issue teaches can depend on what came before.
-                        glossary.learn_text(*read.changed, plan[i].id);
+                        glossary.learn_tokens(*read.changed, read.tokens, plan[i].id);
                         changed.push_back(&plan[i]);
                     }
                 });

@@ -201,3 +201,21 @@ TEST_CASE("two indexers at once: the second gets a clear lock error, nothing is 
     REQUIRE(wait_until([&] { return !first.running(); }, 120));
     CHECK(document_digests(db) == document_digests(clean));
 }
+
+TEST_CASE("a full build on two writers gives the documents and ids one writer gives", "[indexer][full-build]") {
+    TempDir dir;
+    const auto corpus = dir / "corpus";
+    copy_real_issues(corpus);
+    // Enough files for a full build cut into several parts, taken by the writers in turn.
+    generate_archive(corpus + "/generated", 700);
+    const auto one_writer = dir / "one.db", two_writers = dir / "two.db";
+    REQUIRE(index_into(one_writer, {corpus}, "--threads 1").exit_code == 0);
+    const auto built = index_into(two_writers, {corpus}, "--threads 2");
+    INFO(built.out << built.err);
+    REQUIRE(built.exit_code == 0);
+    CHECK(built.out.find("added 705,") != std::string::npos);
+    CHECK_FALSE(fs::exists(two_writers + ".building"));
+    const auto expected = document_digests(one_writer);
+    CHECK(expected.size() == 705);
+    CHECK(document_digests(two_writers) == expected);
+}
