@@ -141,6 +141,16 @@ std::vector<GlossaryEntry> Glossary::entries() const {
     return all;
 }
 
+const std::vector<Glossary::LoweredExpansion>& Glossary::expansions_longest_first() const {
+    const auto cache = forms_;  // a copy: another thread's learning replaces forms_, not this one
+    std::call_once(cache->expansions_once, [&] {
+        for (auto& entry : entries()) cache->expansions.push_back({to_lower(entry.expansion), std::move(entry)});
+        std::stable_sort(cache->expansions.begin(), cache->expansions.end(),
+                         [](const auto& a, const auto& b) { return a.lowered.size() > b.lowered.size(); });
+    });
+    return cache->expansions;
+}
+
 bool operator==(const GlossaryEntry& a, const GlossaryEntry& b) {
     return a.acronym == b.acronym && a.expansion == b.expansion && a.source == b.source &&
            a.category == b.category;

@@ -64,6 +64,14 @@ public:
     /// extraction asks for it. Safe to call from several threads.
     const ProgrammeForms& programme_forms() const;
 
+    /// entries() with each expansion in lower case, longest expansion first: what a query's
+    /// written-out expansions are looked for by (every search asks). Kept as programme_forms() is.
+    struct LoweredExpansion {
+        std::string lowered;
+        GlossaryEntry entry;
+    };
+    const std::vector<LoweredExpansion>& expansions_longest_first() const;
+
     bool operator==(const Glossary& other) const {
         return learned_ == other.learned_ && programme_stems_ == other.programme_stems_ &&
                programme_names_ == other.programme_names_;
@@ -71,8 +79,9 @@ public:
 
 private:
     struct FormsCache {
-        std::once_flag once;
+        std::once_flag once, expansions_once;
         std::shared_ptr<const ProgrammeForms> forms;
+        std::vector<LoweredExpansion> expansions;
     };
     void forget_forms() { forms_ = std::make_shared<FormsCache>(); }
 

@@ -40,12 +40,9 @@ std::string expand_acronyms(const std::string& query, const Glossary& glossary, 
     if (query.find('"') != std::string::npos) return query;  // the user chose their phrases
     std::string out = query;
     // Written-out expansions first, longest first, so "Principal Social Worker" becomes one group.
-    auto entries = glossary.entries();
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.expansion.size() > b.expansion.size(); });
     std::vector<std::string> replaced;
-    for (const auto& entry : entries) {
-        const auto lowered = to_lower(out), wanted = to_lower(entry.expansion);
+    auto lowered = to_lower(out);
+    for (const auto& [wanted, entry] : glossary.expansions_longest_first()) {
         const auto at = lowered.find(wanted);
         if (at == std::string::npos) continue;
         const bool starts = at == 0 || lowered[at - 1] == ' ' || lowered[at - 1] == '(';
@@ -53,6 +50,7 @@ std::string expand_acronyms(const std::string& query, const Glossary& glossary, 
         const bool ends = end == lowered.size() || lowered[end] == ' ' || lowered[end] == ')';
         if (!starts || !ends) continue;
         out.replace(at, wanted.size(), "\x01" + std::to_string(replaced.size()) + "\x01");
+        lowered = to_lower(out);
         replaced.push_back(either(entry.acronym, entry.expansion));
     }
     std::string result;

@@ -62,13 +62,13 @@ std::vector<Xapian::MSetIterator> hits_of(const Xapian::MSet& mset) {
 
 // The hit shows this section: its heading, and a snippet of its text; the title and heading
 // are marked whole (a snippet as long as the text never cuts it).
-void point_at_section(SearchHit& hit, const SectionData& section, const SnippetTerms& terms) {
+void point_at_section(SearchHit& hit, const SectionData& section, const SnippetMaker& snippet) {
     hit.section = section.number;
     hit.section_heading = section.heading;
     hit.section_group = section.group;
-    hit.snippet = make_snippet(section.text, terms, kSnippetBytes);
-    hit.title_marked = make_snippet(hit.title, terms, hit.title.size() + 1);
-    hit.heading_marked = make_snippet(hit.section_heading, terms, hit.section_heading.size() + 1);
+    hit.snippet = snippet(section.text, kSnippetBytes);
+    hit.title_marked = snippet(hit.title, hit.title.size() + 1);
+    hit.heading_marked = snippet(hit.section_heading, hit.section_heading.size() + 1);
 }
 
 // The top matches re-ordered with the words-together boost added to their scores, as the
@@ -330,7 +330,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         return result;
     }
     for (const auto& tier : ranked) {
-        const auto terms = snippet_terms(tier.query);
+        const SnippetMaker snippet(snippet_terms(tier.query));
         const SectionFinder sections(db_, tier.query);
         for (const auto& it : tier.hits) {
             const auto doc = it.get_document();
@@ -345,7 +345,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
             hit.title = record.issue.title;
             if (!record.issue.sections.empty()) {
                 const auto scores = plan.empty() ? std::vector<double>{} : sections.scores(*it, record);
-                point_at_section(hit, SectionData::of(record, SectionFinder::best(scores)), terms);
+                point_at_section(hit, SectionData::of(record, SectionFinder::best(scores)), snippet);
             }
             result.hits.push_back(std::move(hit));
         }
@@ -370,7 +370,7 @@ void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian:
         }
         const auto only_here = t == 0 ? tier_queries[0]
                                       : Xapian::Query(Xapian::Query::OP_AND_NOT, tier_queries[t], tier_queries[t - 1]);
-        const auto terms = snippet_terms(tier_queries[t]);
+        const SnippetMaker snippet(snippet_terms(tier_queries[t]));
         const SectionFinder finder(db_, tier_queries[t]);
         Xapian::Enquire enquire(db_);
         enquire.set_query(filtered(only_here));
@@ -389,7 +389,7 @@ void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian:
                 for (const auto number : matching) {
                     SearchHit hit{record.issue.id, record.issue.file, record.issue.title, record.issue.month, {}, {}, {},
                                   it.get_weight(), {}, record.issue.kind, {}, {}, it.get_percent() / 100.0};
-                    point_at_section(hit, SectionData::of(record, number), terms);
+                    point_at_section(hit, SectionData::of(record, number), snippet);
                     result.hits.push_back(std::move(hit));
                 }
             }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -88,58 +90,89 @@ void sort_unique(std::vector<T>& items) {
 // ---- The text's words. ----
 
 struct Token {
-    std::size_t begin, end;  ///< bytes of the text
-    std::string folded;      ///< lower case, straight apostrophe; "&" is "and"
+    std::size_t begin, end;   ///< bytes of the text
+    std::string_view folded;  ///< lower case, straight apostrophe; "&" is "and" (in the caller's buffer)
 };
 
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019; }
 
-std::vector<Token> tokens_of(std::string_view text) {
+// As Xapian::Unicode::is_wordchar, without a table lookup for ASCII (most of the text).
+bool is_word_char(unsigned ch) {
+    if (ch < 0x80) return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+    return Xapian::Unicode::is_wordchar(ch);
+}
+
+// The code point at byte i and its length in bytes; an invalid sequence is its first byte
+// alone, read as Latin-1 (as Xapian::Utf8Iterator reads it).
+std::pair<unsigned, std::size_t> code_point_at(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const unsigned lead = byte(0);
+    if (lead < 0x80) return {lead, 1};
+    const std::size_t length = lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xF0 && lead < 0xF5 ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return {lead, 1};
+    unsigned value = lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(k) & 0xC0) != 0x80) return {lead, 1};
+        value = value << 6 | (byte(k) & 0x3F);
+    }
+    return {value, length};
+}
+
+void append_folded(std::string& out, unsigned ch) {
+    if (ch < 0x80) out += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    else Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+}
+
+// The text's words, their folded forms written one after another into buffer (one string for
+// all of them, not one per word: this is most of a snippet's work).
+std::vector<Token> tokens_of(std::string_view text, std::string& buffer) {
     std::vector<Token> tokens;
-    const auto offset = [&](const Xapian::Utf8Iterator& it) {
-        return it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
-    };
-    Xapian::Utf8Iterator it(text.data(), text.size());
-    const Xapian::Utf8Iterator end;
-    while (it != end) {
-        if (*it == '&') {
-            const auto begin = offset(it);
-            ++it;
-            tokens.push_back({begin, offset(it), "and"});
+    tokens.reserve(text.size() / 6 + 1);
+    std::vector<std::size_t> folded_begin;
+    folded_begin.reserve(tokens.capacity());
+    buffer.clear();
+    buffer.reserve(text.size() + 16);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto [first, first_length] = code_point_at(text, i);
+        if (first == '&') {
+            folded_begin.push_back(buffer.size());
+            buffer += "and";
+            tokens.push_back({i, i + 1, {}});
+            ++i;
             continue;
         }
-        if (!Xapian::Unicode::is_wordchar(*it)) {
-            ++it;
+        if (!is_word_char(first)) {
+            i += first_length;
             continue;
         }
-        Token token{offset(it), 0, {}};
-        while (it != end) {
-            if (Xapian::Unicode::is_wordchar(*it)) {
-                Xapian::Unicode::append_utf8(token.folded, *it);
-                ++it;
+        folded_begin.push_back(buffer.size());
+        const auto begin = i;
+        while (i < text.size()) {
+            const auto [ch, length] = code_point_at(text, i);
+            if (is_word_char(ch)) {
+                append_folded(buffer, ch);
+                i += length;
                 continue;
             }
-            if (!is_apostrophe(*it)) break;
-            auto next = it;
-            ++next;
-            if (next == end || !Xapian::Unicode::is_wordchar(*next)) break;  // a closing quote
-            token.folded += '\'';
-            it = next;
+            if (!is_apostrophe(ch) || i + length >= text.size() || !is_word_char(code_point_at(text, i + length).first))
+                break;  // not in a word: a closing quote, or punctuation
+            buffer += '\'';
+            i += length;
         }
         // As Xapian's TermGenerator does: up to three '+' or '#' end a word ("LGBTQ+", "C#").
-        auto suffix_end = it;
-        std::string suffix;
-        while (suffix_end != end && (*suffix_end == '+' || *suffix_end == '#') && suffix.size() < 3) {
-            suffix += static_cast<char>(*suffix_end);
-            ++suffix_end;
+        std::size_t suffix = 0;
+        while (i + suffix < text.size() && suffix < 3 && (text[i + suffix] == '+' || text[i + suffix] == '#')) ++suffix;
+        if (suffix > 0 && (i + suffix == text.size() || !is_word_char(code_point_at(text, i + suffix).first))) {
+            buffer += text.substr(i, suffix);
+            i += suffix;
         }
-        if (!suffix.empty() && (suffix_end == end || !Xapian::Unicode::is_wordchar(*suffix_end))) {
-            token.folded += suffix;
-            it = suffix_end;
-        }
-        token.end = offset(it);
-        token.folded = to_lower(token.folded);
-        tokens.push_back(std::move(token));
+        tokens.push_back({begin, i, {}});
+    }
+    // The buffer is complete: only now do its addresses stay put.
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        const auto end = t + 1 < tokens.size() ? folded_begin[t + 1] : buffer.size();
+        tokens[t].folded = std::string_view(buffer).substr(folded_begin[t], end - folded_begin[t]);
     }
     return tokens;
 }
@@ -148,18 +181,26 @@ std::vector<Token> tokens_of(std::string_view text) {
 
 struct Match {
     std::size_t first, last;  ///< tokens
-    std::string key;          ///< what matched: the same key counts once in a passage
+    std::size_t key;          ///< what matched (an index into the matcher's keys): counts once in a passage
     double weight;
 };
 
-class Matcher {
+}  // namespace
+
+class SnippetMaker::Matcher {
 public:
     explicit Matcher(const SnippetTerms& terms) : phrases_(terms.phrases) {
-        words_.insert(terms.words.begin(), terms.words.end());
-        stems_.insert(terms.stems.begin(), terms.stems.end());
-        for (const auto& word : terms.words) stems_.insert(stemmer_(word));
-        for (const auto& stem : stems_) stem_heads_[head(stem)] = true;
+        for (const auto& word : terms.words) words_.emplace(word, key_of(word));
+        std::set<std::string> stems(terms.stems.begin(), terms.stems.end());
+        for (const auto& word : terms.words) stems.insert(stemmer_(word));
+        for (const auto& stem : stems) {
+            stems_.emplace(stem, key_of(stem));
+            stem_heads_[head(stem)] = true;
+        }
+        for (const auto& phrase : phrases_) phrase_keys_.push_back(key_of(join(phrase, " ")));
     }
+
+    std::size_t key_count() const { return keys_.size(); }
 
     std::vector<Match> matches(const std::vector<Token>& tokens) const {
         std::vector<Match> found;
@@ -169,15 +210,15 @@ public:
                 i = phrase->last + 1;
                 continue;
             }
-            const auto& word = tokens[i].folded;
+            const auto word = tokens[i].folded;
             if (!is_stopword(word)) {
-                if (words_.count(word)) {
-                    found.push_back({i, i, word, 1});
+                if (const auto as_word = words_.find(word); as_word != words_.end()) {
+                    found.push_back({i, i, as_word->second, 1});
                 } else if (!stem_heads_[head(word)]) {
                     // Porter2 changes only a word's ending: one whose first two bytes begin no
                     // stem cannot stem to one, so most of a section's words are never stemmed.
-                } else if (const auto stem = stemmer_(word); stems_.count(stem)) {
-                    found.push_back({i, i, stem, 1});
+                } else if (const auto as_stem = stems_.find(stemmer_(std::string(word))); as_stem != stems_.end()) {
+                    found.push_back({i, i, as_stem->second, 1});
                 }
             }
             ++i;
@@ -201,13 +242,15 @@ private:
 
     std::optional<Match> longest_phrase_at(const std::vector<Token>& tokens, std::size_t i) const {
         std::optional<Match> best;
-        for (const auto& phrase : phrases_) {
-            const auto last = phrase_end(tokens, i, phrase);
+        for (std::size_t p = 0; p < phrases_.size(); ++p) {
+            const auto last = phrase_end(tokens, i, phrases_[p]);
             if (last && (!best || *last > best->last))
-                best = Match{i, *last, join(phrase, " "), 1.0 + static_cast<double>(phrase.size())};
+                best = Match{i, *last, phrase_keys_[p], 1.0 + static_cast<double>(phrases_[p].size())};
         }
         return best;
     }
+
+    std::size_t key_of(const std::string& key) { return keys_.emplace(key, keys_.size()).first->second; }
 
     std::vector<std::vector<std::string>> phrases_;
     // The words of every section a page shows are stemmed: a cache saves most of that.
@@ -216,15 +259,19 @@ private:
         return stemmer;
     }
 
-    static std::size_t head(const std::string& word) {
+    static std::size_t head(std::string_view word) {
         const auto byte = [&](std::size_t i) { return i < word.size() ? static_cast<unsigned char>(word[i]) : 0u; };
         return byte(0) << 8 | byte(1);
     }
 
-    std::set<std::string> words_, stems_;
-    std::vector<bool> stem_heads_ = std::vector<bool>(1 << 16);  ///< by head(): a stem starts so
     Xapian::Stem& stemmer_ = stemmer();
+    std::map<std::string, std::size_t, std::less<>> keys_;  ///< every distinct key, numbered
+    std::map<std::string, std::size_t, std::less<>> words_, stems_;  ///< to their keys
+    std::vector<std::size_t> phrase_keys_;  ///< parallel to phrases_
+    std::vector<bool> stem_heads_ = std::vector<bool>(1 << 16);  ///< by head(): a stem starts so
 };
+
+namespace {
 
 // ---- The passage. ----
 
@@ -232,12 +279,17 @@ struct Passage {
     std::size_t begin = 0, end = 0;  ///< bytes of the text
 };
 
-double score(const std::vector<Match>& matches, const std::vector<Token>& tokens, const Passage& passage) {
-    std::set<std::string> seen;
+// Matches are in text order, so a passage's are a run of them; a key counts in full once.
+double score(const std::vector<Match>& matches, const std::vector<Token>& tokens, const Passage& passage,
+             std::vector<char>& seen) {
+    std::fill(seen.begin(), seen.end(), 0);
     double total = 0;
-    for (const auto& m : matches) {
-        if (tokens[m.first].begin < passage.begin || tokens[m.last].end > passage.end) continue;
-        total += seen.insert(m.key).second ? m.weight : 0.1;  // repeats count a little
+    auto m = std::lower_bound(matches.begin(), matches.end(), passage.begin,
+                              [&](const Match& match, std::size_t at) { return tokens[match.first].begin < at; });
+    for (; m != matches.end() && tokens[m->first].begin < passage.end; ++m) {
+        if (tokens[m->last].end > passage.end) continue;
+        total += seen[m->key] ? 0.1 : m->weight;  // repeats count a little
+        seen[m->key] = 1;
     }
     return total;
 }
@@ -245,7 +297,8 @@ double score(const std::vector<Match>& matches, const std::vector<Token>& tokens
 // The window around the best matches, moved to whole words; a window starts a little before
 // its first match, so the match is read in context.
 Passage best_passage(std::string_view text, const std::vector<Token>& tokens, const std::vector<Match>& matches,
-                     std::size_t max_bytes) {
+                     std::size_t keys, std::size_t max_bytes) {
+    std::vector<char> seen(keys);
     constexpr std::size_t kMaxCandidates = 200;
     const std::size_t lead = max_bytes / 5;
     Passage best{0, std::min(text.size(), max_bytes)};
@@ -254,7 +307,7 @@ Passage best_passage(std::string_view text, const std::vector<Token>& tokens, co
         const auto at = tokens[matches[n].first].begin;
         Passage candidate{at > lead ? at - lead : 0, 0};
         candidate.end = std::min(text.size(), candidate.begin + max_bytes);
-        if (const double s = score(matches, tokens, candidate); s > best_score) {
+        if (const double s = score(matches, tokens, candidate, seen); s > best_score) {
             best_score = s;
             best = candidate;
         }
@@ -301,10 +354,16 @@ SnippetTerms snippet_terms(const Xapian::Query& query) {
     return terms;
 }
 
-std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {
-    const auto tokens = tokens_of(text);
-    const auto matches = terms.empty() ? std::vector<Match>{} : Matcher(terms).matches(tokens);
-    const auto passage = best_passage(text, tokens, matches, max_bytes);
+SnippetMaker::SnippetMaker(const SnippetTerms& terms)
+    : matcher_(terms.empty() ? nullptr : std::make_unique<const Matcher>(terms)) {}
+
+SnippetMaker::~SnippetMaker() = default;
+
+std::string SnippetMaker::operator()(std::string_view text, std::size_t max_bytes) const {
+    std::string folded;
+    const auto tokens = tokens_of(text, folded);
+    const auto matches = matcher_ ? matcher_->matches(tokens) : std::vector<Match>{};
+    const auto passage = best_passage(text, tokens, matches, matcher_ ? matcher_->key_count() : 0, max_bytes);
     std::string out = passage.begin > 0 ? kOmitted : "";
     std::size_t copied = passage.begin;
     for (const auto& m : matches) {
@@ -317,6 +376,10 @@ std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::
     out += spaced_escape(text.substr(copied, passage.end - copied));
     const auto trimmed = trim(out);
     return passage.end < text.size() ? trimmed + kOmitted : trimmed;
+}
+
+std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {
+    return SnippetMaker(terms)(text, max_bytes);
 }
 
 std::string html_escape(std::string_view text) {

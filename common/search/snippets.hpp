@@ -5,6 +5,7 @@
 // marks what the searcher matched however the query was built.
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,19 @@ inline constexpr std::string_view kSnippetMarkStart = "<mark>", kSnippetMarkEnd 
 /// nothing matches. A phrase also matches with "&" for "and" and across an "and" or "&" it
 /// does not have ("Telford Wrekin" marks "Telford & Wrekin"). Lone stopwords are not marked.
 std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes);
+
+/// make_snippet for many texts with the same terms (a page of hits): the terms are stemmed and
+/// indexed once, not once per text.
+class SnippetMaker {
+public:
+    explicit SnippetMaker(const SnippetTerms& terms);
+    ~SnippetMaker();
+    std::string operator()(std::string_view text, std::size_t max_bytes) const;
+
+private:
+    class Matcher;
+    std::unique_ptr<const Matcher> matcher_;  ///< none when there is nothing to mark
+};
 
 /// Escapes &, <, >, " and ' for HTML text and attributes.
 std::string html_escape(std::string_view text);
