@@ -68,9 +68,10 @@ public:
             std::vector<std::uint32_t> counted;
             for (std::uint32_t id = 0; id < counts_[column].size(); ++id)
                 if (counts_[column][id]) counted.push_back(id);
+            const auto& name_ranks = table_->name_ranks(column);
             const auto busier = [&](std::uint32_t a, std::uint32_t b) {
                 const auto ca = counts_[column][a], cb = counts_[column][b];
-                return ca != cb ? ca > cb : values[a] < values[b];
+                return ca != cb ? ca > cb : name_ranks[a] < name_ranks[b];
             };
             const auto shown = std::min(limit, counted.size());
             std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(shown), counted.end(), busier);

@@ -1,5 +1,6 @@
 #include "common/search/facet_table.hpp"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -24,6 +25,7 @@ FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
         for (std::size_t column = 0; column < kColumns; ++column) {
             names_[column] = base->names_[column];
             ids_[column] = std::move(base->ids_[column]);
+            by_name_[column] = base->by_name_[column];
         }
         first_new = base->last_docid_ + 1;
     } else {
@@ -65,10 +67,24 @@ FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
         entries_.insert(entries_.end(), entries.begin(), entries.end());
         starts_.push_back(static_cast<std::uint32_t>(entries_.size()));  // its end, the next one's start
     }
+    for (std::size_t column = 0; column < kColumns; ++column) order_by_name(column);
     // Over the live documents only: a deleted document's entries stay in the table.
     for (std::size_t column = 0; column < kColumns; ++column) every_document_[column].assign(names_[column].size(), 0);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
         for_each_value(*it, [this](std::size_t column, std::uint32_t id) { ++every_document_[column][id]; });
+}
+
+void FacetTable::order_by_name(std::size_t column) {
+    const auto& names = names_[column];
+    auto& order = by_name_[column];
+    const auto by_name = [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; };
+    const auto known = order.size();
+    for (auto id = static_cast<std::uint32_t>(known); id < names.size(); ++id) order.push_back(id);
+    std::sort(order.begin() + static_cast<std::ptrdiff_t>(known), order.end(), by_name);
+    std::inplace_merge(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(known), order.end(), by_name);
+    auto& ranks = name_ranks_[column];
+    ranks.resize(names.size());
+    for (std::uint32_t rank = 0; rank < order.size(); ++rank) ranks[order[rank]] = rank;
 }
 
 bool FacetTable::extends_to(const Xapian::Database& db) const {

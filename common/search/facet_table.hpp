@@ -36,6 +36,9 @@ public:
             visit(entries_[i] >> kIdBits, entries_[i] & kIdMask);
     }
     const std::vector<std::string>& names(std::size_t column) const { return names_[column]; }
+    /// By value id: the value's place in the column's names in byte order, so that values
+    /// ranked by name compare two numbers, not two strings.
+    const std::vector<std::uint32_t>& name_ranks(std::size_t column) const { return name_ranks_[column]; }
     /// How many of the database's documents have each value of a column, by value id: the
     /// counts of browsing (no query, no filter), which then needs no match pass.
     const std::vector<std::uint32_t>& every_document_counts(std::size_t column) const { return every_document_[column]; }
@@ -46,6 +49,8 @@ private:
     /// The table of db: base's entries for the documents it knew, read afresh for the rest. The
     /// base's value-id maps move to the new table: only the newest table interns values.
     FacetTable(const Xapian::Database& db, FacetTable* base);
+    /// Extends by_name_ and name_ranks_ of a column to its new values.
+    void order_by_name(std::size_t column);
     /// Whether this table can be extended to db: the same database, no document ids reused.
     bool extends_to(const Xapian::Database& db) const;
 
@@ -59,6 +64,10 @@ private:
     /// 20,000 issues) was most of a new revision's first search (100 ms)
     std::unordered_map<std::string, std::uint32_t> ids_[kColumns];
     std::vector<std::uint32_t> every_document_[kColumns];  ///< by value id, over the live documents
+    /// Value ids in name order, extended from the base's by merging in the new values (a sort of
+    /// every name per revision would cost a new revision's first search tens of milliseconds).
+    std::vector<std::uint32_t> by_name_[kColumns];
+    std::vector<std::uint32_t> name_ranks_[kColumns];
 };
 
 }  // namespace wm

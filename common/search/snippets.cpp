@@ -96,11 +96,15 @@ struct Token {
 
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019; }
 
-// As Xapian::Unicode::is_wordchar, without a table lookup for ASCII (most of the text).
-bool is_word_char(unsigned ch) {
-    if (ch < 0x80) return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
-    return Xapian::Unicode::is_wordchar(ch);
-}
+// Xapian::Unicode::is_wordchar of the ASCII bytes (false for every other byte): most text.
+constexpr auto kAsciiWordChar = [] {
+    std::array<bool, 256> table{};
+    for (unsigned c = 0; c < 0x80; ++c)
+        table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return table;
+}();
+
+bool is_word_char(unsigned ch) { return ch < 0x80 ? kAsciiWordChar[ch] : Xapian::Unicode::is_wordchar(ch); }
 
 // The code point at byte i and its length in bytes; an invalid sequence is its first byte
 // alone, read as Latin-1 (as Xapian::Utf8Iterator reads it).
@@ -123,9 +127,26 @@ void append_folded(std::string& out, unsigned ch) {
     else Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
 }
 
-// The text's words, their folded forms written one after another into buffer (one string for
-// all of them, not one per word: this is most of a snippet's work).
-std::vector<Token> tokens_of(std::string_view text, std::string& buffer) {
+std::size_t head_of(unsigned char first, unsigned char second) { return std::size_t{first} << 8 | second; }
+
+unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c; }
+
+// Whether the word starting at byte i may fold to something with a head in heads (by its
+// first two bytes); a word it cannot tell cheaply (not ASCII) is folded.
+bool may_match(std::string_view text, std::size_t i, const std::vector<bool>* heads) {
+    if (!heads) return false;
+    const auto first = static_cast<unsigned char>(text[i]);
+    const auto second = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (first >= 0x80 || second >= 0x80) return true;
+    if (is_word_char(second)) return (*heads)[head_of(ascii_lower(first), ascii_lower(second))];
+    if (second == '\'' || second == '+' || second == '#') return true;
+    return (*heads)[head_of(ascii_lower(first), 0)];
+}
+
+// The text's words, the folded forms of those that may match (by heads; none without)
+// written one after another into buffer: one string for all, not one per word, and most words
+// of a long section are never folded.
+std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const std::vector<bool>* heads) {
     std::vector<Token> tokens;
     tokens.reserve(text.size() / 6 + 1);
     std::vector<std::size_t> folded_begin;
@@ -134,6 +155,11 @@ std::vector<Token> tokens_of(std::string_view text, std::string& buffer) {
     buffer.reserve(text.size() + 16);
     std::size_t i = 0;
     while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80 && byte != '&' && !kAsciiWordChar[byte]) {  // spaces and punctuation, mostly
+            ++i;
+            continue;
+        }
         const auto [first, first_length] = code_point_at(text, i);
         if (first == '&') {
             folded_begin.push_back(buffer.size());
@@ -148,23 +174,30 @@ std::vector<Token> tokens_of(std::string_view text, std::string& buffer) {
         }
         folded_begin.push_back(buffer.size());
         const auto begin = i;
+        const bool fold = may_match(text, i, heads);
         while (i < text.size()) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if (kAsciiWordChar[byte]) {
+                if (fold) buffer += static_cast<char>(ascii_lower(byte));
+                ++i;
+                continue;
+            }
             const auto [ch, length] = code_point_at(text, i);
             if (is_word_char(ch)) {
-                append_folded(buffer, ch);
+                if (fold) append_folded(buffer, ch);
                 i += length;
                 continue;
             }
             if (!is_apostrophe(ch) || i + length >= text.size() || !is_word_char(code_point_at(text, i + length).first))
                 break;  // not in a word: a closing quote, or punctuation
-            buffer += '\'';
+            if (fold) buffer += '\'';
             i += length;
         }
         // As Xapian's TermGenerator does: up to three '+' or '#' end a word ("LGBTQ+", "C#").
         std::size_t suffix = 0;
         while (i + suffix < text.size() && suffix < 3 && (text[i + suffix] == '+' || text[i + suffix] == '#')) ++suffix;
         if (suffix > 0 && (i + suffix == text.size() || !is_word_char(code_point_at(text, i + suffix).first))) {
-            buffer += text.substr(i, suffix);
+            if (fold) buffer += text.substr(i, suffix);
             i += suffix;
         }
         tokens.push_back({begin, i, {}});
@@ -198,20 +231,31 @@ public:
             stem_heads_[head(stem)] = true;
         }
         for (const auto& phrase : phrases_) phrase_keys_.push_back(key_of(join(phrase, " ")));
+        folded_heads_ = stem_heads_;
+        for (const auto& word : terms.words) folded_heads_[head(word)] = true;
+        for (const auto& phrase : phrases_)
+            for (const auto& word : phrase) folded_heads_[head(word)] = true;
+        folded_heads_[head("and")] = true;  // passed over inside a phrase
     }
 
     std::size_t key_count() const { return keys_.size(); }
+    /// The heads (first two bytes) of every text word that can match: no other word is folded.
+    const std::vector<bool>& folded_heads() const { return folded_heads_; }
 
     std::vector<Match> matches(const std::vector<Token>& tokens) const {
         std::vector<Match> found;
         for (std::size_t i = 0; i < tokens.size();) {
+            if (tokens[i].folded.empty()) {  // a word that cannot match, left unfolded
+                ++i;
+                continue;
+            }
             if (auto phrase = longest_phrase_at(tokens, i)) {
                 found.push_back(*phrase);
                 i = phrase->last + 1;
                 continue;
             }
             const auto word = tokens[i].folded;
-            if (!is_stopword(word)) {
+            if (!word.empty() && !is_stopword(word)) {
                 if (const auto as_word = words_.find(word); as_word != words_.end()) {
                     found.push_back({i, i, as_word->second, 1});
                 } else if (!stem_heads_[head(word)]) {
@@ -269,6 +313,7 @@ private:
     std::map<std::string, std::size_t, std::less<>> words_, stems_;  ///< to their keys
     std::vector<std::size_t> phrase_keys_;  ///< parallel to phrases_
     std::vector<bool> stem_heads_ = std::vector<bool>(1 << 16);  ///< by head(): a stem starts so
+    std::vector<bool> folded_heads_;
 };
 
 namespace {
@@ -361,7 +406,7 @@ SnippetMaker::~SnippetMaker() = default;
 
 std::string SnippetMaker::operator()(std::string_view text, std::size_t max_bytes) const {
     std::string folded;
-    const auto tokens = tokens_of(text, folded);
+    const auto tokens = tokens_of(text, folded, matcher_ ? &matcher_->folded_heads() : nullptr);
     const auto matches = matcher_ ? matcher_->matches(tokens) : std::vector<Match>{};
     const auto passage = best_passage(text, tokens, matches, matcher_ ? matcher_->key_count() : 0, max_bytes);
     std::string out = passage.begin > 0 ? kOmitted : "";
