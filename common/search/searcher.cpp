@@ -12,6 +12,7 @@
 #include "common/index/store.hpp"
 #include "common/search/best_section.hpp"
 #include "common/search/deadline.hpp"
+#include "common/search/docid_source.hpp"
 #include "common/search/facet_counter.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/search/snippets.hpp"
@@ -74,18 +75,27 @@ void point_at_section(SearchHit& hit, const SectionData& section, const SnippetM
 // The top matches re-ordered with the words-together boost added to their scores, as the
 // query "all AND_MAYBE together" would score them (equal scores keep Xapian's order); then cut
 // to the page [first, first + size).
-void rerank_words_together(const Xapian::Database& db, const Xapian::Query& together,
+// The top matches as a filter, so that Xapian checks the words' positions in those documents
+// only (a match decider is asked after the positions are read, of every match): one local
+// database names them by document id; shards by their id terms (remote shards take no decider
+// or posting source, and local shards hand one their own document ids).
+Xapian::Query only_these(const std::vector<Xapian::MSetIterator>& hits, bool one_local_database) {
+    if (one_local_database) {
+        std::vector<Xapian::docid> docids;
+        for (const auto& it : hits) docids.push_back(*it);
+        return Xapian::Query((new DocidSource(std::move(docids)))->release());
+    }
+    std::vector<Xapian::Query> ids;
+    for (const auto& it : hits) ids.emplace_back(schema::unique_id_term(it.get_document().get_value(schema::SLOT_ISSUE_ID)));
+    return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+}
+
+void rerank_words_together(const Xapian::Database& db, bool one_local_database, const Xapian::Query& together,
                            std::vector<Xapian::MSetIterator>& hits, std::vector<double>& scores, std::size_t first,
                            std::size_t size) {
     if (!hits.empty()) {
-        // The top matches are named by their id terms, so that Xapian checks the words' positions
-        // in those documents only (a match decider is asked after the positions are read, of
-        // every match), and over shards alike (remote shards take no decider, and local shards
-        // hand one their own document ids).
-        std::vector<Xapian::Query> ids;
-        for (const auto& it : hits) ids.emplace_back(schema::unique_id_term(it.get_document().get_value(schema::SLOT_ISSUE_ID)));
         Xapian::Enquire boost(db);
-        boost.set_query(Xapian::Query(Xapian::Query::OP_FILTER, together, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+        boost.set_query(Xapian::Query(Xapian::Query::OP_FILTER, together, only_these(hits, one_local_database)));
         const auto boosted = boost.get_mset(0, static_cast<Xapian::doccount>(hits.size()));
         for (auto it = boosted.begin(); it != boosted.end(); ++it)
             for (std::size_t i = 0; i < hits.size(); ++i)
@@ -240,7 +250,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
         if (counter) counted(tier.mset);
         tier.hits = hits_of(tier.mset);
         for (const auto& it : tier.hits) tier.scores.push_back(it.get_weight());
-        if (boosted) rerank_words_together(db_, plan.together, tier.hits, tier.scores, local_first, local_size);
+        if (boosted)
+            rerank_words_together(db_, db_.size() == 1 && !remote_shards_, plan.together, tier.hits, tier.scores,
+                                  local_first, local_size);
         if (counter && remote_shards_) count_facets(filtered(matching), *counter);
         else if (counter) counter->collect(request.facet_limit, result.facets, result.facet_value_totals);
         return tier;
