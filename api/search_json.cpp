@@ -2,48 +2,77 @@
 
 #include <cmath>
 
+#include "api/json_writer.hpp"
+
 namespace wm {
 namespace {
 
-nlohmann::json or_null(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
+void text_or_null(JsonWriter& out, const std::string& text) {
+    if (text.empty()) out.null();
+    else out.value(text);
+}
+
+void write_hit(JsonWriter& out, const SearchHit& hit) {
+    out.begin_object();
+    out.key("date");
+    text_or_null(out, hit.date);
+    out.key("file").value(hit.file);
+    out.key("issue_id").value(hit.issue_id);
+    out.key("kind").value(page_kind_name(hit.kind));
+    out.key("score").value(std::round(hit.score * 1000) / 1000);
+    out.key("section");
+    if (hit.section) {
+        out.begin_object();
+        out.key("group").value(hit.section_group);
+        out.key("heading").value(hit.section_heading);
+        out.key("number").value(*hit.section);
+        out.end_object();
+    } else {
+        out.null();
+    }
+    out.key("snippet").value(hit.snippet);
+    out.key("title").value(hit.title);
+    out.end_object();
+}
 
 }  // namespace
 
-void to_json(nlohmann::json& out, const FacetCount& count) { out = {{"value", count.value}, {"count", count.count}}; }
-
-void to_json(nlohmann::json& out, const SearchHit& hit) {
-    out = {{"issue_id", hit.issue_id},
-           {"file", hit.file},
-           {"title", hit.title},
-           {"kind", page_kind_name(hit.kind)},
-           {"date", or_null(hit.date)},
-           {"section", hit.section ? nlohmann::json{{"number", *hit.section},
-                                                    {"heading", hit.section_heading},
-                                                    {"group", hit.section_group}}
-                                   : nlohmann::json(nullptr)},
-           {"score", std::round(hit.score * 1000) / 1000},
-           {"snippet", hit.snippet}};
-}
-
-void to_json(nlohmann::json& out, const SearchResult& result) {
-    nlohmann::json facets = nlohmann::json::object();
-    for (const auto& [name, counts] : result.facets) facets[name] = counts;
-    nlohmann::json warnings = nlohmann::json::array();
-    for (const auto& warning : result.warnings) warnings.push_back({{"code", warning.code}, {"message", warning.message}});
-    out = {{"query", result.query},
-           {"total", result.total},
-           {"total_all_words", result.total_all_words},
-           {"dropped_words", result.dropped_words},
-           {"total_is_exact", result.total_is_exact},
-           {"took_ms", std::round(result.took_ms * 100) / 100},
-           {"page", result.page},
-           {"per_page", result.per_page},
-           {"hits", result.hits},
-           {"facets", facets},
-           {"facet_value_totals", result.facet_value_totals},
-           {"facets_exhaustive", result.facets_exhaustive},
-           {"did_you_mean", result.did_you_mean ? nlohmann::json(*result.did_you_mean) : nlohmann::json(nullptr)},
-           {"warnings", warnings}};
+std::string search_result_json(const SearchResult& result) {
+    JsonWriter out;
+    out.begin_object();
+    out.key("did_you_mean");
+    if (result.did_you_mean) out.value(*result.did_you_mean);
+    else out.null();
+    out.key("dropped_words").begin_array();
+    for (const auto& word : result.dropped_words) out.value(word);
+    out.end_array();
+    out.key("facet_value_totals").begin_object();
+    for (const auto& [name, total] : result.facet_value_totals) out.key(name).value(total);
+    out.end_object();
+    out.key("facets").begin_object();
+    for (const auto& [name, counts] : result.facets) {
+        out.key(name).begin_array();
+        for (const auto& count : counts) out.begin_object().key("count").value(count.count).key("value").value(count.value).end_object();
+        out.end_array();
+    }
+    out.end_object();
+    out.key("facets_exhaustive").value(result.facets_exhaustive);
+    out.key("hits").begin_array();
+    for (const auto& hit : result.hits) write_hit(out, hit);
+    out.end_array();
+    out.key("page").value(result.page);
+    out.key("per_page").value(result.per_page);
+    out.key("query").value(result.query);
+    out.key("took_ms").value(std::round(result.took_ms * 100) / 100);
+    out.key("total").value(result.total);
+    out.key("total_all_words").value(result.total_all_words);
+    out.key("total_is_exact").value(result.total_is_exact);
+    out.key("warnings").begin_array();
+    for (const auto& warning : result.warnings)
+        out.begin_object().key("code").value(warning.code).key("message").value(warning.message).end_object();
+    out.end_array();
+    out.end_object();
+    return out.take();
 }
 
 }  // namespace wm

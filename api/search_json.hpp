@@ -1,13 +1,12 @@
 #pragma once
-// SearchResult -> the JSON the daemon answers (see searchd/openapi.json).
-#include <nlohmann/json.hpp>
+// SearchResult -> the JSON the daemon answers (see searchd/openapi.json), written straight
+// into a string: members in name order, as a nlohmann::json object would write them.
+#include <string>
 
 #include "common/search/search_request.hpp"
 
 namespace wm {
 
-void to_json(nlohmann::json& out, const FacetCount& count);
-void to_json(nlohmann::json& out, const SearchHit& hit);
-void to_json(nlohmann::json& out, const SearchResult& result);
+std::string search_result_json(const SearchResult& result);
 
 }  // namespace wm

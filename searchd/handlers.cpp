@@ -101,7 +101,7 @@ void check_database() {
 
 void handle_search(const httplib::Request& req, httplib::Response& res) {
     const auto request = parse_search_params(req.params);
-    send_json(res, budgeted_search(request));
+    send_json_text(res, search_result_json(budgeted_search(request)));
 }
 
 namespace {
@@ -211,7 +211,7 @@ void handle_facet(const httplib::Request& req, httplib::Response& res) {
     const auto prefix_key = match_key(prefix);
     nlohmann::json values = nlohmann::json::array();
     for (const auto& value : searcher()->facet_values(*facet))
-        if (match_key(value.value).starts_with(prefix_key)) values.push_back(value);
+        if (match_key(value.value).starts_with(prefix_key)) values.push_back({{"value", value.value}, {"count", value.count}});
     send_json(res, {{"facet", facet->name}, {"prefix", prefix}, {"values", values}});
 }
 

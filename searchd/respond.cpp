@@ -7,6 +7,8 @@ void send_json(httplib::Response& res, const nlohmann::json& body) {
     res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
 }
 
+void send_json_text(httplib::Response& res, const std::string& body) { res.set_content(body, "application/json"); }
+
 void send_error(httplib::Response& res, const ApiError& error) {
     res.status = error.status;
     send_json(res, error.body);

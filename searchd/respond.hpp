@@ -11,6 +11,8 @@
 namespace wm::searchd {
 
 void send_json(httplib::Response& res, const nlohmann::json& body);
+/// An answer already written as JSON (api/search_json).
+void send_json_text(httplib::Response& res, const std::string& body);
 void send_error(httplib::Response& res, const ApiError& error);
 void send_error(httplib::Response& res, ErrorCode code, const std::string& message);
 void send_error(httplib::Response& res, std::exception_ptr error);

@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "api/json_writer.hpp"
+#include "api/search_json.hpp"
+
+using wm::search_result_json;
+
+namespace {
+
+wm::SearchResult a_result() {
+    wm::SearchResult result;
+    result.query = "care \"leaver\" \\ offer";
+    result.total = 12;
+    result.total_all_words = 9;
+    result.dropped_words = {"offer"};
+    result.total_is_exact = false;
+    result.took_ms = 1.23456;
+    result.page = 2;
+    result.per_page = 5;
+    wm::SearchHit hit;
+    hit.issue_id = "2023-05";
+    hit.file = "corpus/2023-05.txt";
+    hit.title = "Regional Update – May 2023";
+    hit.date = "2023-05";
+    hit.section = 3;
+    hit.section_heading = "Care leavers";
+    hit.section_group = "News";
+    hit.score = 2.34567;
+    hit.snippet = "the <mark>care</mark> leaver\toffer\x01";
+    hit.kind = wm::PageKind::article;
+    result.hits = {hit, wm::SearchHit{}};
+    result.facets["people"] = {{"Pat Bullen", 4}, {"Jo Britton", 1}};
+    result.facets["years"] = {{"2023", 7}};
+    result.facet_value_totals = {{"people", 2}, {"years", 1}};
+    result.facets_exhaustive = false;
+    result.did_you_mean = "care leaver offer";
+    result.warnings = {{"showing_corrected", "no results"}};
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("a search answer is the JSON a nlohmann::json object of it would write", "[api][search-json]") {
+    const auto text = search_result_json(a_result());
+    const auto parsed = nlohmann::json::parse(text);
+    // Members in name order and numbers as nlohmann writes them: the same bytes.
+    CHECK(parsed.dump() == text);
+    CHECK(parsed["query"] == "care \"leaver\" \\ offer");
+    CHECK(parsed["total"] == 12);
+    CHECK(parsed["total_all_words"] == 9);
+    CHECK(parsed["dropped_words"] == nlohmann::json::array({"offer"}));
+    CHECK(parsed["total_is_exact"] == false);
+    CHECK(parsed["took_ms"] == 1.23);
+    CHECK(parsed["page"] == 2);
+    CHECK(parsed["per_page"] == 5);
+    CHECK(parsed["facets_exhaustive"] == false);
+    CHECK(parsed["did_you_mean"] == "care leaver offer");
+    CHECK(parsed["warnings"] == nlohmann::json::parse(R"([{"code":"showing_corrected","message":"no results"}])"));
+    CHECK(parsed["facets"]["people"] == nlohmann::json::parse(R"([{"value":"Pat Bullen","count":4},{"value":"Jo Britton","count":1}])"));
+    CHECK(parsed["facet_value_totals"] == nlohmann::json::parse(R"({"people":2,"years":1})"));
+    const auto& hit = parsed["hits"][0];
+    CHECK(hit["issue_id"] == "2023-05");
+    CHECK(hit["title"] == "Regional Update – May 2023");
+    CHECK(hit["kind"] == "article");
+    CHECK(hit["score"] == 2.346);
+    CHECK(hit["section"] == nlohmann::json::parse(R"({"number":3,"heading":"Care leavers","group":"News"})"));
+    CHECK(hit["snippet"] == "the <mark>care</mark> leaver\toffer\x01");
+    // An empty date and no section are null.
+    CHECK(parsed["hits"][1]["date"].is_null());
+    CHECK(parsed["hits"][1]["section"].is_null());
+    wm::SearchResult empty;
+    CHECK(nlohmann::json::parse(search_result_json(empty))["did_you_mean"].is_null());
+}
+
+TEST_CASE("JSON strings escape what they must and replace invalid UTF-8, as nlohmann does", "[api][search-json]") {
+    const std::string samples[] = {
+        "plain", "quote \" backslash \\ slash /", "controls \b\f\n\r\t\x01\x1f\x7f", "Wolverhampton – “quoted” é 😀",
+        "cut \xE2\x80", "lone \x80 continuation", "overlong \xC0\xAF and \xE0\x80\xAF", "surrogate \xED\xA0\x80",
+        "past U+10FFFF \xF4\x90\x80\x80", "bad lead \xFF\xFE", std::string("nul \0 inside", 12)};
+    for (const auto& sample : samples) {
+        INFO(sample);
+        std::string written;
+        wm::append_json_string(written, sample);
+        const auto expected = nlohmann::json(sample).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        // Both are JSON that a strict parser reads, to the same string.
+        CHECK(nlohmann::json::parse(written) == nlohmann::json::parse(expected));
+    }
+}
+
+TEST_CASE("a JSON writer separates members and elements at every depth", "[api][search-json]") {
+    wm::JsonWriter out;
+    out.begin_object().key("a").begin_array().value(std::size_t{1}).begin_object().end_object().begin_array().end_array().null().end_array();
+    out.key("b").value(true).key("c").value(0.5).end_object();
+    CHECK(out.take() == R"({"a":[1,{},[],null],"b":true,"c":0.5})");
+}
