@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
     app.add_option("--port", config.port, "Port to listen on (0 picks a free one and prints it)")
         ->capture_default_str()->check(CLI::Range(0, 65535));
     app.add_option("--threads", config.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
-    config.searchers = std::max(4u, 2 * std::thread::hardware_concurrency());
+    config.searchers = std::max(8u, 4 * std::thread::hardware_concurrency());
     app.add_option("--searchers", config.searchers,
                    "Searches run at once (each holds its own open database); more wait for one")
         ->capture_default_str()->check(CLI::Range(1u, 256u));
