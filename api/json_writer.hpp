@@ -11,10 +11,10 @@ namespace wm {
 
 class JsonWriter {
 public:
-    JsonWriter& begin_object();
-    JsonWriter& end_object();
-    JsonWriter& begin_array();
-    JsonWriter& end_array();
+    JsonWriter& begin_object() { return open('{'); }
+    JsonWriter& end_object() { return close('}'); }
+    JsonWriter& begin_array() { return open('['); }
+    JsonWriter& end_array() { return close(']'); }
     JsonWriter& key(std::string_view name);
     JsonWriter& value(std::string_view text);
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -26,6 +26,8 @@ public:
     std::string take() { return std::move(out_); }
 
 private:
+    JsonWriter& open(char bracket);
+    JsonWriter& close(char bracket);
     void separate();  ///< the comma before a member or element after the first
     std::string out_;
     std::vector<bool> first_;  ///< per open container: nothing written in it yet

@@ -25,7 +25,7 @@ FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
         for (std::size_t column = 0; column < kColumns; ++column) {
             names_[column] = base->names_[column];
             ids_[column] = std::move(base->ids_[column]);
-            by_name_[column] = base->by_name_[column];
+            by_name_[column] = std::move(base->by_name_[column]);
         }
         first_new = base->last_docid_ + 1;
     } else {

@@ -65,7 +65,8 @@ private:
     std::unordered_map<std::string, std::uint32_t> ids_[kColumns];
     std::vector<std::uint32_t> every_document_[kColumns];  ///< by value id, over the live documents
     /// Value ids in name order, extended from the base's by merging in the new values (a sort of
-    /// every name per revision would cost a new revision's first search tens of milliseconds).
+    /// every name per revision would cost a new revision's first search tens of milliseconds);
+    /// moved from table to table with the value-id maps.
     std::vector<std::uint32_t> by_name_[kColumns];
     std::vector<std::uint32_t> name_ranks_[kColumns];
 };

@@ -133,6 +133,7 @@ std::shared_ptr<const Glossary> shared_glossary(const std::string& stored) {
 Searcher::Searcher(std::string database_path, unsigned remote_timeout_ms)
     : database_path_(std::move(database_path)), db_(open_for_reading(database_path_, remote_timeout_ms)) {
     remote_shards_ = has_remote_shards(db_);
+    one_local_database_ = db_.size() == 1 && !remote_shards_;
     refresh();
 }
 
@@ -209,7 +210,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // Xapian 1.4 gives a match spy each document by its shard's own id (measured), so the table,
     // which is by the combined id, serves a single database only; shards count with the
     // built-in spies.
-    const auto table = db_.size() == 1 && !remote_shards_ ? FacetTable::of(db_, database_path_) : nullptr;
+    const auto table = one_local_database_ ? FacetTable::of(db_, database_path_) : nullptr;
     const auto count_facets = [&](const Xapian::Query& query, const FacetCounter& counter) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
@@ -251,8 +252,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         tier.hits = hits_of(tier.mset);
         for (const auto& it : tier.hits) tier.scores.push_back(it.get_weight());
         if (boosted)
-            rerank_words_together(db_, db_.size() == 1 && !remote_shards_, plan.together, tier.hits, tier.scores,
-                                  local_first, local_size);
+            rerank_words_together(db_, one_local_database_, plan.together, tier.hits, tier.scores, local_first,
+                                  local_size);
         if (counter && remote_shards_) count_facets(filtered(matching), *counter);
         else if (counter) counter->collect(request.facet_limit, result.facets, result.facet_value_totals);
         return tier;

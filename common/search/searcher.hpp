@@ -69,6 +69,9 @@ private:
     std::shared_ptr<const Glossary> glossary_;
     std::string facet_values_revision_;
     bool remote_shards_ = false;  ///< remote shards run only Xapian's built-in match spies
+    /// One local database: document ids are its own, so the facet table and docid filters serve
+    /// (Xapian 1.4 hands a match spy or posting source each shard's own ids, measured).
+    bool one_local_database_ = false;
     std::map<std::string, std::vector<FacetCount>> facet_values_;
 };
 
