@@ -92,13 +92,9 @@ Xapian::Document DocumentBuilder::build(IssueRecord record) {
     terms_.set_document(doc);
     index_field(terms_, doc, issue.title, schema::PREFIX_TITLE);
     index_field(terms_, doc, issue.signatory, schema::PREFIX_SIGNATORY);
-    record.section_positions.clear();
     for (const auto& section : issue.sections) {
-        const auto first = terms_.get_termpos() + 1;
         index_field(terms_, doc, section.heading, schema::PREFIX_HEADING);
         index_body(terms_, doc, section.body);
-        // The gap after the section is outside it: positions [first, last] are its words.
-        record.section_positions.emplace_back(first, std::max(first, terms_.get_termpos() - kFieldGap));
     }
     index_programme_names(terms_, doc, record.facets.issue);
     add_fields(doc, issue, record.facets.issue);

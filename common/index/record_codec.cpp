@@ -5,7 +5,11 @@
 namespace wm {
 namespace {
 
-constexpr char kFormat = 1;  // the first byte: which layout follows
+// The first byte: which layout follows. Format 1 (schema 2) also held each section's term
+// positions; it is still read, so that searchd answers from an older database while the
+// indexer rebuilds it.
+constexpr char kFormat = 2;
+constexpr char kFormatWithPositions = 1;
 
 class Writer {
 public:
@@ -45,12 +49,19 @@ public:
         }
         throw std::runtime_error("stored record: bad number");
     }
-    std::string text() {
+    std::string text() { return std::string(view()); }
+    std::string_view view() {
         const auto size = number();
         if (size > in_.size() - at_) throw std::runtime_error("stored record: truncated");
-        std::string s(in_.substr(at_, size));
+        const auto s = in_.substr(at_, size);
         at_ += size;
         return s;
+    }
+    void skip_texts() {
+        for (auto count = number(); count > 0; --count) view();
+    }
+    void skip_facets() {
+        for (std::size_t list = 0; list < kFacetCount; ++list) skip_texts();
     }
     std::vector<std::string> texts() {
         std::vector<std::string> list(number());
@@ -88,18 +99,27 @@ std::string encode_record(const IssueRecord& record) {
         out.text(section.heading);
         out.text(section.body);
         out.number(section.is_introduction);
-        const auto positions = i < record.section_positions.size() ? record.section_positions[i] : std::pair<std::uint32_t, std::uint32_t>{};
-        out.number(positions.first);
-        out.number(positions.second);
         out.facets(i < record.facets.sections.size() ? record.facets.sections[i] : FacetValues{});
     }
     out.facets(record.facets.issue);
     return out.take();
 }
 
+namespace {
+
+// Which format data is in (the reader past its first byte).
+char format_of(Reader& in) {
+    const auto format = in.number();
+    if (format != static_cast<unsigned char>(kFormat) && format != static_cast<unsigned char>(kFormatWithPositions))
+        throw std::runtime_error("stored record: unknown format");
+    return static_cast<char>(format);
+}
+
+}  // namespace
+
 IssueRecord decode_record(std::string_view data) {
     Reader in(data);
-    if (in.number() != static_cast<unsigned char>(kFormat)) throw std::runtime_error("stored record: unknown format");
+    const auto format = format_of(in);
     IssueRecord record;
     Issue& issue = record.issue;
     for (auto* field : {&issue.id, &issue.file, &issue.title, &issue.month, &issue.signatory, &record.source_path,
@@ -115,12 +135,33 @@ IssueRecord decode_record(std::string_view data) {
         section.body = in.text();
         section.is_introduction = in.number() != 0;
         issue.sections.push_back(std::move(section));
-        const auto first = static_cast<std::uint32_t>(in.number());
-        const auto last = static_cast<std::uint32_t>(in.number());
-        record.section_positions.emplace_back(first, last);
+        if (format == kFormatWithPositions) in.number(), in.number();
         in.facets(record.facets.sections.emplace_back());
     }
     in.facets(record.facets.issue);
+    return record;
+}
+
+HitRecord read_hit_record(std::string_view data) {
+    Reader in(data);
+    const auto format = format_of(in);
+    HitRecord record;
+    for (auto* field : {&record.id, &record.file, &record.title, &record.month}) *field = in.view();
+    in.view(), in.view(), in.view();  // signatory, source path, fingerprint
+    record.kind = static_cast<PageKind>(in.number());
+    in.skip_texts();  // warnings
+    const auto sections = in.number();
+    record.sections.reserve(std::min<std::uint64_t>(sections, data.size()));
+    for (std::uint64_t i = 0; i < sections; ++i) {
+        auto& section = record.sections.emplace_back();
+        section.group = in.view();
+        section.heading = in.view();
+        section.body = in.view();
+        in.number();  // introduction
+        if (format == kFormatWithPositions) in.number(), in.number();
+        in.skip_facets();
+    }
+    in.skip_facets();  // the issue's: read over, so that a truncated record is refused as decode_record refuses it
     return record;
 }
 

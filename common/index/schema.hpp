@@ -18,7 +18,7 @@
 namespace wm::schema {
 
 /// Stored in the database metadata; a database of another version must be rebuilt.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // ---- Term prefixes (Xapian/Omega conventions: single capitals, or X + capitals). ----
 inline constexpr std::string_view PREFIX_UNIQUE_ID = "Q";        ///< boolean; see unique_id_term

@@ -6,7 +6,7 @@ SectionData SectionData::of(const IssueRecord& record, std::size_t number) {
     const Issue& issue = record.issue;
     const Section& section = issue.sections.at(number);
     return {issue.id, issue.file, issue.title, issue.month, number, section.group, section.heading,
-            section.is_introduction, section.body, std::nullopt};
+            section.is_introduction, section.body};
 }
 
 void to_json(nlohmann::json& out, const SectionData& section) {
@@ -19,7 +19,6 @@ void to_json(nlohmann::json& out, const SectionData& section) {
            {"heading", section.heading},
            {"introduction", section.introduction},
            {"text", section.text}};
-    if (section.positions) out["positions"] = {section.positions->first, section.positions->second};
 }
 
 void from_json(const nlohmann::json& in, SectionData& section) {
@@ -32,10 +31,6 @@ void from_json(const nlohmann::json& in, SectionData& section) {
     section.heading = in.value("heading", "");
     section.introduction = in.value("introduction", false);
     section.text = in.value("text", "");
-    if (in.contains("positions") && in["positions"].is_array() && in["positions"].size() == 2)
-        section.positions.emplace(in["positions"][0].get<Xapian::termpos>(), in["positions"][1].get<Xapian::termpos>());
-    else
-        section.positions.reset();
 }
 
 }  // namespace wm

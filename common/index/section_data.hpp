@@ -2,11 +2,8 @@
 // What the index stores for one section of an issue: enough to show a hit (title, heading,
 // the text its snippet comes from) without reading the whole issue.
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
-#include <optional>
 #include <string>
-#include <utility>
 
 #include "common/model/issue_record.hpp"
 
@@ -19,9 +16,6 @@ struct SectionData {
     std::string group, heading;
     bool introduction = false;
     std::string text;
-    /// The term positions [first, last] the section covers in its issue's text, for finding
-    /// the best section of a hit from the positions of its matches.
-    std::optional<std::pair<Xapian::termpos, Xapian::termpos>> positions;
 
     /// Section number of an indexed issue.
     static SectionData of(const IssueRecord& record, std::size_t number);

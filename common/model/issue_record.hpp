@@ -3,9 +3,7 @@
 // index stores with the issue, what `indexer show` prints and what `indexer extract` emits.
 #include <nlohmann/json.hpp>
 
-#include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "common/model/facet_values.hpp"
@@ -18,13 +16,10 @@ struct IssueRecord {
     IssueFacets facets;
     std::string source_path;  ///< absolute path of the file it was read from
     std::string fingerprint;  ///< content hash + analysis version; unchanged files are skipped
-    /// Parallel to issue.sections: the [first, last] word positions each section covers in the
-    /// issue's document, so search can tell which section its matches are in.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> section_positions;
 };
 
 /// {"id","file","title","kind","date","signatory","people",...,"organisations",
-///  "sections":[{"group","heading","introduction","body","people",...,"positions"}],"warnings","path","fingerprint"}
+///  "sections":[{"group","heading","introduction","body","people",...}],"warnings","path","fingerprint"}
 void to_json(nlohmann::json& out, const IssueRecord& record);
 void from_json(const nlohmann::json& in, IssueRecord& record);
 

@@ -1,35 +1,36 @@
 #pragma once
-// Which section of a matching issue its words are in: counted from the positions of the query's
-// words in the issue's document, against the position range each section covers.
+// Which section of a matching issue its words are in: each section's stored text matched with
+// what the page's snippets mark, so that the hit shows the section its snippet marks. Matching
+// text the record already holds reads nothing more from the index, where looking up the
+// positions of each query word in each hit was most of a query's block reads (the position
+// table is ordered by term, then document: one block per word and hit).
 #include <xapian.h>
 
 #include <cstddef>
-#include <string>
-#include <utility>
 #include <vector>
 
-#include "common/model/issue_record.hpp"
+#include "common/index/record_codec.hpp"
+#include "common/search/snippets.hpp"
 
 namespace wm {
 
 class SectionFinder {
 public:
-    /// Works out, once per query, the written words whose positions count: the query's own
-    /// words, and for a stemmed term the database's words with that stem ("Zinspect":
-    /// "inspection", "inspectors"), as stemmed terms carry no positions. Each weighs by its
-    /// rarity; a word in every issue ("and") counts nothing.
-    SectionFinder(const Xapian::Database& db, const Xapian::Query& query);
+    /// Weighs each of what the snippets mark by its rarity in db, once per query: a word by its
+    /// own term, a stem by its stemmed term, a phrase as its words together.
+    SectionFinder(const Xapian::Database& db, const SnippetMaker& snippets);
 
-    /// A score per section of the issue (parallel to record.issue.sections): each word counts
-    /// most for being in the section at all, a little more for each repetition.
-    std::vector<double> scores(Xapian::docid docid, const IssueRecord& record) const;
+    /// A score per section of the issue (parallel to record.sections), 0 for a section with no
+    /// match: each key counts most for being in the section at all, a little more for each
+    /// repetition.
+    std::vector<double> scores(const HitRecord& record) const;
 
     /// The section with the best score; the first one for no evidence.
     static std::size_t best(const std::vector<double>& scores);
 
 private:
-    const Xapian::Database& db_;
-    std::vector<std::pair<std::string, double>> words_;  ///< positional word, weight
+    const SnippetMaker& snippets_;
+    std::vector<double> weights_;  ///< by key of snippets_
 };
 
 }  // namespace wm

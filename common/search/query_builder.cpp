@@ -64,6 +64,17 @@ Xapian::Query words_together(const std::string& q, Xapian::QueryParser& parser) 
     return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
 }
 
+// Documents with the name's facet term, or the phrase. The phrase is checked only in documents
+// without the term: under FILTER, Xapian 1.4 applies a phrase's position check after the
+// AND_NOT, where as an alternative of its own it reads the positions of every document with
+// the words (measured: "care leaver offer" 0.47 -> 0.20 ms at 1,000 issues, the same matches).
+// Those with both no longer add the phrase's weight here; the words-together rerank adds it
+// to the best of them.
+Xapian::Query name_or_phrase(const Xapian::Query& name, const Xapian::Query& phrase) {
+    const Xapian::Query phrase_alone(Xapian::Query::OP_AND_NOT, phrase, name);
+    return Xapian::Query(Xapian::Query::OP_OR, name, Xapian::Query(Xapian::Query::OP_FILTER, phrase_alone, match_all()));
+}
+
 }  // namespace
 
 std::optional<std::string> QueryBuilder::spelling_correction(const std::string& q) const {
@@ -184,10 +195,11 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
         add_plain(plain_from, i);
         std::vector<std::string> run(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(name_end));
         const auto text = join(run, " ");
-        // A known name matches as the name (the phrase, or the facet, which also covers "Telford &
-        // Wrekin" and first names resolved to the person), never as its words apart.
-        name.push_back(parser.parse_query("\"" + text + "\"", Xapian::QueryParser::FLAG_PHRASE));
-        plan.units.push_back({text, Xapian::Query(Xapian::Query::OP_OR, name.begin(), name.end()), false});
+        // A known name matches as the name (the facet, which also covers "Telford & Wrekin" and
+        // first names resolved to the person, or the phrase), never as its words apart.
+        plan.units.push_back({text, name_or_phrase(Xapian::Query(Xapian::Query::OP_OR, name.begin(), name.end()),
+                                                   parser.parse_query("\"" + text + "\"", Xapian::QueryParser::FLAG_PHRASE)),
+                              false});
         i = plain_from = name_end;
     }
     const auto before = plan.units.size();

@@ -8,7 +8,7 @@
 #include <numeric>
 
 #include "common/index/schema.hpp"
-#include "common/index/section_data.hpp"
+#include "common/index/record_codec.hpp"
 #include "common/index/store.hpp"
 #include "common/search/best_section.hpp"
 #include "common/search/deadline.hpp"
@@ -61,13 +61,27 @@ std::vector<Xapian::MSetIterator> hits_of(const Xapian::MSet& mset) {
 }
 
 
-// The hit shows this section: its heading, and a snippet of its text; the title and heading
-// are marked whole (a snippet as long as the text never cuts it).
-void point_at_section(SearchHit& hit, const SectionData& section, const SnippetMaker& snippet) {
-    hit.section = section.number;
+// A hit on the issue a match's record describes, as Xapian scored it.
+SearchHit hit_on(const HitRecord& record, const Xapian::MSetIterator& match) {
+    SearchHit hit;
+    hit.issue_id = record.id;
+    hit.file = record.file;
+    hit.title = record.title;
+    hit.date = record.month;
+    hit.kind = record.kind;
+    hit.score = match.get_weight();
+    hit.relevance = match.get_percent() / 100.0;
+    return hit;
+}
+
+// The hit shows section number of its issue: its heading, and a snippet of its text; the title
+// and heading are marked whole (a snippet as long as the text never cuts it).
+void point_at_section(SearchHit& hit, const HitRecord& record, std::size_t number, const SnippetMaker& snippet) {
+    const auto& section = record.sections.at(number);
+    hit.section = number;
     hit.section_heading = section.heading;
     hit.section_group = section.group;
-    hit.snippet = snippet(section.text, kSnippetBytes);
+    hit.snippet = snippet(section.body, kSnippetBytes);
     hit.title_marked = snippet(hit.title, hit.title.size() + 1);
     hit.heading_marked = snippet(hit.section_heading, hit.section_heading.size() + 1);
 }
@@ -344,22 +358,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     for (const auto& tier : ranked) {
         const SnippetMaker snippet(snippet_terms(tier.query));
-        const SectionFinder sections(db_, tier.query);
+        const SectionFinder sections(db_, snippet);
         for (const auto& it : tier.hits) {
-            const auto doc = it.get_document();
-            const auto record = record_of(doc);
-            SearchHit hit;
-            hit.issue_id = record.issue.id;
-            hit.date = record.issue.month;
-            hit.kind = record.issue.kind;
+            const auto stored = it.get_document().get_value(schema::SLOT_RECORD);
+            const auto record = read_hit_record(stored);
+            SearchHit hit = hit_on(record, it);
             hit.score = tier.scores[&it - tier.hits.data()];
-            hit.relevance = it.get_percent() / 100.0;
-            hit.file = record.issue.file;
-            hit.title = record.issue.title;
-            if (!record.issue.sections.empty()) {
-                const auto scores = plan.empty() ? std::vector<double>{} : sections.scores(*it, record);
-                point_at_section(hit, SectionData::of(record, SectionFinder::best(scores)), snippet);
-            }
+            if (!record.sections.empty())
+                point_at_section(hit, record, plan.empty() ? 0 : SectionFinder::best(sections.scores(record)), snippet);
             result.hits.push_back(std::move(hit));
         }
     }
@@ -384,7 +390,7 @@ void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian:
         const auto only_here = t == 0 ? tier_queries[0]
                                       : Xapian::Query(Xapian::Query::OP_AND_NOT, tier_queries[t], tier_queries[t - 1]);
         const SnippetMaker snippet(snippet_terms(tier_queries[t]));
-        const SectionFinder finder(db_, tier_queries[t]);
+        const SectionFinder finder(db_, snippet);
         Xapian::Enquire enquire(db_);
         enquire.set_query(filtered(only_here));
         set_order(enquire, sort);
@@ -392,17 +398,16 @@ void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian:
             const auto mset = enquire.get_mset(offset, kIssuesPerFetch);
             const auto issues = hits_of(mset);
             for (const auto& it : issues) {
-                const auto record = record_of(it.get_document());
-                const auto scores = plan.empty() ? std::vector<double>(record.issue.sections.size(), 1.0)
-                                                 : finder.scores(*it, record);
+                const auto stored = it.get_document().get_value(schema::SLOT_RECORD);
+                const auto record = read_hit_record(stored);
+                const auto scores = plan.empty() ? std::vector<double>(record.sections.size(), 1.0) : finder.scores(record);
                 std::vector<std::size_t> matching;
                 for (std::size_t i = 0; i < scores.size(); ++i)
                     if (scores[i] > 0) matching.push_back(i);
                 std::stable_sort(matching.begin(), matching.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
                 for (const auto number : matching) {
-                    SearchHit hit{record.issue.id, record.issue.file, record.issue.title, record.issue.month, {}, {}, {},
-                                  it.get_weight(), {}, record.issue.kind, {}, {}, it.get_percent() / 100.0};
-                    point_at_section(hit, SectionData::of(record, number), snippet);
+                    SearchHit hit = hit_on(record, it);
+                    point_at_section(hit, record, number, snippet);
                     result.hits.push_back(std::move(hit));
                 }
             }

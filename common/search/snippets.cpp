@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -143,18 +145,19 @@ bool may_match(std::string_view text, std::size_t i, const std::vector<bool>* he
     return (*heads)[head_of(ascii_lower(first), 0)];
 }
 
-// The text's words, the folded forms of those that may match (by heads; none without)
-// written one after another into buffer: one string for all, not one per word, and most words
-// of a long section are never folded.
-std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const std::vector<bool>* heads) {
+// The text's words (its first max_tokens), the folded forms of those that may match (by heads;
+// none without) written one after another into buffer: one string for all, not one per word,
+// and most words of a long section are never folded.
+std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const std::vector<bool>* heads,
+                             std::size_t max_tokens = std::numeric_limits<std::size_t>::max()) {
     std::vector<Token> tokens;
-    tokens.reserve(text.size() / 6 + 1);
+    tokens.reserve(std::min(max_tokens, text.size() / 6 + 1));
     std::vector<std::size_t> folded_begin;
     folded_begin.reserve(tokens.capacity());
     buffer.clear();
-    buffer.reserve(text.size() + 16);
+    buffer.reserve(std::min(text.size(), 32 * max_tokens) + 16);
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < text.size() && tokens.size() < max_tokens) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80 && byte != '&' && !kAsciiWordChar[byte]) {  // spaces and punctuation, mostly
             ++i;
@@ -223,54 +226,151 @@ struct Match {
 class SnippetMaker::Matcher {
 public:
     explicit Matcher(const SnippetTerms& terms) : phrases_(terms.phrases) {
-        for (const auto& word : terms.words) words_.emplace(word, key_of(word));
+        for (const auto& word : terms.words) words_.emplace(word, key_of(word, Key::Kind::word));
         std::set<std::string> stems(terms.stems.begin(), terms.stems.end());
         for (const auto& word : terms.words) stems.insert(stemmer_(word));
         for (const auto& stem : stems) {
-            stems_.emplace(stem, key_of(stem));
+            stems_.emplace(stem, key_of(stem, Key::Kind::stem));
             stem_heads_[head(stem)] = true;
         }
-        for (const auto& phrase : phrases_) phrase_keys_.push_back(key_of(join(phrase, " ")));
+        for (const auto& phrase : phrases_) phrase_keys_.push_back(key_of(join(phrase, " "), Key::Kind::phrase));
         folded_heads_ = stem_heads_;
         for (const auto& word : terms.words) folded_heads_[head(word)] = true;
         for (const auto& phrase : phrases_)
             for (const auto& word : phrase) folded_heads_[head(word)] = true;
         folded_heads_[head("and")] = true;  // passed over inside a phrase
+        choose_anchors();
     }
 
-    std::size_t key_count() const { return keys_.size(); }
+    const std::vector<Key>& keys() const { return key_list_; }
     /// The heads (first two bytes) of every text word that can match: no other word is folded.
     const std::vector<bool>& folded_heads() const { return folded_heads_; }
 
     std::vector<Match> matches(const std::vector<Token>& tokens) const {
         std::vector<Match> found;
         for (std::size_t i = 0; i < tokens.size();) {
-            if (tokens[i].folded.empty()) {  // a word that cannot match, left unfolded
+            if (auto match = match_at(tokens, i)) {
+                found.push_back(*match);
+                i = match->last + 1;
+            } else {
                 ++i;
-                continue;
             }
-            if (auto phrase = longest_phrase_at(tokens, i)) {
-                found.push_back(*phrase);
-                i = phrase->last + 1;
-                continue;
-            }
-            const auto word = tokens[i].folded;
-            if (!word.empty() && !is_stopword(word)) {
-                if (const auto as_word = words_.find(word); as_word != words_.end()) {
-                    found.push_back({i, i, as_word->second, 1});
-                } else if (!stem_heads_[head(word)]) {
-                    // Porter2 changes only a word's ending: one whose first two bytes begin no
-                    // stem cannot stem to one, so most of a section's words are never stemmed.
-                } else if (const auto as_stem = stems_.find(stemmer_(std::string(word))); as_stem != stems_.end()) {
-                    found.push_back({i, i, as_stem->second, 1});
-                }
-            }
-            ++i;
         }
         return found;
     }
 
+    /// Adds to counts the matches of each key in text, as matches() finds them (left to right,
+    /// a phrase taking its words), without tokenizing all of it: only the words that begin
+    /// with an anchor are read, most texts' words being none of the query's.
+    void count(std::string_view text, std::vector<unsigned>& counts) const {
+        std::string folded;
+        if (anchors_.empty()) {
+            for (const auto& match : matches(tokens_of(text, folded, &folded_heads_))) ++counts[match.key];
+            return;
+        }
+        std::vector<std::size_t> starts;
+        for (const auto& anchor : anchors_) find_anchor(text, anchor, starts);
+        std::sort(starts.begin(), starts.end());
+        std::size_t taken = 0;  // the end of the last match: words inside a phrase match count with it
+        for (const auto at : starts) {
+            if (at < taken) continue;
+            const auto tokens = tokens_of(text.substr(at), folded, &folded_heads_, longest_match_);
+            if (const auto match = tokens.empty() ? std::nullopt : match_at(tokens, 0)) {
+                ++counts[match->key];
+                taken = at + tokens[match->last].end;
+            }
+        }
+    }
+
 private:
+    std::optional<Match> match_at(const std::vector<Token>& tokens, std::size_t i) const {
+        const auto word = tokens[i].folded;
+        if (word.empty()) return std::nullopt;  // a word that cannot match, left unfolded
+        if (auto phrase = longest_phrase_at(tokens, i)) return phrase;
+        if (is_stopword(word)) return std::nullopt;
+        if (const auto as_word = words_.find(word); as_word != words_.end()) return Match{i, i, as_word->second, 1};
+        // Porter2 changes only a word's ending: one whose first two bytes begin no stem cannot
+        // stem to one, so most of a section's words are never stemmed.
+        if (!stem_heads_[head(word)]) return std::nullopt;
+        if (const auto as_stem = stems_.find(stemmer_(std::string(word))); as_stem != stems_.end())
+            return Match{i, i, as_stem->second, 1};
+        return std::nullopt;
+    }
+
+    // What a word that can match begins with, lower case: a word itself, a stem but its last
+    // letter (Porter2 changes only endings: "polici" / "policy", "care" / "caring"), a phrase's
+    // first word; up to any character that is not an ASCII letter or digit. Porter2's
+    // exceptions ("dying" / "die") have stems of three letters: those anchor on one. No
+    // anchors (count() reads every word) when one would be empty or a phrase starts with "and",
+    // which the text may write as "&".
+    void choose_anchors() {
+        std::vector<std::string> anchors;
+        const auto add = [&](std::string_view word, std::size_t length) {
+            const auto plain = std::find_if(word.begin(), word.end(), [](char c) {
+                return static_cast<unsigned char>(c) >= 0x80 || !kAsciiWordChar[static_cast<unsigned char>(c)];
+            });
+            anchors.emplace_back(word.substr(0, std::min<std::size_t>(length, static_cast<std::size_t>(plain - word.begin()))));
+        };
+        for (const auto& [word, key] : words_) add(word, word.size());
+        for (const auto& [stem, key] : stems_) add(stem, stem.size() <= 3 ? 1 : stem.size() - 1);
+        for (const auto& phrase : phrases_) {
+            if (phrase.empty() || phrase[0] == "and") return;
+            add(phrase[0], phrase[0].size());
+            longest_match_ = std::max(longest_match_, 2 * phrase.size());  // with an "and" passed over between each two
+        }
+        if (std::any_of(anchors.begin(), anchors.end(), [](const std::string& a) { return a.empty(); })) return;
+        // An anchor another begins with adds nothing.
+        std::sort(anchors.begin(), anchors.end());
+        for (const auto& anchor : anchors)
+            if (anchors_.empty() || !anchor.starts_with(anchors_.back())) anchors_.push_back(anchor);
+    }
+
+    // Adds to starts where a word of text begins with anchor (lower case ASCII), in any case:
+    // memchr finds the anchor's least common letter in English, written either way, and the
+    // rest is compared around it.
+    static void find_anchor(std::string_view text, std::string_view anchor, std::vector<std::size_t>& starts) {
+        static constexpr std::string_view kCommonestLast = "zqxjkvbpygfwmucldrhsnioate";
+        std::size_t key = 0;  // the anchor's byte memchr looks for
+        for (std::size_t i = 1; i < anchor.size(); ++i)
+            if (kCommonestLast.find(anchor[i]) < kCommonestLast.find(anchor[key])) key = i;
+        const auto matches_at = [&](std::size_t at) {
+            for (std::size_t i = 0; i < anchor.size(); ++i)
+                if (ascii_lower(static_cast<unsigned char>(text[at + i])) != static_cast<unsigned char>(anchor[i])) return false;
+            return true;
+        };
+        const auto lower = static_cast<unsigned char>(anchor[key]);
+        const auto upper = static_cast<unsigned char>(lower >= 'a' && lower <= 'z' ? lower - ('a' - 'A') : 0);
+        if (text.size() < anchor.size()) return;
+        const auto last = text.size() - anchor.size() + key;  // where the key byte can be, at most
+        for (const auto written : {lower, upper}) {
+            if (!written) continue;
+            for (std::size_t at = key; at <= last; ++at) {
+                const auto* found = static_cast<const char*>(std::memchr(text.data() + at, written, last + 1 - at));
+                if (!found) break;
+                at = static_cast<std::size_t>(found - text.data());
+                if (matches_at(at - key) && begins_word(text, at - key)) starts.push_back(at - key);
+            }
+        }
+    }
+
+    // Whether a word starts at byte at: the character before it is not part of a word, nor an
+    // apostrophe inside one ("O'Brien").
+    static bool begins_word(std::string_view text, std::size_t at) {
+        const auto before = [&](std::size_t end) -> std::pair<unsigned, std::size_t> {
+            auto begin = end - 1;
+            while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+            const auto [ch, length] = code_point_at(text, begin);
+            return begin + length == end ? std::pair{ch, begin} : std::pair{static_cast<unsigned char>(text[end - 1]) + 0u, end - 1};
+        };
+        if (at == 0) return true;
+        const auto [ch, begin] = before(at);
+        if (is_word_char(ch)) return false;
+        return !(is_apostrophe(ch) && begin > 0 && is_word_char(before(begin).first));
+    }
+
+    std::vector<std::string> anchors_;
+    std::size_t longest_match_ = 1;  ///< in text words
+
     // The last token of phrase matched from token i, if it matches there. A text "and" (or
     // "&") between two of the phrase's words is passed over when the phrase has none there.
     std::optional<std::size_t> phrase_end(const std::vector<Token>& tokens, std::size_t i,
@@ -294,7 +394,11 @@ private:
         return best;
     }
 
-    std::size_t key_of(const std::string& key) { return keys_.emplace(key, keys_.size()).first->second; }
+    std::size_t key_of(const std::string& key, Key::Kind kind) {
+        const auto [at, added] = keys_.emplace(key, keys_.size());
+        if (added) key_list_.push_back({kind, key});
+        return at->second;
+    }
 
     std::vector<std::vector<std::string>> phrases_;
     // The words of every section a page shows are stemmed: a cache saves most of that.
@@ -310,6 +414,7 @@ private:
 
     Xapian::Stem& stemmer_ = stemmer();
     std::map<std::string, std::size_t, std::less<>> keys_;  ///< every distinct key, numbered
+    std::vector<Key> key_list_;                              ///< by number
     std::map<std::string, std::size_t, std::less<>> words_, stems_;  ///< to their keys
     std::vector<std::size_t> phrase_keys_;  ///< parallel to phrases_
     std::vector<bool> stem_heads_ = std::vector<bool>(1 << 16);  ///< by head(): a stem starts so
@@ -408,7 +513,7 @@ std::string SnippetMaker::operator()(std::string_view text, std::size_t max_byte
     std::string folded;
     const auto tokens = tokens_of(text, folded, matcher_ ? &matcher_->folded_heads() : nullptr);
     const auto matches = matcher_ ? matcher_->matches(tokens) : std::vector<Match>{};
-    const auto passage = best_passage(text, tokens, matches, matcher_ ? matcher_->key_count() : 0, max_bytes);
+    const auto passage = best_passage(text, tokens, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes);
     std::string out = passage.begin > 0 ? kOmitted : "";
     std::size_t copied = passage.begin;
     for (const auto& m : matches) {
@@ -421,6 +526,15 @@ std::string SnippetMaker::operator()(std::string_view text, std::size_t max_byte
     out += spaced_escape(text.substr(copied, passage.end - copied));
     const auto trimmed = trim(out);
     return passage.end < text.size() ? trimmed + kOmitted : trimmed;
+}
+
+const std::vector<SnippetMaker::Key>& SnippetMaker::keys() const {
+    static const std::vector<Key> none;
+    return matcher_ ? matcher_->keys() : none;
+}
+
+void SnippetMaker::count_matches(std::string_view text, std::vector<unsigned>& counts) const {
+    if (matcher_) matcher_->count(text, counts);
 }
 
 std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {

@@ -44,6 +44,16 @@ public:
     ~SnippetMaker();
     std::string operator()(std::string_view text, std::size_t max_bytes) const;
 
+    /// What a snippet marks, each counted on its own: a word, a stem, or a phrase (its words
+    /// joined by spaces). A text word that is a word and has a stem counts as the word.
+    struct Key {
+        enum class Kind { word, stem, phrase } kind;
+        std::string text;
+    };
+    const std::vector<Key>& keys() const;
+    /// Adds to counts (by key, as many as keys()) how often each key matches in text.
+    void count_matches(std::string_view text, std::vector<unsigned>& counts) const;
+
 private:
     class Matcher;
     std::unique_ptr<const Matcher> matcher_;  ///< none when there is nothing to mark

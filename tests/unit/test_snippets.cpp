@@ -136,3 +136,35 @@ TEST_CASE("snippets: the completions of a last letter typed are not marked, thos
     // An agent noun's synonym is two stems, not completions.
     CHECK(snippet_terms(synonym({"Zinspect", "Zinspector"})).stems.size() == 2);
 }
+
+TEST_CASE("snippets: matches counted in a text are the matches its whole-text snippet marks", "[snippets][sections]") {
+    // Texts of words a query looks for, their other forms, lookalikes and the characters that
+    // make word boundaries hard (apostrophes, "&", "+", accents), in random order.
+    const std::vector<std::string> pieces = {
+        "care", "Care", "caring", "cared", "careers", "scare", "leaver", "leavers", "Leaver's", "offer", "offers",
+        "coffers", "Telford", "&", "and", "Wrekin", "Telford & Wrekin", "kinship", "Kinship", "O'Brien", "Brien",
+        "LGBTQ+", "lgbtq", "d\u00e9j\u00e0", "\u00c9cole", "children\u2019s", "children's", "dying", "die", "the",
+        ",", ".", "\n\n", "-", "(", ")", "x", "2023", "care-leaver", "offer\u2019s"};
+    const std::vector<SnippetTerms> queries = {
+        {{"care", "leaver"}, {"offer"}, {}},
+        {{}, {"care", "leaver", "offer", "die"}, {{"care", "leaver", "offer"}}},
+        {{"telford", "wrekin", "and"}, {}, {{"telford", "and", "wrekin"}}},
+        {{"lgbtq+", "brien", "children's"}, {"kinship"}, {{"kinship", "care"}}},
+        {{"d\u00e9j\u00e0"}, {}, {}},
+    };
+    std::uint32_t seed = 12345;
+    const auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (const auto& terms : queries) {
+        const SnippetMaker snippets(terms);
+        for (int round = 0; round < 300; ++round) {
+            std::string text;
+            for (auto n = next() % 60; n > 0; --n) text += pieces[next() % pieces.size()] + (next() % 3 ? " " : "");
+            std::vector<unsigned> counts(snippets.keys().size());
+            snippets.count_matches(text, counts);
+            unsigned counted = 0;
+            for (const auto c : counts) counted += c;
+            INFO(text);
+            CHECK(counted == count(snippets(text, text.size() + 1), "<mark>"));
+        }
+    }
+}
