@@ -1,6 +1,7 @@
 #include "common/search/query_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <regex>
 
@@ -23,6 +24,7 @@ private:
     const schema::Facet& facet_;
 };
 
+constexpr std::array<std::string_view, 5> kOperators = {"AND", "OR", "NOT", "NEAR", "ADJ"};  // XOR has OR
 constexpr std::size_t kMaxCompletions = 50;  // a one-letter prefix must stay a small query
 constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
@@ -34,11 +36,37 @@ std::string plain_words(const std::string& q) {
     return out;
 }
 
+// Whether q may hold query syntax: one of chars, or an operator in capitals. Most queries have
+// neither, and the regular expressions that tell for sure cost a tenth of a millisecond a query.
+bool may_have_syntax(std::string_view q, std::string_view chars) {
+    if (q.find_first_of(chars) != std::string_view::npos) return true;
+    return std::any_of(kOperators.begin(), kOperators.end(), [&](auto op) { return q.find(op) != std::string_view::npos; });
+}
+
 // "introduction by Jenny Turnross" asks for the introduction letter's signatory.
 std::string introduction_by(const std::string& q) {
+    if (to_lower(q).find("introduction") == std::string::npos) return q;
     static const std::regex asking(R"(^\s*(?:the\s+)?introduction\s+(?:by|from)\s+([^":()]+?)\s*$)", std::regex::icase);
     std::smatch m;
     return std::regex_match(q, m, asking) ? "signatory:\"" + m[1].str() + "\"" : q;
+}
+
+// Where the words spelling may correct are in q: an ASCII letter, then two or more letters or
+// apostrophes.
+std::vector<std::pair<std::size_t, std::size_t>> correctable_words(std::string_view q) {
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    for (std::size_t at = 0; at < q.size();) {
+        if (!letter(q[at])) {
+            ++at;
+            continue;
+        }
+        auto end = at + 1;
+        while (end < q.size() && (letter(q[end]) || q[end] == '\'')) ++end;
+        if (end - at >= 3) words.emplace_back(at, end - at);
+        at = end;
+    }
+    return words;
 }
 
 // Words typed together rank documents that have them together higher: the whole query as a
@@ -46,7 +74,7 @@ std::string introduction_by(const std::string& q) {
 // "peer challenge" too), when it is two or more plain words (no syntax of its own).
 Xapian::Query words_together(const std::string& q, Xapian::QueryParser& parser) {
     static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[:"()+*])");
-    if (std::regex_search(q, syntax)) return {};
+    if (may_have_syntax(q, ":\"()+*") && std::regex_search(q, syntax)) return {};
     std::vector<std::string> words;
     for (const auto& word : split(trim(q), ' '))
         if (!word.empty()) words.push_back(word);
@@ -80,21 +108,20 @@ Xapian::Query name_or_phrase(const Xapian::Query& name, const Xapian::Query& phr
 std::optional<std::string> QueryBuilder::spelling_correction(const std::string& q) const {
     // Xapian 1.4's QueryParser also "corrects" words that are indexed ("care" -> "are"), so
     // only words the index has never seen are corrected, each in place.
-    static const std::regex word(R"([A-Za-z][A-Za-z']{2,})");
     std::string corrected;
     bool changed = false;
     std::size_t copied = 0;
-    for (std::sregex_iterator it(q.begin(), q.end(), word), end; it != end; ++it) {
-        const std::string lower = to_lower(it->str());
-        const auto colon = static_cast<std::size_t>(it->position()) + it->length();
-        if (colon < q.size() && q[colon] == ':') continue;  // a field name such as "title:"
+    for (const auto [at, length] : correctable_words(q)) {
+        const auto written = q.substr(at, length);
+        const std::string lower = to_lower(written);
+        if (at + length < q.size() && q[at + length] == ':') continue;  // a field name such as "title:"
         if (db_.term_exists(lower)) continue;
         const auto suggestion = db_.get_spelling_suggestion(lower);
         if (suggestion.empty()) continue;
         std::string replacement = suggestion;
-        if (starts_with_upper(it->str())) replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
-        corrected += q.substr(copied, it->position() - copied) + replacement;
-        copied = it->position() + it->length();
+        if (starts_with_upper(written)) replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
+        corrected += q.substr(copied, at - copied) + replacement;
+        copied = at + length;
         changed = true;
     }
     if (!changed) return std::nullopt;
@@ -218,14 +245,15 @@ QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
     const auto asked = introduction_by(q);
     static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[()+*]|(^|\s)-)");
     try {
-        if (std::regex_search(asked, syntax)) {
+        if (may_have_syntax(asked, "()+*-") && std::regex_search(asked, syntax)) {
             plan.units.push_back({q, parser.parse_query(expand_acronyms(asked, glossary_), kParserFlags), false});
         } else {
             // Quoted phrases and field queries ("title:...") are strict units; words between them are not.
             static const std::regex strict(R"("[^"]*"?|\S+:("[^"]*"?|\S+))");
             std::size_t copied = 0;
             std::string words;
-            for (std::sregex_iterator it(asked.begin(), asked.end(), strict), end; it != end; ++it) {
+            const bool has_strict = asked.find_first_of("\":") != std::string::npos;
+            for (std::sregex_iterator it(asked.begin(), asked.end(), strict), end; has_strict && it != end; ++it) {
                 words += asked.substr(copied, it->position() - copied) + " ";
                 copied = it->position() + it->length();
                 const auto unit = parser.parse_query(it->str(), kParserFlags);
