@@ -74,7 +74,11 @@ public:
                 return ca != cb ? ca > cb : name_ranks[a] < name_ranks[b];
             };
             const auto shown = std::min(limit, counted.size());
-            std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(shown), counted.end(), busier);
+            // The shown ones picked in linear time, then sorted: a partial sort's heap over
+            // thousands of counted people was two thirds of collecting.
+            const auto shown_end = counted.begin() + static_cast<std::ptrdiff_t>(shown);
+            if (shown < counted.size()) std::nth_element(counted.begin(), shown_end, counted.end(), busier);
+            std::sort(counted.begin(), shown_end, busier);
             std::vector<FacetCount> ranked;
             for (std::size_t i = 0; i < shown; ++i) ranked.push_back({values[counted[i]], counts_[column][counted[i]]});
             totals[names_[column]] = counted.size();

@@ -71,8 +71,10 @@ std::vector<std::pair<std::size_t, std::size_t>> correctable_words(std::string_v
 
 // Words typed together rank documents that have them together higher: the whole query as a
 // phrase, and each pair of neighbouring words ("regional priority plan peer challenge" boosts
-// "peer challenge" too), when it is two or more plain words (no syntax of its own).
-Xapian::Query words_together(const std::string& q, Xapian::QueryParser& parser) {
+// "peer challenge" too), when it is two or more plain words (no syntax of its own). A pair
+// inside one of the names typed is left out: the name is matched whole already, and each
+// phrase costs the rerank a read of its words' positions in every top match.
+Xapian::Query words_together(const std::string& q, const std::vector<std::string>& names, Xapian::QueryParser& parser) {
     static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[:"()+*])");
     if (may_have_syntax(q, ":\"()+*") && std::regex_search(q, syntax)) return {};
     std::vector<std::string> words;
@@ -80,8 +82,14 @@ Xapian::Query words_together(const std::string& q, Xapian::QueryParser& parser) 
         if (!word.empty()) words.push_back(word);
     if (words.size() < 2) return {};
     std::vector<std::string> phrases{join(words, " ")};
+    const auto in_a_name = [&](const std::string& pair) {
+        return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+            return (" " + to_lower(name) + " ").find(" " + to_lower(pair) + " ") != std::string::npos;
+        });
+    };
     if (words.size() > 2)
-        for (std::size_t i = 0; i + 1 < words.size(); ++i) phrases.push_back(words[i] + " " + words[i + 1]);
+        for (std::size_t i = 0; i + 1 < words.size(); ++i)
+            if (const auto pair = words[i] + " " + words[i + 1]; !in_a_name(pair)) phrases.push_back(pair);
     std::vector<Xapian::Query> boosts;
     for (const auto& phrase : phrases) {
         try {
@@ -226,7 +234,7 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
         // first names resolved to the person, or the phrase), never as its words apart.
         plan.units.push_back({text, name_or_phrase(Xapian::Query(Xapian::Query::OP_OR, name.begin(), name.end()),
                                                    parser.parse_query("\"" + text + "\"", Xapian::QueryParser::FLAG_PHRASE)),
-                              false});
+                              false, true});
         i = plain_from = name_end;
     }
     const auto before = plan.units.size();
@@ -262,7 +270,10 @@ QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
             words += asked.substr(copied);
             add_word_units(words, as_you_type && !q.ends_with(' ') && copied < asked.size(), false, parser, plan);
         }
-        plan.together = words_together(q, parser);
+        std::vector<std::string> names;
+        for (const auto& unit : plan.units)
+            if (unit.name) names.push_back(unit.text);
+        plan.together = words_together(q, names, parser);
     } catch (const Xapian::QueryParserError& e) {
         plan.units.clear();
         plan.warnings.push_back({"query_syntax_relaxed", "the query's syntax could not be read (" + e.get_msg() +

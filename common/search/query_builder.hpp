@@ -28,6 +28,7 @@ struct QueryUnit {
     std::string text;     ///< as typed
     Xapian::Query query;  ///< what matches it
     bool droppable = false;
+    bool name = false;  ///< a known person, authority or programme
 };
 
 /// A query read into its units. Documents match it when they match every unit; with units

@@ -148,7 +148,13 @@ Searcher::Searcher(std::string database_path, unsigned remote_timeout_ms)
     : database_path_(std::move(database_path)), db_(open_for_reading(database_path_, remote_timeout_ms)) {
     remote_shards_ = has_remote_shards(db_);
     one_local_database_ = db_.size() == 1 && !remote_shards_;
+    if (one_local_database_) records_ = RecordCache::of(database_path_);
     refresh();
+}
+
+std::shared_ptr<const std::string> Searcher::stored_record(const Xapian::MSetIterator& match) {
+    const auto read = [&] { return match.get_document().get_value(schema::SLOT_RECORD); };
+    return records_ ? records_->get(revision_, *match, read) : std::make_shared<const std::string>(read());
 }
 
 void Searcher::refresh() {
@@ -360,8 +366,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         const SnippetMaker snippet(snippet_terms(tier.query));
         const SectionFinder sections(db_, snippet);
         for (const auto& it : tier.hits) {
-            const auto stored = it.get_document().get_value(schema::SLOT_RECORD);
-            const auto record = read_hit_record(stored);
+            const auto stored = stored_record(it);
+            const auto record = read_hit_record(*stored);
             SearchHit hit = hit_on(record, it);
             hit.score = tier.scores[&it - tier.hits.data()];
             if (!record.sections.empty())
@@ -398,8 +404,8 @@ void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian:
             const auto mset = enquire.get_mset(offset, kIssuesPerFetch);
             const auto issues = hits_of(mset);
             for (const auto& it : issues) {
-                const auto stored = it.get_document().get_value(schema::SLOT_RECORD);
-                const auto record = read_hit_record(stored);
+                const auto stored = stored_record(it);
+                const auto record = read_hit_record(*stored);
                 const auto scores = plan.empty() ? std::vector<double>(record.sections.size(), 1.0) : finder.scores(record);
                 std::vector<std::size_t> matching;
                 for (std::size_t i = 0; i < scores.size(); ++i)

@@ -18,6 +18,7 @@
 #include "common/index/store.hpp"
 #include "common/search/deadline.hpp"
 #include "common/search/query_builder.hpp"
+#include "common/search/record_cache.hpp"
 #include "common/search/search_request.hpp"
 
 namespace wm {
@@ -57,6 +58,8 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
+    /// The record a match's document stores (see RecordCache).
+    std::shared_ptr<const std::string> stored_record(const Xapian::MSetIterator& match);
     /// group=section: the page's sections, from the matching issues in rank order.
     template <typename Filtered>
     void add_section_hits(const QueryPlan& plan, const std::vector<Xapian::Query>& tier_queries,
@@ -72,6 +75,9 @@ private:
     /// One local database: document ids are its own, so the facet table and docid filters serve
     /// (Xapian 1.4 hands a match spy or posting source each shard's own ids, measured).
     bool one_local_database_ = false;
+    /// Records shared with the database's other searchers; none over shards, whose stand-in
+    /// revision may not change when an issue is indexed again.
+    std::shared_ptr<RecordCache> records_;
     std::map<std::string, std::vector<FacetCount>> facet_values_;
 };
 

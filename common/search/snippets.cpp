@@ -262,6 +262,14 @@ public:
     /// Adds to counts the matches of each key in text, as matches() finds them (left to right,
     /// a phrase taking its words), without tokenizing all of it: only the words that begin
     /// with an anchor are read, most texts' words being none of the query's.
+    /// False when no word of text can match (a cheap look for the anchors); true when unsure.
+    bool may_match(std::string_view text) const {
+        if (anchors_.empty()) return true;
+        std::vector<std::size_t> starts;
+        for (const auto& anchor : anchors_) find_anchor(text, anchor, starts);
+        return !starts.empty();
+    }
+
     void count(std::string_view text, std::vector<unsigned>& counts) const {
         std::string folded;
         if (anchors_.empty()) {
@@ -510,6 +518,8 @@ SnippetMaker::SnippetMaker(const SnippetTerms& terms)
 SnippetMaker::~SnippetMaker() = default;
 
 std::string SnippetMaker::operator()(std::string_view text, std::size_t max_bytes) const {
+    // Nothing to mark and nothing to cut (a title, a heading): the text as it is.
+    if (text.size() < max_bytes && !(matcher_ && matcher_->may_match(text))) return trim(spaced_escape(text));
     std::string folded;
     const auto tokens = tokens_of(text, folded, matcher_ ? &matcher_->folded_heads() : nullptr);
     const auto matches = matcher_ ? matcher_->matches(tokens) : std::vector<Match>{};
