@@ -146,6 +146,7 @@ HitRecord read_hit_record(std::string_view data) {
     Reader in(data);
     const auto format = format_of(in);
     HitRecord record;
+    record.stored = data;
     for (auto* field : {&record.id, &record.file, &record.title, &record.month}) *field = in.view();
     in.view(), in.view(), in.view();  // signatory, source path, fingerprint
     record.kind = static_cast<PageKind>(in.number());

@@ -25,6 +25,7 @@ struct HitRecord {
     std::string_view id, file, title, month;
     PageKind kind = PageKind::issue;
     std::vector<Section> sections;
+    std::string_view stored;  ///< all the stored bytes, which every view above is in
 };
 
 /// Throws std::runtime_error for data that is not an encoded record.

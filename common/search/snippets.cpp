@@ -89,6 +89,19 @@ void sort_unique(std::vector<T>& items) {
     items.erase(std::unique(items.begin(), items.end()), items.end());
 }
 
+void append_escaped(std::string& out, char c) {
+    switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+    }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 // ---- The text's words. ----
 
 struct Token {
@@ -148,11 +161,12 @@ bool may_match(std::string_view text, std::size_t i, const std::vector<bool>* he
 // The text's words (its first max_tokens), the folded forms of those that may match (by heads;
 // none without) written one after another into buffer: one string for all, not one per word,
 // and most words of a long section are never folded.
-std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const std::vector<bool>* heads,
-                             std::size_t max_tokens = std::numeric_limits<std::size_t>::max()) {
-    std::vector<Token> tokens;
+void tokens_of(std::string_view text, std::string& buffer, const std::vector<bool>* heads, std::vector<Token>& tokens,
+               std::size_t max_tokens = std::numeric_limits<std::size_t>::max()) {
+    tokens.clear();
     tokens.reserve(std::min(max_tokens, text.size() / 6 + 1));
-    std::vector<std::size_t> folded_begin;
+    thread_local std::vector<std::size_t> folded_begin;
+    folded_begin.clear();
     folded_begin.reserve(tokens.capacity());
     buffer.clear();
     buffer.reserve(std::min(text.size(), 32 * max_tokens) + 16);
@@ -210,6 +224,11 @@ std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const s
         const auto end = t + 1 < tokens.size() ? folded_begin[t + 1] : buffer.size();
         tokens[t].folded = std::string_view(buffer).substr(folded_begin[t], end - folded_begin[t]);
     }
+}
+
+std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const std::vector<bool>* heads) {
+    std::vector<Token> tokens;
+    tokens_of(text, buffer, heads, tokens);
     return tokens;
 }
 
@@ -218,6 +237,13 @@ std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const s
 struct Match {
     std::size_t first, last;  ///< tokens
     std::size_t key;          ///< what matched (an index into the matcher's keys): counts once in a passage
+    double weight;
+};
+
+/// A match by the bytes of its text.
+struct Found {
+    std::size_t begin, end;
+    std::size_t key;
     double weight;
 };
 
@@ -259,38 +285,77 @@ public:
         return found;
     }
 
-    /// Adds to counts the matches of each key in text, as matches() finds them (left to right,
-    /// a phrase taking its words), without tokenizing all of it: only the words that begin
-    /// with an anchor are read, most texts' words being none of the query's.
     /// False when no word of text can match (a cheap look for the anchors); true when unsure.
     bool may_match(std::string_view text) const {
         if (anchors_.empty()) return true;
-        std::vector<std::size_t> starts;
-        for (const auto& anchor : anchors_) find_anchor(text, anchor, starts);
-        return !starts.empty();
+        const auto starts = anchor_starts(text);
+        return std::any_of(starts.begin(), starts.end(), [&](std::size_t at) { return begins_word(text, at); });
     }
 
-    void count(std::string_view text, std::vector<unsigned>& counts) const {
+    /// The matches in text, in order, as matches() finds them (left to right, a phrase taking its
+    /// words), without tokenizing all of it: only the words that begin with an anchor are read,
+    /// most words of a text being none of the query's. read_every_word_ reads them all.
+    std::vector<Found> find(std::string_view text) const {
+        std::vector<Found> found;
         std::string folded;
-        if (anchors_.empty()) {
-            for (const auto& match : matches(tokens_of(text, folded, &folded_heads_))) ++counts[match.key];
-            return;
+        if (anchors_.empty() || read_every_word_) {
+            const auto tokens = tokens_of(text, folded, &folded_heads_);
+            for (const auto& match : matches(tokens))
+                found.push_back({tokens[match.first].begin, tokens[match.last].end, match.key, match.weight});
+            return found;
         }
-        std::vector<std::size_t> starts;
-        for (const auto& anchor : anchors_) find_anchor(text, anchor, starts);
-        std::sort(starts.begin(), starts.end());
-        std::size_t taken = 0;  // the end of the last match: words inside a phrase match count with it
-        for (const auto at : starts) {
-            if (at < taken) continue;
-            const auto tokens = tokens_of(text.substr(at), folded, &folded_heads_, longest_match_);
-            if (const auto match = tokens.empty() ? std::nullopt : match_at(tokens, 0)) {
-                ++counts[match->key];
-                taken = at + tokens[match->last].end;
-            }
+        std::size_t taken = 0;
+        for (const auto at : anchor_starts(text)) read_at(text, at, taken, found);
+        return found;
+    }
+
+    /// find() of each of texts, which are views in order into buffer: the anchors are looked
+    /// for in all of buffer at once, not text by text (a stored record's dozens of headings and
+    /// sections). Each text on its own when they are not so.
+    std::vector<std::vector<Found>> find_each(std::string_view buffer, const std::vector<std::string_view>& texts) const {
+        std::vector<std::vector<Found>> found(texts.size());
+        const auto offset = [&](std::string_view text) { return static_cast<std::size_t>(text.data() - buffer.data()); };
+        bool in_buffer = !anchors_.empty() && !read_every_word_;
+        for (std::size_t i = 0; in_buffer && i < texts.size(); ++i)
+            in_buffer = std::less_equal<>()(buffer.data(), texts[i].data()) &&
+                        std::less_equal<>()(texts[i].data() + texts[i].size(), buffer.data() + buffer.size()) &&
+                        (i == 0 || offset(texts[i - 1]) + texts[i - 1].size() <= offset(texts[i]));
+        if (!in_buffer) {
+            for (std::size_t i = 0; i < texts.size(); ++i) found[i] = find(texts[i]);
+            return found;
         }
+        std::size_t text = 0, taken = 0;
+        for (const auto at : anchor_starts(buffer)) {
+            while (text < texts.size() && offset(texts[text]) + texts[text].size() <= at) ++text, taken = 0;
+            if (text == texts.size()) break;
+            if (at < offset(texts[text])) continue;  // between two texts
+            read_at(texts[text], at - offset(texts[text]), taken, found[text]);
+        }
+        return found;
     }
 
 private:
+    // Where in text an anchor is (lower case or capitals), in order; not yet checked to begin a word.
+    std::vector<std::size_t> anchor_starts(std::string_view text) const {
+        std::vector<std::size_t> starts;
+        for (const auto& anchor : anchors_) find_anchor(text, anchor, starts);
+        std::sort(starts.begin(), starts.end());
+        return starts;
+    }
+
+    // The match, if any, of the word of text beginning at byte at, after the last match's end
+    // (taken): words inside a phrase match count with it.
+    void read_at(std::string_view text, std::size_t at, std::size_t& taken, std::vector<Found>& found) const {
+        if (at < taken || !begins_word(text, at)) return;
+        thread_local std::string folded;  // read_at runs for every anchor found: no allocation each time
+        thread_local std::vector<Token> tokens;
+        tokens_of(text.substr(at), folded, &folded_heads_, tokens, longest_match_);
+        if (const auto match = tokens.empty() ? std::nullopt : match_at(tokens, 0)) {
+            taken = at + tokens[match->last].end;
+            found.push_back({at, taken, match->key, match->weight});
+        }
+    }
+
     std::optional<Match> match_at(const std::vector<Token>& tokens, std::size_t i) const {
         const auto word = tokens[i].folded;
         if (word.empty()) return std::nullopt;  // a word that cannot match, left unfolded
@@ -356,7 +421,7 @@ private:
                 const auto* found = static_cast<const char*>(std::memchr(text.data() + at, written, last + 1 - at));
                 if (!found) break;
                 at = static_cast<std::size_t>(found - text.data());
-                if (matches_at(at - key) && begins_word(text, at - key)) starts.push_back(at - key);
+                if (matches_at(at - key)) starts.push_back(at - key);
             }
         }
     }
@@ -378,6 +443,9 @@ private:
 
     std::vector<std::string> anchors_;
     std::size_t longest_match_ = 1;  ///< in text words
+
+public:
+    bool read_every_word_ = false;  ///< see SnippetMaker's constructor
 
     // The last token of phrase matched from token i, if it matches there. A text "and" (or
     // "&") between two of the phrase's words is passed over when the phrase has none there.
@@ -438,67 +506,74 @@ struct Passage {
 };
 
 // Matches are in text order, so a passage's are a run of them; a key counts in full once.
-double score(const std::vector<Match>& matches, const std::vector<Token>& tokens, const Passage& passage,
-             std::vector<char>& seen) {
+double score(const std::vector<Found>& matches, const Passage& passage, std::vector<char>& seen) {
     std::fill(seen.begin(), seen.end(), 0);
     double total = 0;
     auto m = std::lower_bound(matches.begin(), matches.end(), passage.begin,
-                              [&](const Match& match, std::size_t at) { return tokens[match.first].begin < at; });
-    for (; m != matches.end() && tokens[m->first].begin < passage.end; ++m) {
-        if (tokens[m->last].end > passage.end) continue;
+                              [](const Found& match, std::size_t at) { return match.begin < at; });
+    for (; m != matches.end() && m->begin < passage.end; ++m) {
+        if (m->end > passage.end) continue;
         total += seen[m->key] ? 0.1 : m->weight;  // repeats count a little
         seen[m->key] = 1;
     }
     return total;
 }
 
+// The window moved to whole words: it starts at the first word that begins in it and ends after
+// the last one that ends in it. Only the words around it are read: no word crosses a space.
+Passage whole_words(std::string_view text, Passage window) {
+    auto from = std::min(window.begin, text.size());
+    while (from > 0 && !is_space(text[from - 1])) --from;
+    auto to = window.end;
+    while (to < text.size() && !is_space(text[to])) ++to;
+    std::string folded;
+    const auto tokens = tokens_of(text.substr(from, to - from), folded, nullptr);
+    if (window.begin > 0) {
+        const auto first = std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) { return from + t.begin >= window.begin; });
+        window.begin = first == tokens.end() ? window.end : from + first->begin;
+    }
+    if (window.end < text.size()) {
+        std::size_t end = window.begin;
+        for (const auto& token : tokens)
+            if (from + token.begin >= window.begin && from + token.end <= window.end) end = from + token.end;
+        window.end = end;
+    }
+    return window;
+}
+
 // The window around the best matches, moved to whole words; a window starts a little before
 // its first match, so the match is read in context.
-Passage best_passage(std::string_view text, const std::vector<Token>& tokens, const std::vector<Match>& matches,
-                     std::size_t keys, std::size_t max_bytes) {
+Passage best_passage(std::string_view text, const std::vector<Found>& matches, std::size_t keys, std::size_t max_bytes) {
     std::vector<char> seen(keys);
     constexpr std::size_t kMaxCandidates = 200;
     const std::size_t lead = max_bytes / 5;
     Passage best{0, std::min(text.size(), max_bytes)};
     double best_score = matches.empty() ? 0 : -1;
     for (std::size_t n = 0; n < matches.size() && n < kMaxCandidates; ++n) {
-        const auto at = tokens[matches[n].first].begin;
+        const auto at = matches[n].begin;
         Passage candidate{at > lead ? at - lead : 0, 0};
         candidate.end = std::min(text.size(), candidate.begin + max_bytes);
-        if (const double s = score(matches, tokens, candidate, seen); s > best_score) {
+        if (const double s = score(matches, candidate, seen); s > best_score) {
             best_score = s;
             best = candidate;
         }
     }
-    // Whole words: start at the first word that begins in the window, end after the last one
-    // that ends in it.
-    if (best.begin > 0) {
-        const auto first = std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) { return t.begin >= best.begin; });
-        best.begin = first == tokens.end() ? best.end : first->begin;
-    }
-    if (best.end < text.size()) {
-        std::size_t end = best.begin;
-        for (const auto& token : tokens)
-            if (token.begin >= best.begin && token.end <= best.end) end = token.end;
-        best.end = end;
-    }
-    return best;
+    return whole_words(text, best);
 }
 
-std::string spaced_escape(std::string_view text) {
-    std::string collapsed;
+// Appends text HTML-escaped, each run of spaces and line breaks as one space.
+void append_spaced_escaped(std::string& out, std::string_view text) {
     bool space = false;
     for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        if (is_space(c)) {
             space = true;
             continue;
         }
-        if (space) collapsed += ' ';
+        if (space) out += ' ';
         space = false;
-        collapsed += c;
+        append_escaped(out, c);
     }
-    if (space) collapsed += ' ';
-    return html_escape(collapsed);
+    if (space) out += ' ';
 }
 
 }  // namespace
@@ -512,28 +587,36 @@ SnippetTerms snippet_terms(const Xapian::Query& query) {
     return terms;
 }
 
-SnippetMaker::SnippetMaker(const SnippetTerms& terms)
-    : matcher_(terms.empty() ? nullptr : std::make_unique<const Matcher>(terms)) {}
+SnippetMaker::SnippetMaker(const SnippetTerms& terms, bool read_every_word) {
+    if (terms.empty()) return;
+    auto matcher = std::make_unique<Matcher>(terms);
+    matcher->read_every_word_ = read_every_word;
+    matcher_ = std::move(matcher);
+}
 
 SnippetMaker::~SnippetMaker() = default;
 
 std::string SnippetMaker::operator()(std::string_view text, std::size_t max_bytes) const {
     // Nothing to mark and nothing to cut (a title, a heading): the text as it is.
-    if (text.size() < max_bytes && !(matcher_ && matcher_->may_match(text))) return trim(spaced_escape(text));
-    std::string folded;
-    const auto tokens = tokens_of(text, folded, matcher_ ? &matcher_->folded_heads() : nullptr);
-    const auto matches = matcher_ ? matcher_->matches(tokens) : std::vector<Match>{};
-    const auto passage = best_passage(text, tokens, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes);
+    if (text.size() < max_bytes && !(matcher_ && matcher_->may_match(text))) {
+        std::string whole;
+        append_spaced_escaped(whole, text);
+        return trim(whole);
+    }
+    const auto matches = matcher_ ? matcher_->find(text) : std::vector<Found>{};
+    const auto passage = best_passage(text, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes);
     std::string out = passage.begin > 0 ? kOmitted : "";
     std::size_t copied = passage.begin;
     for (const auto& m : matches) {
-        const auto begin = tokens[m.first].begin, end = tokens[m.last].end;
+        const auto begin = m.begin, end = m.end;
         if (begin < passage.begin || end > passage.end) continue;
-        out += spaced_escape(text.substr(copied, begin - copied));
-        out += kMarkStart + spaced_escape(text.substr(begin, end - begin)) + kMarkEnd;
+        append_spaced_escaped(out, text.substr(copied, begin - copied));
+        out += kMarkStart;
+        append_spaced_escaped(out, text.substr(begin, end - begin));
+        out += kMarkEnd;
         copied = end;
     }
-    out += spaced_escape(text.substr(copied, passage.end - copied));
+    append_spaced_escaped(out, text.substr(copied, passage.end - copied));
     const auto trimmed = trim(out);
     return passage.end < text.size() ? trimmed + kOmitted : trimmed;
 }
@@ -544,7 +627,17 @@ const std::vector<SnippetMaker::Key>& SnippetMaker::keys() const {
 }
 
 void SnippetMaker::count_matches(std::string_view text, std::vector<unsigned>& counts) const {
-    if (matcher_) matcher_->count(text, counts);
+    if (!matcher_) return;
+    for (const auto& match : matcher_->find(text)) ++counts[match.key];
+}
+
+void SnippetMaker::count_matches(std::string_view buffer, const std::vector<std::string_view>& texts,
+                                 std::vector<std::vector<unsigned>>& counts) const {
+    counts.assign(texts.size(), std::vector<unsigned>(keys().size()));
+    if (!matcher_) return;
+    const auto found = matcher_->find_each(buffer, texts);
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        for (const auto& match : found[i]) ++counts[i][match.key];
 }
 
 std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {
@@ -554,16 +647,7 @@ std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
+    for (char c : text) append_escaped(out, c);
     return out;
 }
 

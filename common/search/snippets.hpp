@@ -40,7 +40,9 @@ std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::
 /// indexed once, not once per text.
 class SnippetMaker {
 public:
-    explicit SnippetMaker(const SnippetTerms& terms);
+    /// read_every_word: tokenize every text whole rather than only around the words that may
+    /// match (the same matches, slower: what the faster reading is checked against).
+    explicit SnippetMaker(const SnippetTerms& terms, bool read_every_word = false);
     ~SnippetMaker();
     std::string operator()(std::string_view text, std::size_t max_bytes) const;
 
@@ -53,6 +55,11 @@ public:
     const std::vector<Key>& keys() const;
     /// Adds to counts (by key, as many as keys()) how often each key matches in text.
     void count_matches(std::string_view text, std::vector<unsigned>& counts) const;
+    /// How often each key matches in each of texts (counts[i] for texts[i]). When the texts are
+    /// views in order into buffer (a stored record's headings and sections), the words that may
+    /// match are looked for in all of buffer at once, not in each text, which is much faster.
+    void count_matches(std::string_view buffer, const std::vector<std::string_view>& texts,
+                       std::vector<std::vector<unsigned>>& counts) const;
 
 private:
     class Matcher;

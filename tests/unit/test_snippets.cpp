@@ -156,15 +156,44 @@ TEST_CASE("snippets: matches counted in a text are the matches its whole-text sn
     const auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
     for (const auto& terms : queries) {
         const SnippetMaker snippets(terms);
+        const SnippetMaker reading_every_word(terms, true);
         for (int round = 0; round < 300; ++round) {
             std::string text;
             for (auto n = next() % 60; n > 0; --n) text += pieces[next() % pieces.size()] + (next() % 3 ? " " : "");
-            std::vector<unsigned> counts(snippets.keys().size());
+            std::vector<unsigned> counts(snippets.keys().size()), every_word_counts(counts.size());
             snippets.count_matches(text, counts);
+            reading_every_word.count_matches(text, every_word_counts);
             unsigned counted = 0;
             for (const auto c : counts) counted += c;
             INFO(text);
-            CHECK(counted == count(snippets(text, text.size() + 1), "<mark>"));
+            CHECK(counts == every_word_counts);
+            CHECK(counted == count(reading_every_word(text, text.size() + 1), "<mark>"));
+            // Reading only around the anchors changes no snippet, whole or cut anywhere.
+            for (const std::size_t bytes : {std::size_t{20}, std::size_t{60}, std::size_t{150}, text.size() + 1})
+                CHECK(snippets(text, bytes) == reading_every_word(text, bytes));
+        }
+        // Texts in one buffer, with words that would match between them (as a stored record has
+        // facet values between its sections): each text counts what it has alone, nothing more.
+        std::string buffer;
+        std::vector<std::pair<std::size_t, std::size_t>> places;
+        for (int n = 0; n < 40; ++n) {
+            buffer += n % 2 ? "care" : "\x05Telford & Wrekin:kinship care";
+            std::string text;
+            for (auto words = next() % 12; words > 0; --words) text += pieces[next() % pieces.size()] + " ";
+            if (n % 5 == 0) text.clear();
+            places.emplace_back(buffer.size(), text.size());
+            buffer += text;
+        }
+        std::vector<std::string_view> texts;
+        for (const auto& [at, size] : places) texts.push_back(std::string_view(buffer).substr(at, size));
+        std::vector<std::vector<unsigned>> together;
+        snippets.count_matches(buffer, texts, together);
+        REQUIRE(together.size() == texts.size());
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            std::vector<unsigned> alone(snippets.keys().size());
+            reading_every_word.count_matches(texts[i], alone);
+            INFO(texts[i]);
+            CHECK(together[i] == alone);
         }
     }
 }
