@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <utility>
 
 namespace wm {
@@ -31,8 +32,21 @@ std::pair<std::size_t, bool> sequence_at(std::string_view text, std::size_t i) {
 
 void append_json_string(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
+    static constexpr auto kPlain = [] {  // ASCII written as it is
+        std::array<bool, 256> plain{};
+        for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+        return plain;
+    }();
     out += '"';
     for (std::size_t i = 0; i < text.size();) {
+        // Most of a text needs no escaping: appended a run at a time, not a character at a time.
+        auto plain_end = i;
+        while (plain_end < text.size() && kPlain[static_cast<unsigned char>(text[plain_end])]) ++plain_end;
+        if (plain_end > i) {
+            out.append(text, i, plain_end - i);
+            i = plain_end;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             const auto [length, well_formed] = sequence_at(text, i);

@@ -11,6 +11,7 @@ namespace wm {
 
 class JsonWriter {
 public:
+    explicit JsonWriter(std::size_t expected_bytes = 0) { out_.reserve(expected_bytes); }
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
     JsonWriter& begin_array() { return open('['); }
