@@ -251,7 +251,7 @@ struct Found {
 
 class SnippetMaker::Matcher {
 public:
-    explicit Matcher(const SnippetTerms& terms) : phrases_(terms.phrases) {
+    Matcher(const SnippetTerms& terms, bool read_every_word) : read_every_word_(read_every_word), phrases_(terms.phrases) {
         for (const auto& word : terms.words) words_.emplace(word, key_of(word, Key::Kind::word));
         std::set<std::string> stems(terms.stems.begin(), terms.stems.end());
         for (const auto& word : terms.words) stems.insert(stemmer_(word));
@@ -443,9 +443,7 @@ private:
 
     std::vector<std::string> anchors_;
     std::size_t longest_match_ = 1;  ///< in text words
-
-public:
-    bool read_every_word_ = false;  ///< see SnippetMaker's constructor
+    bool read_every_word_;           ///< see SnippetMaker's constructor
 
     // The last token of phrase matched from token i, if it matches there. A text "and" (or
     // "&") between two of the phrase's words is passed over when the phrase has none there.
@@ -587,12 +585,8 @@ SnippetTerms snippet_terms(const Xapian::Query& query) {
     return terms;
 }
 
-SnippetMaker::SnippetMaker(const SnippetTerms& terms, bool read_every_word) {
-    if (terms.empty()) return;
-    auto matcher = std::make_unique<Matcher>(terms);
-    matcher->read_every_word_ = read_every_word;
-    matcher_ = std::move(matcher);
-}
+SnippetMaker::SnippetMaker(const SnippetTerms& terms, bool read_every_word)
+    : matcher_(terms.empty() ? nullptr : std::make_unique<const Matcher>(terms, read_every_word)) {}
 
 SnippetMaker::~SnippetMaker() = default;
 
