@@ -6,10 +6,12 @@ namespace wm {
 
 std::shared_ptr<RecordCache> RecordCache::of(const std::string& database_key) {
     static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<RecordCache>> caches;
+    static std::map<std::string, std::weak_ptr<RecordCache>> caches;  // a cache lasts while a searcher has it
     std::lock_guard lock(mutex);
-    auto& cache = caches[database_key];
-    if (!cache) cache = std::make_shared<RecordCache>();
+    std::erase_if(caches, [](const auto& entry) { return entry.second.expired(); });
+    auto& held = caches[database_key];
+    auto cache = held.lock();
+    if (!cache) held = cache = std::make_shared<RecordCache>();
     return cache;
 }
 

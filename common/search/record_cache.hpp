@@ -23,7 +23,7 @@ public:
 
     explicit RecordCache(std::size_t max_bytes = kDefaultBytes) : max_bytes_(max_bytes) {}
 
-    /// The cache of one database (by its path), shared by its searchers.
+    /// The cache of one database (by its path), shared by its searchers while any has it.
     static std::shared_ptr<RecordCache> of(const std::string& database_key);
 
     /// The stored record of docid in the database at revision; read() reads it when it is not held.
