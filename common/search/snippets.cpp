@@ -297,8 +297,8 @@ public:
     /// most words of a text being none of the query's. read_every_word_ reads them all.
     std::vector<Found> find(std::string_view text) const {
         std::vector<Found> found;
-        std::string folded;
         if (anchors_.empty() || read_every_word_) {
+            std::string folded;
             const auto tokens = tokens_of(text, folded, &folded_heads_);
             for (const auto& match : matches(tokens))
                 found.push_back({tokens[match.first].begin, tokens[match.last].end, match.key, match.weight});
@@ -374,7 +374,7 @@ private:
     // letter (Porter2 changes only endings: "polici" / "policy", "care" / "caring"), a phrase's
     // first word; up to any character that is not an ASCII letter or digit. Porter2's
     // exceptions ("dying" / "die") have stems of three letters: those anchor on one. No
-    // anchors (count() reads every word) when one would be empty or a phrase starts with "and",
+    // anchors (find() reads every word) when one would be empty or a phrase starts with "and",
     // which the text may write as "&".
     void choose_anchors() {
         std::vector<std::string> anchors;
@@ -618,11 +618,6 @@ std::string SnippetMaker::operator()(std::string_view text, std::size_t max_byte
 const std::vector<SnippetMaker::Key>& SnippetMaker::keys() const {
     static const std::vector<Key> none;
     return matcher_ ? matcher_->keys() : none;
-}
-
-void SnippetMaker::count_matches(std::string_view text, std::vector<unsigned>& counts) const {
-    if (!matcher_) return;
-    for (const auto& match : matcher_->find(text)) ++counts[match.key];
 }
 
 void SnippetMaker::count_matches(std::string_view buffer, const std::vector<std::string_view>& texts,

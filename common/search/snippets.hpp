@@ -53,9 +53,8 @@ public:
         std::string text;
     };
     const std::vector<Key>& keys() const;
-    /// Adds to counts (by key, as many as keys()) how often each key matches in text.
-    void count_matches(std::string_view text, std::vector<unsigned>& counts) const;
-    /// How often each key matches in each of texts (counts[i] for texts[i]). When the texts are
+    /// How often each key matches in each of texts (counts[i][key] for texts[i], a count for each
+    /// of keys()). When the texts are
     /// views in order into buffer (a stored record's headings and sections), the words that may
     /// match are looked for in all of buffer at once, not in each text, which is much faster.
     void count_matches(std::string_view buffer, const std::vector<std::string_view>& texts,
