@@ -54,9 +54,9 @@ public:
     };
     const std::vector<Key>& keys() const;
     /// How often each key matches in each of texts (counts[i][key] for texts[i], a count for each
-    /// of keys()). When the texts are
-    /// views in order into buffer (a stored record's headings and sections), the words that may
-    /// match are looked for in all of buffer at once, not in each text, which is much faster.
+    /// of keys()). When the texts are views in order into buffer (a stored record's headings and
+    /// sections), the words that may match are looked for in all of buffer at once, not in each
+    /// text, which is much faster.
     void count_matches(std::string_view buffer, const std::vector<std::string_view>& texts,
                        std::vector<std::vector<unsigned>>& counts) const;
 
