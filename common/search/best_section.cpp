@@ -34,18 +34,21 @@ SectionFinder::SectionFinder(const Xapian::Database& db, const SnippetMaker& sni
     }
 }
 
-std::vector<double> SectionFinder::scores(const HitRecord& record) const {
+std::vector<double> SectionFinder::scores(const HitRecord& record,
+                                          std::vector<std::vector<SnippetMaker::Match>>* matches) const {
     std::vector<std::string_view> texts;  // each section's heading, then its text
     for (const auto& section : record.sections) texts.insert(texts.end(), {section.heading, section.body});
-    std::vector<std::vector<unsigned>> counts;
-    snippets_.count_matches(record.stored, texts, counts);
+    auto found = snippets_.find_each(record.stored, texts);
     std::vector<double> scores(record.sections.size(), 0.0);
+    std::vector<unsigned> counts(weights_.size());
     for (std::size_t section = 0; section < record.sections.size(); ++section) {
-        for (std::size_t key = 0; key < weights_.size(); ++key) {
-            const auto count = counts[2 * section][key] + counts[2 * section + 1][key];
-            if (count) scores[section] += weights_[key] * (1 + std::log(count));
-        }
+        std::fill(counts.begin(), counts.end(), 0);
+        for (const auto text : {2 * section, 2 * section + 1})
+            for (const auto& match : found[text]) ++counts[match.key];
+        for (std::size_t key = 0; key < weights_.size(); ++key)
+            if (counts[key]) scores[section] += weights_[key] * (1 + std::log(counts[key]));
     }
+    if (matches) *matches = std::move(found);
     return scores;
 }
 

@@ -21,6 +21,7 @@ FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
     Xapian::docid first_new = 1;
     if (base) {
         starts_ = base->starts_;
+        starts_.pop_back();  // the closing start, reopened for the new documents
         entries_ = base->entries_;
         for (std::size_t column = 0; column < kColumns; ++column) {
             names_[column] = base->names_[column];
@@ -29,7 +30,7 @@ FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
         }
         first_new = base->last_docid_ + 1;
     } else {
-        starts_ = {0, 0};  // docid 0 does not exist: no entries
+        starts_.assign(kColumns, 0);  // docid 0 does not exist: no entries
     }
     // Column by column through Xapian's value streams (fast, in docid order), then laid out by
     // document.
@@ -62,11 +63,16 @@ FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
         add_column(column, schema::kFacets[column].slot, false);
     add_column(kYear, schema::SLOT_MONTH, true);
     add_column(kKind, schema::SLOT_KIND, false);
+    // A document's entries were added column by column, so each column's are together.
     for (Xapian::docid docid = first_new; docid <= last_docid_; ++docid) {
         const auto& entries = by_doc[docid - first_new];
-        entries_.insert(entries_.end(), entries.begin(), entries.end());
-        starts_.push_back(static_cast<std::uint32_t>(entries_.size()));  // its end, the next one's start
+        auto entry = entries.begin();
+        for (std::size_t column = 0; column < kColumns; ++column) {
+            starts_.push_back(static_cast<std::uint32_t>(entries_.size()));
+            for (; entry != entries.end() && (*entry >> kIdBits) == column; ++entry) entries_.push_back(*entry);
+        }
     }
+    starts_.push_back(static_cast<std::uint32_t>(entries_.size()));
     for (std::size_t column = 0; column < kColumns; ++column) order_by_name(column);
     // Over the live documents only: a deleted document's entries stay in the table.
     for (std::size_t column = 0; column < kColumns; ++column) every_document_[column].assign(names_[column].size(), 0);

@@ -75,15 +75,23 @@ SearchHit hit_on(const HitRecord& record, const Xapian::MSetIterator& match) {
 }
 
 // The hit shows section number of its issue: its heading, and a snippet of its text; the title
-// and heading are marked whole (a snippet as long as the text never cuts it).
-void point_at_section(SearchHit& hit, const HitRecord& record, std::size_t number, const SnippetMaker& snippet) {
+// and heading are marked whole (a snippet as long as the text never cuts it). found: what the
+// section finder found in each heading and text, when it looked.
+void point_at_section(SearchHit& hit, const HitRecord& record, std::size_t number, const SnippetMaker& snippet,
+                      const std::vector<std::vector<SnippetMaker::Match>>& found) {
     const auto& section = record.sections.at(number);
     hit.section = number;
     hit.section_heading = section.heading;
     hit.section_group = section.group;
-    hit.snippet = snippet(section.body, kSnippetBytes);
+    const auto heading_size = hit.section_heading.size() + 1;
+    if (found.empty()) {
+        hit.snippet = snippet(section.body, kSnippetBytes);
+        hit.heading_marked = snippet(hit.section_heading, heading_size);
+    } else {
+        hit.snippet = snippet(section.body, found.at(2 * number + 1), kSnippetBytes);
+        hit.heading_marked = snippet(hit.section_heading, found.at(2 * number), heading_size);
+    }
     hit.title_marked = snippet(hit.title, hit.title.size() + 1);
-    hit.heading_marked = snippet(hit.section_heading, hit.section_heading.size() + 1);
 }
 
 // The top matches re-ordered with the words-together boost added to their scores, as the
@@ -111,9 +119,12 @@ void rerank_words_together(const Xapian::Database& db, bool one_local_database, 
         Xapian::Enquire boost(db);
         boost.set_query(Xapian::Query(Xapian::Query::OP_FILTER, together, only_these(hits, one_local_database)));
         const auto boosted = boost.get_mset(0, static_cast<Xapian::doccount>(hits.size()));
-        for (auto it = boosted.begin(); it != boosted.end(); ++it)
-            for (std::size_t i = 0; i < hits.size(); ++i)
-                if (*hits[i] == *it) scores[i] += it.get_weight();
+        std::vector<Xapian::docid> docids;
+        for (const auto& it : hits) docids.push_back(*it);
+        for (auto it = boosted.begin(); it != boosted.end(); ++it) {
+            const auto at = std::find(docids.begin(), docids.end(), *it);
+            if (at != docids.end()) scores[static_cast<std::size_t>(at - docids.begin())] += it.get_weight();
+        }
     }
     std::vector<std::size_t> order(hits.size());
     std::iota(order.begin(), order.end(), 0);
@@ -370,8 +381,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
             const auto record = read_hit_record(*stored);
             SearchHit hit = hit_on(record, it);
             hit.score = tier.scores[&it - tier.hits.data()];
+            std::vector<std::vector<SnippetMaker::Match>> found;
             if (!record.sections.empty())
-                point_at_section(hit, record, plan.empty() ? 0 : SectionFinder::best(sections.scores(record)), snippet);
+                point_at_section(hit, record, plan.empty() ? 0 : SectionFinder::best(sections.scores(record, &found)),
+                                 snippet, found);
             result.hits.push_back(std::move(hit));
         }
     }
@@ -406,14 +419,16 @@ void Searcher::add_section_hits(const QueryPlan& plan, const std::vector<Xapian:
             for (const auto& it : issues) {
                 const auto stored = stored_record(it);
                 const auto record = read_hit_record(*stored);
-                const auto scores = plan.empty() ? std::vector<double>(record.sections.size(), 1.0) : finder.scores(record);
+                std::vector<std::vector<SnippetMaker::Match>> found;
+                const auto scores =
+                    plan.empty() ? std::vector<double>(record.sections.size(), 1.0) : finder.scores(record, &found);
                 std::vector<std::size_t> matching;
                 for (std::size_t i = 0; i < scores.size(); ++i)
                     if (scores[i] > 0) matching.push_back(i);
                 std::stable_sort(matching.begin(), matching.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
                 for (const auto number : matching) {
                     SearchHit hit = hit_on(record, it);
-                    point_at_section(hit, record, number, snippet);
+                    point_at_section(hit, record, number, snippet, found);
                     result.hits.push_back(std::move(hit));
                 }
             }

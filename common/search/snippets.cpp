@@ -234,18 +234,13 @@ std::vector<Token> tokens_of(std::string_view text, std::string& buffer, const s
 
 // ---- Matching. ----
 
-struct Match {
+struct TokenMatch {
     std::size_t first, last;  ///< tokens
     std::size_t key;          ///< what matched (an index into the matcher's keys): counts once in a passage
     double weight;
 };
 
-/// A match by the bytes of its text.
-struct Found {
-    std::size_t begin, end;
-    std::size_t key;
-    double weight;
-};
+using Found = SnippetMaker::Match;
 
 }  // namespace
 
@@ -272,8 +267,8 @@ public:
     /// The heads (first two bytes) of every text word that can match: no other word is folded.
     const std::vector<bool>& folded_heads() const { return folded_heads_; }
 
-    std::vector<Match> matches(const std::vector<Token>& tokens) const {
-        std::vector<Match> found;
+    std::vector<TokenMatch> matches(const std::vector<Token>& tokens) const {
+        std::vector<TokenMatch> found;
         for (std::size_t i = 0; i < tokens.size();) {
             if (auto match = match_at(tokens, i)) {
                 found.push_back(*match);
@@ -349,24 +344,34 @@ private:
         if (at < taken || !begins_word(text, at)) return;
         thread_local std::string folded;  // read_at runs for every anchor found: no allocation each time
         thread_local std::vector<Token> tokens;
-        tokens_of(text.substr(at), folded, &folded_heads_, tokens, longest_match_);
+        // Further words are read only where a phrase may go on: most words begin none.
+        tokens_of(text.substr(at), folded, &folded_heads_, tokens, std::min<std::size_t>(2, longest_match_));
+        if (tokens.size() == 2 && may_go_on(tokens[0].folded, tokens[1].folded))
+            tokens_of(text.substr(at), folded, &folded_heads_, tokens, longest_match_);
         if (const auto match = tokens.empty() ? std::nullopt : match_at(tokens, 0)) {
             taken = at + tokens[match->last].end;
             found.push_back({at, taken, match->key, match->weight});
         }
     }
 
-    std::optional<Match> match_at(const std::vector<Token>& tokens, std::size_t i) const {
+    // Whether a phrase begins with first, then second (or an "and" passed over).
+    bool may_go_on(std::string_view first, std::string_view second) const {
+        return std::any_of(phrases_.begin(), phrases_.end(), [&](const auto& phrase) {
+            return phrase.size() >= 2 && phrase[0] == first && (phrase[1] == second || second == "and");
+        });
+    }
+
+    std::optional<TokenMatch> match_at(const std::vector<Token>& tokens, std::size_t i) const {
         const auto word = tokens[i].folded;
         if (word.empty()) return std::nullopt;  // a word that cannot match, left unfolded
         if (auto phrase = longest_phrase_at(tokens, i)) return phrase;
         if (is_stopword(word)) return std::nullopt;
-        if (const auto as_word = words_.find(word); as_word != words_.end()) return Match{i, i, as_word->second, 1};
+        if (const auto as_word = words_.find(word); as_word != words_.end()) return TokenMatch{i, i, as_word->second, 1};
         // Porter2 changes only a word's ending: one whose first two bytes begin no stem cannot
         // stem to one, so most of a section's words are never stemmed.
         if (!stem_heads_[head(word)]) return std::nullopt;
         if (const auto as_stem = stems_.find(stemmer_(std::string(word))); as_stem != stems_.end())
-            return Match{i, i, as_stem->second, 1};
+            return TokenMatch{i, i, as_stem->second, 1};
         return std::nullopt;
     }
 
@@ -458,12 +463,12 @@ private:
         return at - 1;
     }
 
-    std::optional<Match> longest_phrase_at(const std::vector<Token>& tokens, std::size_t i) const {
-        std::optional<Match> best;
+    std::optional<TokenMatch> longest_phrase_at(const std::vector<Token>& tokens, std::size_t i) const {
+        std::optional<TokenMatch> best;
         for (std::size_t p = 0; p < phrases_.size(); ++p) {
             const auto last = phrase_end(tokens, i, phrases_[p]);
             if (last && (!best || *last > best->last))
-                best = Match{i, *last, phrase_keys_[p], 1.0 + static_cast<double>(phrases_[p].size())};
+                best = TokenMatch{i, *last, phrase_keys_[p], 1.0 + static_cast<double>(phrases_[p].size())};
         }
         return best;
     }
@@ -597,7 +602,10 @@ std::string SnippetMaker::operator()(std::string_view text, std::size_t max_byte
         append_spaced_escaped(whole, text);
         return trim(whole);
     }
-    const auto matches = matcher_ ? matcher_->find(text) : std::vector<Found>{};
+    return (*this)(text, matcher_ ? matcher_->find(text) : std::vector<Found>{}, max_bytes);
+}
+
+std::string SnippetMaker::operator()(std::string_view text, const std::vector<Match>& matches, std::size_t max_bytes) const {
     const auto passage = best_passage(text, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes);
     std::string out = passage.begin > 0 ? kOmitted : "";
     std::size_t copied = passage.begin;
@@ -620,13 +628,10 @@ const std::vector<SnippetMaker::Key>& SnippetMaker::keys() const {
     return matcher_ ? matcher_->keys() : none;
 }
 
-void SnippetMaker::count_matches(std::string_view buffer, const std::vector<std::string_view>& texts,
-                                 std::vector<std::vector<unsigned>>& counts) const {
-    counts.assign(texts.size(), std::vector<unsigned>(keys().size()));
-    if (!matcher_) return;
-    const auto found = matcher_->find_each(buffer, texts);
-    for (std::size_t i = 0; i < texts.size(); ++i)
-        for (const auto& match : found[i]) ++counts[i][match.key];
+std::vector<std::vector<SnippetMaker::Match>> SnippetMaker::find_each(std::string_view buffer,
+                                                                     const std::vector<std::string_view>& texts) const {
+    if (!matcher_) return std::vector<std::vector<Match>>(texts.size());
+    return matcher_->find_each(buffer, texts);
 }
 
 std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {

@@ -53,12 +53,19 @@ public:
         std::string text;
     };
     const std::vector<Key>& keys() const;
-    /// How often each key matches in each of texts (counts[i][key] for texts[i], a count for each
-    /// of keys()). When the texts are views in order into buffer (a stored record's headings and
-    /// sections), the words that may match are looked for in all of buffer at once, not in each
-    /// text, which is much faster.
-    void count_matches(std::string_view buffer, const std::vector<std::string_view>& texts,
-                       std::vector<std::vector<unsigned>>& counts) const;
+    /// A match in a text: its bytes, and which of keys() it is.
+    struct Match {
+        std::size_t begin, end;
+        std::size_t key;
+        double weight;
+    };
+    /// The matches of each of texts, in order: what the snippet of each marks. When the texts
+    /// are views in order into buffer (a stored record's headings and sections), the words that
+    /// may match are looked for in all of buffer at once, not in each text, which is much faster.
+    std::vector<std::vector<Match>> find_each(std::string_view buffer, const std::vector<std::string_view>& texts) const;
+    /// The snippet of a text whose matches find_each has found: the same as operator()(text,
+    /// max_bytes), without looking for them again.
+    std::string operator()(std::string_view text, const std::vector<Match>& matches, std::size_t max_bytes) const;
 
 private:
     class Matcher;

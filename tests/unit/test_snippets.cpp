@@ -33,11 +33,20 @@ std::set<std::string> whole_words(const std::string& text) {
     return {words.begin(), words.end()};
 }
 
+// How often each key matches in each of texts (views into buffer).
+std::vector<std::vector<unsigned>> counts_in(const SnippetMaker& snippets, std::string_view buffer,
+                                             const std::vector<std::string_view>& texts) {
+    std::vector<std::vector<unsigned>> counts;
+    for (const auto& found : snippets.find_each(buffer, texts)) {
+        counts.emplace_back(snippets.keys().size());
+        for (const auto& match : found) ++counts.back().at(match.key);
+    }
+    return counts;
+}
+
 // How often each key matches in text alone.
 std::vector<unsigned> counts_in(const SnippetMaker& snippets, std::string_view text) {
-    std::vector<std::vector<unsigned>> counts;
-    snippets.count_matches(text, {text}, counts);
-    return counts.at(0);
+    return counts_in(snippets, text, {text}).at(0);
 }
 
 // Filler that matches nothing, to push a match far into a section.
@@ -191,12 +200,15 @@ TEST_CASE("snippets: matches counted in a text are the matches its whole-text sn
         }
         std::vector<std::string_view> texts;
         for (const auto& [at, size] : places) texts.push_back(std::string_view(buffer).substr(at, size));
-        std::vector<std::vector<unsigned>> together;
-        snippets.count_matches(buffer, texts, together);
+        const auto together = counts_in(snippets, buffer, texts);
+        const auto found = snippets.find_each(buffer, texts);
         REQUIRE(together.size() == texts.size());
         for (std::size_t i = 0; i < texts.size(); ++i) {
             INFO(texts[i]);
             CHECK(together[i] == counts_in(reading_every_word, texts[i]));
+            // A snippet of what was found in the buffer is the snippet of the text alone.
+            for (const std::size_t bytes : {std::size_t{20}, texts[i].size() + 1})
+                CHECK(snippets(texts[i], found[i], bytes) == reading_every_word(texts[i], bytes));
         }
     }
 }
