@@ -42,13 +42,20 @@ public:
         if (with_years) wanted(FacetTable::kYear, "years");
         if (with_kinds) wanted(FacetTable::kKind, "kinds");
     }
+    // Every value id of the table is below its column's size, which the counts were given.
     void operator()(const Xapian::Document& doc, double) override {
         const auto docid = doc.get_docid();
+        if (columns_.size() == FacetTable::kColumns) {
+            table_->for_each_value(docid, [this](std::size_t column, std::uint32_t id) {
+                if (counts_[column][id]++ == 0) counted_[column].push_back(id);
+            });
+            return;
+        }
         for (const auto column : columns_) {
-            auto& counts = counts_[column];
+            auto* counts = counts_[column].data();
             auto& counted = counted_[column];
             table_->for_each_value_of(docid, column, [&](std::uint32_t id) {
-                if (id < counts.size() && counts[id]++ == 0) counted.push_back(id);
+                if (counts[id]++ == 0) counted.push_back(id);
             });
         }
     }

@@ -264,6 +264,7 @@ public:
     }
 
     const std::vector<Key>& keys() const { return key_list_; }
+    bool reads_every_word() const { return read_every_word_; }
     /// The heads (first two bytes) of every text word that can match: no other word is folded.
     const std::vector<bool>& folded_heads() const { return folded_heads_; }
 
@@ -524,7 +525,7 @@ double score(const std::vector<Found>& matches, const Passage& passage, std::vec
 
 // The window moved to whole words: it starts at the first word that begins in it and ends after
 // the last one that ends in it. Only the words around it are read: no word crosses a space.
-Passage whole_words(std::string_view text, Passage window) {
+Passage whole_words_reading_all(std::string_view text, Passage window) {
     auto from = std::min(window.begin, text.size());
     while (from > 0 && !is_space(text[from - 1])) --from;
     auto to = window.end;
@@ -544,9 +545,62 @@ Passage whole_words(std::string_view text, Passage window) {
     return window;
 }
 
+// whole_words_reading_all reading only the words at the window's two edges: the text between
+// two spaces is read on its own (no word crosses a space), from the start forward until a word
+// begins in the window, and from the end back until one ends in it.
+Passage whole_words(std::string_view text, Passage window) {
+    const auto chunk_start = [&](std::size_t at) {
+        while (at > 0 && !is_space(text[at - 1])) --at;
+        return at;
+    };
+    const auto chunk_end = [&](std::size_t at) {
+        while (at < text.size() && !is_space(text[at])) ++at;
+        return at;
+    };
+    const auto from = chunk_start(std::min(window.begin, text.size()));
+    const auto to = chunk_end(window.end);
+    thread_local std::string folded;
+    thread_local std::vector<Token> tokens;
+    if (window.begin > 0) {
+        std::optional<std::size_t> first;
+        for (auto at = from; !first && at < to;) {
+            const auto end = chunk_end(at);
+            tokens_of(text.substr(at, end - at), folded, nullptr, tokens);
+            for (const auto& token : tokens)
+                if (at + token.begin >= window.begin) {
+                    first = at + token.begin;
+                    break;
+                }
+            for (at = end; at < to && is_space(text[at]);) ++at;
+        }
+        window.begin = first ? *first : window.end;
+    }
+    if (window.end < text.size()) {
+        std::size_t end = window.begin;
+        for (auto chunk_to = to;;) {
+            while (chunk_to > from && is_space(text[chunk_to - 1])) --chunk_to;
+            if (chunk_to <= from) break;
+            const auto chunk_from = std::max(from, chunk_start(chunk_to));
+            tokens_of(text.substr(chunk_from, chunk_to - chunk_from), folded, nullptr, tokens);
+            const auto last = std::find_if(tokens.rbegin(), tokens.rend(), [&](const Token& t) {
+                return chunk_from + t.begin >= window.begin && chunk_from + t.end <= window.end;
+            });
+            if (last != tokens.rend()) {
+                end = chunk_from + last->end;
+                break;
+            }
+            if (chunk_from <= window.begin) break;
+            chunk_to = chunk_from;
+        }
+        window.end = end;
+    }
+    return window;
+}
+
 // The window around the best matches, moved to whole words; a window starts a little before
 // its first match, so the match is read in context.
-Passage best_passage(std::string_view text, const std::vector<Found>& matches, std::size_t keys, std::size_t max_bytes) {
+Passage best_passage(std::string_view text, const std::vector<Found>& matches, std::size_t keys, std::size_t max_bytes,
+                     bool read_every_word) {
     std::vector<char> seen(keys);
     constexpr std::size_t kMaxCandidates = 200;
     const std::size_t lead = max_bytes / 5;
@@ -561,13 +615,30 @@ Passage best_passage(std::string_view text, const std::vector<Found>& matches, s
             best = candidate;
         }
     }
-    return whole_words(text, best);
+    return read_every_word ? whole_words_reading_all(text, best) : whole_words(text, best);
 }
 
 // Appends text HTML-escaped, each run of spaces and line breaks as one space.
 void append_spaced_escaped(std::string& out, std::string_view text) {
+    // Runs of bytes that need neither are appended whole: most of a snippet is one.
+    static constexpr auto kPlain = [] {
+        std::array<bool, 256> plain{};
+        for (unsigned c = 0; c < 256; ++c) plain[c] = std::string_view(" \n\t\r&<>\"'").find(static_cast<char>(c)) == std::string_view::npos;
+        return plain;
+    }();
+    out.reserve(out.size() + text.size());
     bool space = false;
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size();) {
+        auto run = i;
+        while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])]) ++run;
+        if (run > i) {
+            if (space) out += ' ';
+            space = false;
+            out.append(text.data() + i, run - i);
+            i = run;
+            continue;
+        }
+        const char c = text[i++];
         if (is_space(c)) {
             space = true;
             continue;
@@ -606,7 +677,8 @@ std::string SnippetMaker::operator()(std::string_view text, std::size_t max_byte
 }
 
 std::string SnippetMaker::operator()(std::string_view text, const std::vector<Match>& matches, std::size_t max_bytes) const {
-    const auto passage = best_passage(text, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes);
+    const auto passage = best_passage(text, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes,
+                                      matcher_ && matcher_->reads_every_word());
     std::string out = passage.begin > 0 ? kOmitted : "";
     std::size_t copied = passage.begin;
     for (const auto& m : matches) {

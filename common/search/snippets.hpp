@@ -40,8 +40,9 @@ std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::
 /// indexed once, not once per text.
 class SnippetMaker {
 public:
-    /// read_every_word: tokenize every text whole rather than only around the words that may
-    /// match (the same matches, slower: what the faster reading is checked against).
+    /// read_every_word: tokenize every text whole, and a snippet's window whole, rather than only
+    /// around the words that may match and at the window's edges (the same matches and
+    /// snippets, slower: what the faster reading is checked against).
     explicit SnippetMaker(const SnippetTerms& terms, bool read_every_word = false);
     ~SnippetMaker();
     std::string operator()(std::string_view text, std::size_t max_bytes) const;

@@ -183,7 +183,7 @@ TEST_CASE("snippets: matches counted in a text are the matches its whole-text sn
             CHECK(counts == every_word_counts);
             CHECK(counted == count(reading_every_word(text, text.size() + 1), "<mark>"));
             // Reading only around the anchors changes no snippet, whole or cut anywhere.
-            for (const std::size_t bytes : {std::size_t{20}, std::size_t{60}, std::size_t{150}, text.size() + 1})
+            for (const std::size_t bytes : {std::size_t{7}, std::size_t{20}, std::size_t{33}, std::size_t{60}, std::size_t{150}, text.size() + 1})
                 CHECK(snippets(text, bytes) == reading_every_word(text, bytes));
         }
         // Texts in one buffer, with words that would match between them (as a stored record has
