@@ -46,10 +46,11 @@ std::vector<Part> parts_of(const fs::path& building, std::size_t sources, std::s
     return parts;
 }
 
-// One part, each document at its place in the run.
+// One part, each document at its place in the run; its spelling words are counted into
+// spelling, for the merged database.
 void write_part(const Part& part, const std::vector<BuildSource>& sources, const Glossary& glossary,
                 std::uintmax_t max_file_bytes, std::size_t batch_issues, const BuiltCallback& built,
-                std::mutex& callback_mutex) {
+                std::mutex& callback_mutex, SpellingWords& spelling) {
     // Only the merged database needs to survive a crash: the parts are rebuilt after one.
     Xapian::WritableDatabase db(part.folder, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
     std::size_t uncommitted = 0;
@@ -59,7 +60,8 @@ void write_part(const Part& part, const std::vector<BuildSource>& sources, const
                                          : build_issue_file(source.path, max_file_bytes, glossary);
         if (issue.failure.empty()) {
             db.replace_document(static_cast<Xapian::docid>(i + 1), issue.document);
-            add_dictionary_data(db, issue.document);
+            count_spelling_words(issue.document, spelling);
+            add_word_form_synonyms(db, issue.document);
             if (++uncommitted >= batch_issues) {
                 db.commit();
                 uncommitted = 0;
@@ -91,13 +93,15 @@ void full_build(const std::string& database_path, const std::vector<BuildSource>
     std::atomic<bool> failed{false};
     std::mutex callback_mutex;
     std::vector<std::exception_ptr> failures(kWriters);
+    std::vector<SpellingWords> spelling(kWriters);
     {
         std::vector<std::jthread> writers;
         for (std::size_t w = 0; w < kWriters; ++w)
             writers.emplace_back([&, w] {
                 try {
                     for (std::size_t p; !failed && (p = next_part++) < parts.size();)
-                        write_part(parts[p], sources, glossary, max_file_bytes, batch_issues, built, callback_mutex);
+                        write_part(parts[p], sources, glossary, max_file_bytes, batch_issues, built, callback_mutex,
+                                   spelling[w]);
                 } catch (...) {
                     failures[w] = std::current_exception();
                     failed = true;
@@ -112,6 +116,9 @@ void full_build(const std::string& database_path, const std::vector<BuildSource>
     all_parts.compact(merged, Xapian::DBCOMPACT_NO_RENUMBER);
     {
         Xapian::WritableDatabase result(merged, Xapian::DB_OPEN);
+        for (std::size_t w = 1; w < kWriters; ++w)
+            for (const auto& [word, occurrences] : spelling[w]) spelling[0][word] += occurrences;
+        add_spelling_words(result, spelling[0]);
         result.set_metadata(std::string(schema::META_SCHEMA_VERSION), std::string(schema::kSchemaVersion));
         save_glossary(result, glossary);
         result.commit();

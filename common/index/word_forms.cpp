@@ -17,18 +17,24 @@ void add_synonym_once(Xapian::WritableDatabase& db, const std::string& term, con
 }  // namespace
 
 void add_dictionary_data(Xapian::WritableDatabase& db, const Xapian::Document& issue_document) {
-    add_spelling_words(db, issue_document);
+    SpellingWords words;
+    count_spelling_words(issue_document, words);
+    add_spelling_words(db, words);
     add_word_form_synonyms(db, issue_document);
 }
 
-void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+void count_spelling_words(const Xapian::Document& doc, SpellingWords& words) {
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string term = *it;
         // Prefixed terms start with a capital; stems with Xapian's "Z"; neither is a word.
         if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
         const auto occurrences = it.positionlist_count();
-        if (occurrences > 0) db.add_spelling(term, occurrences);
+        if (occurrences > 0) words[term] += occurrences;
     }
+}
+
+void add_spelling_words(Xapian::WritableDatabase& db, const SpellingWords& words) {
+    for (const auto& [word, occurrences] : words) db.add_spelling(word, occurrences);
 }
 
 void add_word_form_synonyms(Xapian::WritableDatabase& db, const Xapian::Document& doc) {

@@ -38,6 +38,17 @@ std::map<Xapian::docid, std::string> document_digests(const std::string& path) {
     return digests;
 }
 
+// The spelling words with their frequencies, and every synonym, one line each.
+std::vector<std::string> dictionaries(const std::string& path) {
+    Xapian::Database db(path);
+    std::vector<std::string> lines;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+        lines.push_back("spelling " + *it + " " + std::to_string(it.get_termfreq()));
+    for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key)
+        for (auto it = db.synonyms_begin(*key); it != db.synonyms_end(*key); ++it) lines.push_back("synonym " + *key + " " + *it);
+    return lines;
+}
+
 // A searchd client that keeps asking until stopped, counting answers that were not 2xx.
 class QueryStream {
 public:
@@ -218,4 +229,8 @@ TEST_CASE("a full build on two writers gives the documents and ids one writer gi
     const auto expected = document_digests(one_writer);
     CHECK(expected.size() == 705);
     CHECK(document_digests(two_writers) == expected);
+    // The whole run's spelling words are added to the merged database at once: the same table.
+    const auto dictionary = dictionaries(one_writer);
+    CHECK(dictionary.size() > 1000);
+    CHECK(dictionaries(two_writers) == dictionary);
 }
