@@ -96,6 +96,10 @@ enum class HeadingKind { none, colon, question, title_line };
 
 HeadingKind heading_kind(std::string_view raw_line, bool single_line_paragraph) {
     const std::string line = fold_punctuation(raw_line);
+    // Every heading is a short line, and one that does not end with a colon is a paragraph of
+    // its own: the rest of the checks (a regular expression over the whole line among them) are
+    // for the few lines that pass these.
+    if (line.size() > 120 || (!line.empty() && line.back() != ':' && !single_line_paragraph)) return HeadingKind::none;
     const auto words = words_of(line);
     const bool bullet = line.starts_with("\xE2\x80\xA2");
     if (words.empty() || bullet || !starts_like_heading(raw_line)) return HeadingKind::none;

@@ -13,9 +13,14 @@ const std::set<std::string, std::less<>> kDanglingWords = {
     "a",  "an",  "and", "as",  "at",   "by",  "for", "from", "in",   "into", "of",   "on",  "or", "our",
     "the", "their", "to", "with", "your", "its", "is", "are", "be", "but",  "that", "this", "via"};
 
+// Its last word, as words_of(line).back() gives it, without splitting the whole line.
 bool ends_mid_sentence(std::string_view line) {
-    const auto words = words_of(line);
-    return !words.empty() && kDanglingWords.count(words.back()) != 0;
+    const auto collapsed = collapse_spaces(line);
+    const auto end = collapsed.find_last_not_of(' ');
+    if (end == std::string::npos) return false;
+    const auto space = collapsed.find_last_of(' ', end);
+    const auto begin = space == std::string::npos ? 0 : space + 1;
+    return kDanglingWords.count(std::string_view(collapsed).substr(begin, end + 1 - begin)) != 0;
 }
 
 // Line-per-paragraph pages have content lines one after another, with few or no blank lines.

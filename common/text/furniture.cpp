@@ -39,7 +39,7 @@ bool is_short_date(const std::string& lowered) {
 // An author handle is one short token with no spaces ("wmadcs", "@regional.team", "Admin1").
 bool is_handle_like(const std::string& line) {
     static const std::regex pattern(R"(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,30})");
-    return std::regex_match(line, pattern) && line.find(' ') == std::string::npos;
+    return line.size() <= 32 && line.find(' ') == std::string::npos && std::regex_match(line, pattern);
 }
 
 // Longer than any furniture line ("post not marked as liked 12", "published: september 30, 2031").
@@ -61,7 +61,7 @@ std::vector<bool> furniture_lines(const std::vector<std::string>& raw_lines) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         lowered[i] = to_lower(collapse_spaces(lines[i]));
         // Furniture is a few words; a line of text is not worth the patterns.
-        if (lowered[i].size() > kLongestFurnitureLine) continue;
+        if (lowered[i].empty() || lowered[i].size() > kLongestFurnitureLine) continue;
         furniture[i] = is_fixed_furniture(lowered[i]) || is_short_date(lowered[i]) || is_relative_date(lowered[i]) ||
                        month_of_date_line(lines[i]).has_value();
     }
