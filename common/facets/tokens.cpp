@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "common/text/text.hpp"
@@ -55,6 +56,10 @@ bool is_lower(unsigned c) {
 }
 
 void classify_gap(Token& token, std::string_view gap, bool first) {
+    if (!first && gap == " ") {  // most gaps, and what the rules below make of one
+        token.gap = Gap::space;
+        return;
+    }
     if (first) {
         token.gap = Gap::hard;
         token.sentence_start = true;
@@ -99,18 +104,29 @@ void finish(Token& token, std::string_view text) {
         token.key = "and";
         return;
     }
-    token.key = to_lower(fold_punctuation(token.text));
+    const bool ascii = std::all_of(token.text.begin(), token.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {  // nothing to fold: the key is the word in lower case
+        token.key = token.text;
+        for (auto& c : token.key)
+            if (is_ascii_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c + ('a' - 'A'));
+    } else {
+        token.key = to_lower(fold_punctuation(token.text));
+    }
     if (token.possessive) return;
     std::size_t letters = 0, upper = 0, lower = 0;
     bool first = true, first_upper = false;
-    for (Xapian::Utf8Iterator it(token.text); it != Xapian::Utf8Iterator(); ++it) {
-        const unsigned c = *it;
+    const auto count = [&](unsigned c) {
         const bool u = is_upper(c), l = is_lower(c);
         if (u || l) ++letters;
         if (u) ++upper;
         if (l) ++lower;
         if (first) first_upper = u;
         first = false;
+    };
+    if (ascii) {
+        for (const char c : token.text) count(static_cast<unsigned char>(c));
+    } else {
+        for (Xapian::Utf8Iterator it(token.text); it != Xapian::Utf8Iterator(); ++it) count(*it);
     }
     token.capitalised = first_upper && lower > 0;
     token.all_caps = letters >= 2 && lower == 0;
