@@ -42,9 +42,9 @@ public:
         if (with_years) wanted(FacetTable::kYear, "years");
         if (with_kinds) wanted(FacetTable::kKind, "kinds");
     }
+    void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
     // Every value id of the table is below its column's size, which the counts were given.
-    void operator()(const Xapian::Document& doc, double) override {
-        const auto docid = doc.get_docid();
+    void count(Xapian::docid docid) {
         if (columns_.size() == FacetTable::kColumns) {
             table_->for_each_value(docid, [this](std::size_t column, std::uint32_t id) {
                 if (counts_[column][id]++ == 0) counted_[column].push_back(id);
@@ -133,6 +133,10 @@ void FacetCounter::attach(Xapian::Enquire& enquire) const {
     if (months_) enquire.add_matchspy(months_.get());
     if (kinds_) enquire.add_matchspy(kinds_.get());
 }
+
+bool FacetCounter::counts_by_docid() const { return table_spy_ != nullptr; }
+
+void FacetCounter::count(Xapian::docid docid) const { table_spy_->count(docid); }
 
 bool FacetCounter::count_every_document() const {
     if (!table_spy_) return false;
