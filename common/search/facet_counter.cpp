@@ -45,12 +45,6 @@ public:
     void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
     // Every value id of the table is below its column's size, which the counts were given.
     void count(Xapian::docid docid) {
-        if (columns_.size() == FacetTable::kColumns) {
-            table_->for_each_value(docid, [this](std::size_t column, std::uint32_t id) {
-                if (counts_[column][id]++ == 0) counted_[column].push_back(id);
-            });
-            return;
-        }
         for (const auto column : columns_) {
             auto* counts = counts_[column].data();
             auto& counted = counted_[column];
