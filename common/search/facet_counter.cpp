@@ -54,13 +54,31 @@ public:
             });
         }
     }
-    void count_every_document() {
-        for (const auto column : columns_) {
-            counts_[column] = table_->every_document_counts(column);
-            counted_[column].clear();
-            for (std::uint32_t id = 0; id < counts_[column].size(); ++id)
-                if (counts_[column][id]) counted_[column].push_back(id);
+    // Most of the database matching (a common word's recount: 93% of 20,000 issues), the
+    // documents that do not match are the fewer to read: every document's counts less theirs.
+    void count_matches(const std::vector<Xapian::docid>& matches) {
+        if (matches.size() * 2 <= table_->live_documents()) {
+            for (const auto docid : matches) count(docid);
+            return;
         }
+        for (const auto column : columns_) counts_[column] = table_->every_document_counts(column);
+        auto next = matches.begin();
+        for (Xapian::docid docid = 1; docid <= table_->last_docid(); ++docid) {
+            if (next != matches.end() && *next == docid) {
+                ++next;
+                continue;
+            }
+            if (!table_->is_live(docid)) continue;
+            for (const auto column : columns_) {
+                auto* counts = counts_[column].data();
+                table_->for_each_value_of(docid, column, [&](std::uint32_t id) { --counts[id]; });
+            }
+        }
+        list_counted();
+    }
+    void count_every_document() {
+        for (const auto column : columns_) counts_[column] = table_->every_document_counts(column);
+        list_counted();
     }
     void collect(std::size_t limit, std::map<std::string, std::vector<FacetCount>>& counts,
                  std::map<std::string, std::size_t>& totals) const {
@@ -97,6 +115,13 @@ public:
     }
 
 private:
+    void list_counted() {
+        for (const auto column : columns_) {
+            counted_[column].clear();
+            for (std::uint32_t id = 0; id < counts_[column].size(); ++id)
+                if (counts_[column][id]) counted_[column].push_back(id);
+        }
+    }
     void wanted(std::size_t column, std::string name) {
         columns_.push_back(column);
         names_[column] = std::move(name);
@@ -135,7 +160,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire) const {
 
 bool FacetCounter::counts_by_docid() const { return table_spy_ != nullptr; }
 
-void FacetCounter::count(Xapian::docid docid) const { table_spy_->count(docid); }
+void FacetCounter::count_matches(const std::vector<Xapian::docid>& matches) const { table_spy_->count_matches(matches); }
 
 bool FacetCounter::count_every_document() const {
     if (!table_spy_) return false;

@@ -27,11 +27,12 @@ public:
     /// Attaches the spies; the enquire must then examine every match (check_at_least).
     void attach(Xapian::Enquire& enquire) const;
 
-    /// Whether count() can be given documents one at a time (the table's counter), so that a
-    /// counting pass need not go through Xapian's matcher.
+    /// Whether count_matches() can be given the matching documents' ids (the table's counter),
+    /// so that a counting pass need not go through Xapian's matcher.
     bool counts_by_docid() const;
-    /// Counts one matching document; only when counts_by_docid().
-    void count(Xapian::docid docid) const;
+    /// Counts the matching documents (ascending ids), on a counter that has counted nothing;
+    /// only when counts_by_docid().
+    void count_matches(const std::vector<Xapian::docid>& matches) const;
 
     /// Counts every document of the database without a match pass, when the table allows it
     /// (a single database); false when the spies must see the matches instead.

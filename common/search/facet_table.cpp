@@ -76,8 +76,12 @@ FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
     for (std::size_t column = 0; column < kColumns; ++column) order_by_name(column);
     // Over the live documents only: a deleted document's entries stay in the table.
     for (std::size_t column = 0; column < kColumns; ++column) every_document_[column].assign(names_[column].size(), 0);
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    live_.assign(last_docid_ + 1, false);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        live_[*it] = true;
+        ++live_documents_;
         for_each_value(*it, [this](std::size_t column, std::uint32_t id) { ++every_document_[column][id]; });
+    }
 }
 
 void FacetTable::order_by_name(std::size_t column) {

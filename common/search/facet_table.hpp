@@ -51,6 +51,10 @@ public:
     /// How many of the database's documents have each value of a column, by value id: the
     /// counts of browsing (no query, no filter), which then needs no match pass.
     const std::vector<std::uint32_t>& every_document_counts(std::size_t column) const { return every_document_[column]; }
+    /// Whether a document is in the database: a deleted one's entries stay in the table.
+    bool is_live(Xapian::docid docid) const { return docid < live_.size() && live_[docid]; }
+    std::size_t live_documents() const { return live_documents_; }
+    Xapian::docid last_docid() const { return last_docid_; }
 
 private:
     static constexpr unsigned kIdBits = 28;
@@ -75,6 +79,8 @@ private:
     /// 20,000 issues) was most of a new revision's first search (100 ms)
     std::unordered_map<std::string, std::uint32_t> ids_[kColumns];
     std::vector<std::uint32_t> every_document_[kColumns];  ///< by value id, over the live documents
+    std::vector<bool> live_;  ///< by docid
+    std::size_t live_documents_ = 0;
     /// Value ids in name order, extended from the base's by merging in the new values (a sort of
     /// every name per revision would cost a new revision's first search tens of milliseconds);
     /// moved from table to table with the value-id maps.

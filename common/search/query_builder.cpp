@@ -119,7 +119,7 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
     std::string corrected;
     bool changed = false;
     std::size_t copied = 0;
-    for (const auto [at, length] : correctable_words(q)) {
+    for (const auto& [at, length] : correctable_words(q)) {
         const auto written = q.substr(at, length);
         const std::string lower = to_lower(written);
         if (at + length < q.size() && q[at + length] == ':') continue;  // a field name such as "title:"
@@ -261,7 +261,8 @@ QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
             std::size_t copied = 0;
             std::string words;
             const bool has_strict = asked.find_first_of("\":") != std::string::npos;
-            for (std::sregex_iterator it(asked.begin(), asked.end(), strict), end; has_strict && it != end; ++it) {
+            // Searching for none costs as much as a tokenized query's plan: only when one may be there.
+            if (has_strict) for (std::sregex_iterator it(asked.begin(), asked.end(), strict), end; it != end; ++it) {
                 words += asked.substr(copied, it->position() - copied) + " ";
                 copied = it->position() + it->length();
                 const auto unit = parser.parse_query(it->str(), kParserFlags);

@@ -248,14 +248,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
         // past the budget, the counts so far, flagged.
         if (const auto walk = counter.counts_by_docid() ? PostingWalk::of(db_, query) : nullptr) {
             constexpr std::size_t kDocumentsBetweenClockReads = 4096;
-            std::size_t walked = 0;
+            std::vector<Xapian::docid> matches;
             for (auto docid = walk->next(); docid; docid = walk->next()) {
-                counter.count(docid);
-                if (++walked % kDocumentsBetweenClockReads == 0 && deadline.passed()) {
+                matches.push_back(docid);
+                if (matches.size() % kDocumentsBetweenClockReads == 0 && deadline.passed()) {
                     result.facets_exhaustive = false;
                     break;
                 }
             }
+            counter.count_matches(matches);
             counter.collect(request.facet_limit, result.facets, result.facet_value_totals);
             return;
         }

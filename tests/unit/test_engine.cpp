@@ -155,6 +155,71 @@ TEST_CASE("engine: browsing counts, taken from the table, equal a match pass's a
     fs::remove_all(folder);
 }
 
+// A filtered facet's recount reads the documents that do not match when they are the fewer:
+// words in few and in most of the issues, with one issue deleted between the others.
+TEST_CASE("engine: a filtered facet's counts equal the unfiltered query's, however many issues match", "[engine]") {
+    std::mt19937_64 random{std::random_device{}()};
+    const auto folder = fs::temp_directory_path() / ("wm-recount-" + std::to_string(random()));
+    fs::create_directories(folder / "issues");
+    std::vector<fs::path> copies;
+    for (const auto& entry : fs::directory_iterator(WM_CORPUS_DIR))
+        if (entry.path().extension() == ".txt") copies.push_back(entry.path());
+    std::sort(copies.begin(), copies.end());
+    REQUIRE(copies.size() >= 4);
+    for (const auto& copy : copies) fs::copy_file(copy, folder / "issues" / copy.filename());
+    IndexOptions options;
+    options.database = (folder / "db").string();
+    options.inputs = {(folder / "issues").string()};
+    options.prune = true;
+    REQUIRE(index_paths(options).failed == 0);
+    Searcher searcher(options.database);
+    (void)searcher.search(SearchRequest{});  // the table of this revision, which the next extends, keeping the deleted entries
+    fs::remove(folder / "issues" / copies[1].filename());
+    REQUIRE(index_paths(options).removed == 1);
+    searcher.refresh();
+    const auto live = copies.size() - 1;
+
+    // One plain word for each number of issues that have it, few to all.
+    const auto db = open_for_reading(options.database);
+    std::map<Xapian::doccount, std::string> word_in;
+    for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+        const std::string term = *it;
+        if (term.size() >= 5 && std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            word_in.emplace(it.get_termfreq(), term);
+    }
+    REQUIRE(word_in.count(1));
+    REQUIRE(word_in.count(live));
+
+    std::set<std::size_t> matched;
+    for (const auto& [issues, word] : word_in) {
+        SearchRequest unfiltered;
+        unfiltered.query = word;
+        unfiltered.facet_limit = 1000;
+        const auto all = searcher.search(unfiltered);
+        INFO(word << " matches " << all.total << " of " << live << " issues");
+        const auto& authorities = all.facets.at("authorities");
+        if (authorities.empty()) continue;
+        matched.insert(all.total);
+        // Each filtered facet counts what the other filters leave.
+        SearchRequest of_kind = unfiltered;
+        of_kind.kinds = {PageKind::issue};
+        SearchRequest of_authority = unfiltered;
+        of_authority.filters["authority"] = {authorities.back().value};
+        SearchRequest both = of_kind;
+        both.filters = of_authority.filters;
+        const auto kind_only = searcher.search(of_kind), authority_only = searcher.search(of_authority);
+        const auto filtered = searcher.search(both);
+        CHECK(filtered.facet_value_totals.at("authorities") == kind_only.facet_value_totals.at("authorities"));
+        for (const auto& count : kind_only.facets.at("authorities"))
+            CHECK(count_of(filtered, "authorities", count.value) == count.count);
+        CHECK(filtered.facet_value_totals.at("kinds") == authority_only.facet_value_totals.at("kinds"));
+        for (const auto& count : authority_only.facets.at("kinds")) CHECK(count_of(filtered, "kinds", count.value) == count.count);
+    }
+    CHECK(*matched.begin() <= live / 2);  // counted match by match
+    CHECK(*matched.rbegin() == live);     // counted from the rest
+    fs::remove_all(folder);
+}
+
 TEST_CASE("engine: a filtered facet is counted without its own filter (disjunctive)", "[engine]") {
     const auto& seeds = SeedDatabase::instance();
     Searcher searcher(seeds.path());
