@@ -249,6 +249,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         if (const auto walk = counter.counts_by_docid() ? PostingWalk::of(db_, query) : nullptr) {
             constexpr std::size_t kDocumentsBetweenClockReads = 4096;
             std::vector<Xapian::docid> matches;
+            matches.reserve(everything);
             for (auto docid = walk->next(); docid; docid = walk->next()) {
                 matches.push_back(docid);
                 if (matches.size() % kDocumentsBetweenClockReads == 0 && deadline.passed()) {
