@@ -618,6 +618,14 @@ Passage best_passage(std::string_view text, const std::vector<Found>& matches, s
     return read_every_word ? whole_words_reading_all(text, best) : whole_words(text, best);
 }
 
+// trim() without a copy: a snippet is built in one string.
+void trim_in_place(std::string& text) {
+    const auto kept = trimmed_view(text);
+    const auto front = static_cast<std::size_t>(kept.data() - text.data());
+    text.resize(front + kept.size());
+    text.erase(0, front);
+}
+
 // Appends text HTML-escaped, each run of spaces and line breaks as one space.
 void append_spaced_escaped(std::string& out, std::string_view text) {
     // Runs of bytes that need neither are appended whole: most of a snippet is one.
@@ -628,9 +636,12 @@ void append_spaced_escaped(std::string& out, std::string_view text) {
     }();
     out.reserve(out.size() + text.size());
     bool space = false;
+    const auto plain = [&](std::size_t at) { return at < text.size() && kPlain[static_cast<unsigned char>(text[at])]; };
     for (std::size_t i = 0; i < text.size();) {
+        // One space between two plain bytes is written as it is: the run goes on over it (a
+        // run a word was most of a snippet's cost).
         auto run = i;
-        while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])]) ++run;
+        while (plain(run) || (run > i && run < text.size() && text[run] == ' ' && plain(run + 1))) ++run;
         if (run > i) {
             if (space) out += ' ';
             space = false;
@@ -671,7 +682,8 @@ std::string SnippetMaker::operator()(std::string_view text, std::size_t max_byte
     if (text.size() < max_bytes && !(matcher_ && matcher_->may_match(text))) {
         std::string whole;
         append_spaced_escaped(whole, text);
-        return trim(whole);
+        trim_in_place(whole);
+        return whole;
     }
     return (*this)(text, matcher_ ? matcher_->find(text) : std::vector<Found>{}, max_bytes);
 }
@@ -679,7 +691,9 @@ std::string SnippetMaker::operator()(std::string_view text, std::size_t max_byte
 std::string SnippetMaker::operator()(std::string_view text, const std::vector<Match>& matches, std::size_t max_bytes) const {
     const auto passage = best_passage(text, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes,
                                       matcher_ && matcher_->reads_every_word());
-    std::string out = passage.begin > 0 ? kOmitted : "";
+    std::string out;
+    out.reserve(passage.end - passage.begin + 2 * kOmitted.size() + 64);  // room for a few marks: one allocation
+    if (passage.begin > 0) out = kOmitted;
     std::size_t copied = passage.begin;
     for (const auto& m : matches) {
         const auto begin = m.begin, end = m.end;
@@ -691,8 +705,9 @@ std::string SnippetMaker::operator()(std::string_view text, const std::vector<Ma
         copied = end;
     }
     append_spaced_escaped(out, text.substr(copied, passage.end - copied));
-    const auto trimmed = trim(out);
-    return passage.end < text.size() ? trimmed + kOmitted : trimmed;
+    trim_in_place(out);
+    if (passage.end < text.size()) out += kOmitted;
+    return out;
 }
 
 const std::vector<SnippetMaker::Key>& SnippetMaker::keys() const {

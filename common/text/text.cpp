@@ -140,15 +140,17 @@ std::string to_lower(std::string_view s) {
     return out;
 }
 
-std::string trim(std::string_view s) {
+std::string_view trimmed_view(std::string_view s) {
     const auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     // No-break spaces survive isspace(); scraped pages are full of them.
     while (s.starts_with("\xC2\xA0")) s.remove_prefix(2);
     while (s.ends_with("\xC2\xA0")) s.remove_suffix(2);
-    return std::string(s);
+    return s;
 }
+
+std::string trim(std::string_view s) { return std::string(trimmed_view(s)); }
 
 std::string collapse_spaces(std::string_view s) {
     std::string out;

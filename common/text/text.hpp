@@ -32,6 +32,8 @@ std::string match_key(std::string_view s);
 
 std::string to_lower(std::string_view s);  // Unicode-aware
 std::string trim(std::string_view s);
+/// What trim() keeps of s, as a view into it.
+std::string_view trimmed_view(std::string_view s);
 std::string collapse_spaces(std::string_view s);
 std::vector<std::string> split(std::string_view s, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);

@@ -1,6 +1,7 @@
 // Snippets: the best passage of a section with the query's matches and their variants marked.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <set>
 #include <string>
 
@@ -109,6 +110,32 @@ TEST_CASE("snippets: nothing matched, or nothing asked, shows the opening, text 
     CHECK(opening.ends_with("\u2026"));
     CHECK(make_snippet(text, SnippetTerms{}, kBytes) == opening);
     CHECK(make_snippet("Short\n\ntext.", SnippetTerms{}, kBytes) == "Short text.");
+}
+
+// Every run of spaces and line breaks is one space, the rest escaped as it is: checked against
+// a plain rewrite on random texts of words, single and mixed spaces and characters to escape.
+TEST_CASE("snippets: each run of spaces and line breaks is one space, the rest escaped", "[snippets]") {
+    const std::vector<std::string> pieces = {"care", "leaver", "a", "\u00e9t\u00e9", "&", "<b>", "\"q\"", "it's", "x"};
+    const std::vector<std::string> gaps = {" ", " ", " ", "  ", "\n", " \n ", "\t", "\r\n", ""};
+    std::mt19937 random(7);
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        for (int i = 0, n = 1 + static_cast<int>(random() % 40); i < n; ++i)
+            text += pieces[random() % pieces.size()] + gaps[random() % gaps.size()];
+        std::string expected;
+        bool space = false;
+        for (const char c : text) {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                space = !expected.empty();
+                continue;
+            }
+            if (space) expected += ' ';
+            space = false;
+            expected += html_escape(std::string(1, c));
+        }
+        INFO(text);
+        CHECK(make_snippet(text, SnippetTerms{}, text.size() + 1) == expected);
+    }
 }
 
 TEST_CASE("snippets: multi-byte characters are never cut", "[snippets]") {
