@@ -126,7 +126,11 @@ private:
         columns_.push_back(column);
         names_[column] = std::move(name);
         counts_[column].assign(table_->names(column).size(), 0);
+        counted_[column].reserve(std::min<std::size_t>(table_->names(column).size(), kCountedReserved));
     }
+    /// Values a column's list of counted ids has room for at first: a page of matches' people
+    /// without regrowing it (each regrowth was an allocation and a copy).
+    static constexpr std::size_t kCountedReserved = 1024;
     std::shared_ptr<const FacetTable> table_;
     std::vector<std::size_t> columns_;  ///< the columns counted
     std::string names_[FacetTable::kColumns];
