@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace wm {
 
@@ -23,6 +22,9 @@ public:
     JsonWriter& value(double number);  ///< as nlohmann::json writes it
     JsonWriter& value(bool flag);
     JsonWriter& null();
+    /// {"count":count,"value":value}: every facet count of an answer (hundreds of them) written
+    /// at once rather than as six calls (which were most of writing an answer).
+    JsonWriter& count_and_value(std::size_t count, std::string_view value);
 
     std::string take() { return std::move(out_); }
 
@@ -31,8 +33,9 @@ private:
     JsonWriter& close(char bracket);
     void separate();  ///< the comma before a member or element after the first
     std::string out_;
-    std::vector<bool> first_;  ///< per open container: nothing written in it yet
-    bool after_key_ = false;
+    /// A value or container was just written inside one: the next member or element takes a
+    /// comma (no stack is needed: opening a container or writing a key clears it).
+    bool comma_due_ = false;
 };
 
 /// Writes text as a JSON string, quotes included.

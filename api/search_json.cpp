@@ -55,7 +55,7 @@ std::string search_result_json(const SearchResult& result) {
     out.key("facets").begin_object();
     for (const auto& [name, counts] : result.facets) {
         out.key(name).begin_array();
-        for (const auto& count : counts) out.begin_object().key("count").value(count.count).key("value").value(count.value).end_object();
+        for (const auto& count : counts) out.count_and_value(count.count, count.value);
         out.end_array();
     }
     out.end_object();

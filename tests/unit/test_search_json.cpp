@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
+
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "api/json_writer.hpp"
 #include "api/search_json.hpp"
@@ -84,6 +86,23 @@ TEST_CASE("JSON strings escape what they must and replace invalid UTF-8, as nloh
         wm::append_json_string(written, sample);
         const auto expected = nlohmann::json(sample).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         // Both are JSON that a strict parser reads, to the same string.
+        CHECK(nlohmann::json::parse(written) == nlohmann::json::parse(expected));
+    }
+}
+
+// Long strings with what must be escaped at every offset of the eight-byte words the writer
+// scans: each reads back, strictly parsed, as nlohmann's writing of it does.
+TEST_CASE("JSON strings of any length escape at any offset", "[api][search-json]") {
+    const std::vector<std::string> pieces = {"a", "plain text ", "\"", "\\", "\n", "\x01", "\x7f", "\xC3\xA9",
+                                             "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\x80", "\xE2\x80", "/", " "};
+    std::mt19937 random(11);
+    for (int round = 0; round < 2000; ++round) {
+        std::string sample;
+        for (int i = 0, n = static_cast<int>(random() % 24); i < n; ++i) sample += pieces[random() % pieces.size()];
+        INFO(sample);
+        std::string written;
+        wm::append_json_string(written, sample);
+        const auto expected = nlohmann::json(sample).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         CHECK(nlohmann::json::parse(written) == nlohmann::json::parse(expected));
     }
 }
