@@ -113,12 +113,18 @@ void append_json_string(std::string& out, std::string_view text) {
 
 void JsonWriter::separate() {
     if (comma_due_) out_ += ',';
+    comma_due_ = true;  // for what follows what is written now; opening and keys clear it
+}
+
+void JsonWriter::append_number(std::size_t number) {
+    char digits[24];
+    out_.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, number).ptr - digits));
 }
 
 JsonWriter& JsonWriter::open(char bracket) {
     separate();
     out_ += bracket;
-    comma_due_ = false;
+    comma_due_ = false;  // the first member or element takes none
     return *this;
 }
 
@@ -139,48 +145,40 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 JsonWriter& JsonWriter::value(std::string_view text) {
     separate();
     append_json_string(out_, text);
-    comma_due_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::count_and_value(std::size_t count, std::string_view value) {
     separate();
-    char digits[24];
     out_.append(R"({"count":)");
-    out_.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, count).ptr - digits));
+    append_number(count);
     out_.append(R"(,"value":)");
     append_json_string(out_, value);
     out_ += '}';
-    comma_due_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::size_t number) {
     separate();
-    char digits[24];
-    out_.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, number).ptr - digits));
-    comma_due_ = true;
+    append_number(number);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
     separate();
     out_ += nlohmann::json(number).dump();
-    comma_due_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
     separate();
     out_ += flag ? "true" : "false";
-    comma_due_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::null() {
     separate();
     out_ += "null";
-    comma_due_ = true;
     return *this;
 }
 

@@ -32,8 +32,9 @@ private:
     JsonWriter& open(char bracket);
     JsonWriter& close(char bracket);
     void separate();  ///< the comma before a member or element after the first
+    void append_number(std::size_t number);
     std::string out_;
-    /// A value or container was just written inside one: the next member or element takes a
+    /// Something was written inside the open container: the next member or element takes a
     /// comma (no stack is needed: opening a container or writing a key clears it).
     bool comma_due_ = false;
 };

@@ -65,6 +65,31 @@ std::size_t count_of(const SearchResult& result, const std::string& facet, const
     return 0;
 }
 
+// The real issues copied to a folder of their own (in name order) and indexed with pruning, so
+// that a test can remove and add them; removed with the folder at the end.
+struct CorpusCopy {
+    explicit CorpusCopy(const std::string& tag) {
+        std::mt19937_64 random{std::random_device{}()};
+        folder = fs::temp_directory_path() / ("wm-" + tag + "-" + std::to_string(random()));
+        fs::create_directories(folder / "issues");
+        for (const auto& entry : fs::directory_iterator(WM_CORPUS_DIR))
+            if (entry.path().extension() == ".txt") issues.push_back(folder / "issues" / entry.path().filename());
+        std::sort(issues.begin(), issues.end());
+        for (const auto& issue : issues) fs::copy_file(fs::path(WM_CORPUS_DIR) / issue.filename(), issue);
+        options.database = (folder / "db").string();
+        options.inputs = {(folder / "issues").string()};
+        options.prune = true;
+        REQUIRE(index_paths(options).failed == 0);
+    }
+    ~CorpusCopy() {
+        std::error_code ignored;
+        fs::remove_all(folder, ignored);
+    }
+    fs::path folder;
+    std::vector<fs::path> issues;
+    IndexOptions options;
+};
+
 }  // namespace
 
 TEST_CASE("engine: a facet filter returns exactly the issues whose records carry the value", "[engine]") {
@@ -107,21 +132,10 @@ TEST_CASE("engine: facet counts of the empty query equal the stored records' val
 }
 
 TEST_CASE("engine: browsing counts, taken from the table, equal a match pass's after issues are removed and added", "[engine]") {
-    std::mt19937_64 random{std::random_device{}()};
-    const auto folder = fs::temp_directory_path() / ("wm-browse-" + std::to_string(random()));
-    fs::create_directories(folder / "issues");
-    std::vector<fs::path> copies;
-    for (const auto& entry : fs::directory_iterator(WM_CORPUS_DIR))
-        if (entry.path().extension() == ".txt") {
-            copies.push_back(folder / "issues" / entry.path().filename());
-            fs::copy_file(entry.path(), copies.back());
-        }
+    const CorpusCopy corpus("browse");
+    const auto& copies = corpus.issues;
+    const auto& options = corpus.options;
     REQUIRE(copies.size() >= 3);
-    IndexOptions options;
-    options.database = (folder / "db").string();
-    options.inputs = {(folder / "issues").string()};
-    options.prune = true;
-    REQUIRE(index_paths(options).failed == 0);
     Searcher searcher(options.database);
     SearchRequest browse;
     browse.facet_limit = 1000;
@@ -141,7 +155,7 @@ TEST_CASE("engine: browsing counts, taken from the table, equal a match pass's a
             for (const auto& count : counts) CHECK(count_of(browsed, name, count.value) == count.count);
         }
     };
-    const auto removed = folder / "removed.txt";
+    const auto removed = corpus.folder / "removed.txt";
     fs::rename(copies.front(), removed);
     REQUIRE(index_paths(options).removed == 1);
     searcher.refresh();
@@ -152,29 +166,18 @@ TEST_CASE("engine: browsing counts, taken from the table, equal a match pass's a
     REQUIRE(index_paths(options).added == 1);
     searcher.refresh();
     browsing_equals_matching(copies.size());
-    fs::remove_all(folder);
 }
 
 // A filtered facet's recount reads the documents that do not match when they are the fewer:
 // words in few and in most of the issues, with one issue deleted between the others.
 TEST_CASE("engine: a filtered facet's counts equal the unfiltered query's, however many issues match", "[engine]") {
-    std::mt19937_64 random{std::random_device{}()};
-    const auto folder = fs::temp_directory_path() / ("wm-recount-" + std::to_string(random()));
-    fs::create_directories(folder / "issues");
-    std::vector<fs::path> copies;
-    for (const auto& entry : fs::directory_iterator(WM_CORPUS_DIR))
-        if (entry.path().extension() == ".txt") copies.push_back(entry.path());
-    std::sort(copies.begin(), copies.end());
+    const CorpusCopy corpus("recount");
+    const auto& copies = corpus.issues;
+    const auto& options = corpus.options;
     REQUIRE(copies.size() >= 4);
-    for (const auto& copy : copies) fs::copy_file(copy, folder / "issues" / copy.filename());
-    IndexOptions options;
-    options.database = (folder / "db").string();
-    options.inputs = {(folder / "issues").string()};
-    options.prune = true;
-    REQUIRE(index_paths(options).failed == 0);
     Searcher searcher(options.database);
     (void)searcher.search(SearchRequest{});  // the table of this revision, which the next extends, keeping the deleted entries
-    fs::remove(folder / "issues" / copies[1].filename());
+    fs::remove(copies[1]);
     REQUIRE(index_paths(options).removed == 1);
     searcher.refresh();
     const auto live = copies.size() - 1;
@@ -217,7 +220,6 @@ TEST_CASE("engine: a filtered facet's counts equal the unfiltered query's, howev
     }
     CHECK(*matched.begin() <= live / 2);  // counted match by match
     CHECK(*matched.rbegin() == live);     // counted from the rest
-    fs::remove_all(folder);
 }
 
 TEST_CASE("engine: a filtered facet is counted without its own filter (disjunctive)", "[engine]") {
