@@ -13,9 +13,12 @@
 #include "common/errors.hpp"
 #include "common/facets/facets.hpp"
 #include "common/index/run.hpp"
+#include "common/index/layout_counts.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/store.hpp"
 #include "common/model/issue_record.hpp"
+#include "common/parse/furniture_learner.hpp"
+#include "common/text/text.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/watch/watcher.hpp"
 
@@ -71,6 +74,7 @@ int run(const WatchCommand& command) {
 }
 
 int run(const IndexCommand& command) {
+    if (command.rebuild) open_for_reading(command.database);  // refuses, saying why, when there is nothing to rebuild
     IndexOptions options;
     options.database = command.database;
     options.inputs = command.inputs;
@@ -78,6 +82,7 @@ int run(const IndexCommand& command) {
     options.batch_issues = command.batch;
     options.workers = command.threads;
     options.shards = command.shards;
+    options.rebuild = command.rebuild;
     ProgressCallback progress;
     if (!command.quiet) progress = ProgressPrinter(isatty(STDERR_FILENO) != 0);
     IndexReport report;
@@ -113,16 +118,42 @@ int run(const ShowCommand& command) {
 int run(const ExtractCommand& command) {
     std::vector<FileProblem> problems;
     const auto files = collect_issue_files(command.inputs, problems);
-    std::vector<IssueRecord> records;
-    Glossary glossary = command.database.empty() ? Glossary{} : load_glossary(open_for_reading(command.database));
+    // Every file is read before any is parsed: each page is judged against the layout of all of
+    // them (and of the database's archive), as the indexer judges a run's files.
+    struct ReadFile {
+        std::string path, bytes;
+    };
+    std::vector<ReadFile> read;
+    std::vector<LayoutKeys> layouts;
     for (const auto& path : files) {
         try {
+            auto bytes = read_file_bytes(path, kMaxIssueFileBytes);
+            layouts.push_back(layout_keys_of(decode_text(bytes).text, path));
+            read.push_back({path, std::move(bytes)});
+        } catch (const InputError& e) {
+            problems.push_back({path, e.what()});
+        }
+    }
+    std::vector<Xapian::Database> stored;
+    std::vector<Xapian::Document> replaced;  // the given files' own stored pages count once
+    Glossary glossary;
+    if (!command.database.empty()) {
+        stored.push_back(open_for_reading(command.database));
+        glossary = load_glossary(stored.back());
+        for (const auto& file : read)
+            if (const auto docid = find_issue(stored.back(), issue_id_for_path(file.path)))
+                replaced.push_back(stored.back().get_document(*docid));
+    }
+    const auto archive = archive_layout_with(stored, replaced, layouts);
+    std::vector<IssueRecord> records;
+    for (const auto& file : read) {
+        try {
             IssueRecord record;
-            record.issue = read_issue_file(path);
+            record.issue = parse_issue_bytes(file.bytes, file.path, archive);
             glossary.learn(record.issue);
             records.push_back(std::move(record));
         } catch (const InputError& e) {
-            problems.push_back({path, e.what()});
+            problems.push_back({file.path, e.what()});
         }
     }
     for (auto& record : records) {

@@ -21,6 +21,7 @@ struct IndexCommand {
     std::size_t batch = kDefaultBatchIssues;
     unsigned threads = 0;
     std::size_t shards = 0;
+    bool rebuild = false;  ///< `indexer rebuild`: every stored issue decided again
 };
 struct WatchCommand {
     std::string database;

@@ -38,6 +38,22 @@ int main(int argc, char** argv) {
                           "Threads that parse, extract and build documents (default: one per core)")
         ->check(CLI::Range(1u, 256u));
 
+    IndexCommand rebuild;
+    rebuild.database = default_db;
+    rebuild.rebuild = true;
+    auto* rebuild_app = app.add_subcommand(
+        "rebuild", "Decide every indexed issue again with what the whole archive says now: its site's "
+                   "furniture (short lines that recur across its pages), its acronyms and programme "
+                   "names. Each issue is read again from its source file (kept as indexed when the file "
+                   "is gone). A single database is built anew beside the old one and swapped in when "
+                   "complete, so searchd answers from the old one until then; shards are re-indexed in place.");
+    rebuild_app->add_option("--db", rebuild.database, db_help)->default_str(default_db);
+    rebuild_app->add_option("paths", rebuild.inputs, "More files or folders to index with the archive's issues");
+    rebuild_app->add_flag("-q,--quiet", rebuild.quiet, "No progress output, only problems and the summary");
+    rebuild_app->add_option("--threads", rebuild.threads,
+                            "Threads that parse, extract and build documents (default: one per core)")
+        ->check(CLI::Range(1u, 256u));
+
     WatchCommand watch;
     watch.database = default_db;
     auto* watch_app = app.add_subcommand(
@@ -66,12 +82,13 @@ int main(int argc, char** argv) {
     ExtractCommand extract;
     auto* extract_app = app.add_subcommand(
         "extract", "Print the facets of issue files without indexing them. All files are read "
-                   "first, so an acronym defined in one applies to all.");
+                   "first, so an acronym defined in one applies to all, and a line that recurs across "
+                   "them is their site's furniture.");
     extract_app->add_option("paths", extract.inputs, "Files or folders")->required();
     extract_app->add_flag("--json", extract.json, "One JSON object per issue per line");
     extract_app->add_option("--db", extract.database,
-                            "Also apply the glossary (acronyms, programme names) learned by this "
-                            "database's archive; read only")
+                            "Also apply what this database's archive has learned (acronyms, programme "
+                            "names, its site's furniture); read only")
         ->check(CLI::ExistingDirectory);
 
     CLI11_PARSE(app, argc, argv);
@@ -80,6 +97,7 @@ int main(int argc, char** argv) {
     std::signal(SIGXFSZ, SIG_IGN);
     try {
         if (*index_app) return run(index);
+        if (*rebuild_app) return run(rebuild);
         if (*watch_app) return run(watch);
         if (*list_app) return run(list);
         if (*show_app) return run(show);

@@ -32,6 +32,10 @@ void add_fields(Xapian::Document& doc, const Issue& issue, const FacetValues& fa
         doc.add_boolean_term(schema::month_term(issue.month));
         doc.add_value(schema::SLOT_MONTH, issue.month);
     }
+    for (const auto& key : issue.layout.lines) doc.add_boolean_term(schema::layout_line_term(key));
+    if (!issue.layout.site_prefix.empty()) doc.add_boolean_term(schema::site_prefix_term(issue.layout.site_prefix));
+    if (!issue.layout.newsletter_name.empty())
+        doc.add_boolean_term(schema::newsletter_name_term(issue.layout.newsletter_name));
     for (const auto& facet : schema::kFacets) {
         const auto& values = facets[facet.id];
         for (const auto& value : values) doc.add_boolean_term(schema::facet_term(facet, value));

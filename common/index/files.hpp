@@ -9,7 +9,7 @@ namespace wm {
 
 /// Bumped whenever parsing or extraction changes what is stored for the same file, so that
 /// the next run re-indexes files whose bytes did not change.
-inline constexpr std::string_view kAnalysisVersion = "3";
+inline constexpr std::string_view kAnalysisVersion = "4";
 
 struct FileProblem {
     std::string file;

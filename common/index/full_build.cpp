@@ -49,7 +49,7 @@ std::vector<Part> parts_of(const fs::path& building, std::size_t sources, std::s
 // One part, each document at its place in the run; its spelling words are counted into
 // spelling, for the merged database.
 void write_part(const Part& part, const std::vector<BuildSource>& sources, const Glossary& glossary,
-                std::uintmax_t max_file_bytes, std::size_t batch_issues, const BuiltCallback& built,
+                const ArchiveLayout& archive, std::uintmax_t max_file_bytes, std::size_t batch_issues, const BuiltCallback& built,
                 std::mutex& callback_mutex, SpellingWords& spelling) {
     // Only the merged database needs to survive a crash: the parts are rebuilt after one.
     Xapian::WritableDatabase db(part.folder, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
@@ -57,7 +57,7 @@ void write_part(const Part& part, const std::vector<BuildSource>& sources, const
     for (auto i = part.first; i < part.end; ++i) {
         const auto& source = sources[i];
         const auto issue = source.stored ? build_stored_issue(*source.stored, glossary)
-                                         : build_issue_file(source.path, max_file_bytes, glossary);
+                                         : build_issue_file(source.path, max_file_bytes, glossary, archive);
         if (issue.failure.empty()) {
             db.replace_document(static_cast<Xapian::docid>(i + 1), issue.document);
             count_spelling_words(issue.document, spelling);
@@ -82,8 +82,8 @@ void swap_folders(const std::string& a, const std::string& b) {
 }  // namespace
 
 void full_build(const std::string& database_path, const std::vector<BuildSource>& sources,
-                       const Glossary& glossary, std::uintmax_t max_file_bytes, std::size_t batch_issues,
-                       const BuiltCallback& built) {
+                const Glossary& glossary, const ArchiveLayout& archive, std::uintmax_t max_file_bytes,
+                std::size_t batch_issues, const BuiltCallback& built) {
     const fs::path building = building_folder(database_path);
     fs::remove_all(building);
     fs::create_directories(building);
@@ -100,7 +100,7 @@ void full_build(const std::string& database_path, const std::vector<BuildSource>
             writers.emplace_back([&, w] {
                 try {
                     for (std::size_t p; !failed && (p = next_part++) < parts.size();)
-                        write_part(parts[p], sources, glossary, max_file_bytes, batch_issues, built, callback_mutex,
+                        write_part(parts[p], sources, glossary, archive, max_file_bytes, batch_issues, built, callback_mutex,
                                    spelling[w]);
                 } catch (...) {
                     failures[w] = std::current_exception();

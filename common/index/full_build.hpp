@@ -24,13 +24,14 @@ struct BuildSource {
 /// Called once per source, in file order within a part (from both writers' threads, one at a time).
 using BuiltCallback = std::function<void(const BuildSource&, const BuiltIssue&)>;
 
-/// Indexes sources into a new database beside database_path, with the glossary's metadata, and
+/// Indexes sources into a new database beside database_path, with the glossary's metadata (each
+/// file's page judged against archive, see common/parse/archive_layout.hpp), and
 /// swaps it in. The database it replaced is left in the build folder, for the caller to remove
 /// with remove_unfinished_builds once it has closed it. Throws UnavailableError when the new
 /// database cannot be put in place; Xapian's errors when the disk refuses a write.
 void full_build(const std::string& database_path, const std::vector<BuildSource>& sources,
-                       const Glossary& glossary, std::uintmax_t max_file_bytes, std::size_t batch_issues,
-                       const BuiltCallback& built);
+                const Glossary& glossary, const ArchiveLayout& archive, std::uintmax_t max_file_bytes,
+                std::size_t batch_issues, const BuiltCallback& built);
 
 /// Removes the build folder beside database_path: what a killed full build left, or what a
 /// finished one replaced.

@@ -16,11 +16,12 @@ DocumentBuilder& thread_document_builder() {
 
 }  // namespace
 
-BuiltIssue build_issue_file(const std::string& path, std::uintmax_t max_bytes, const Glossary& glossary) {
+BuiltIssue build_issue_file(const std::string& path, std::uintmax_t max_bytes, const Glossary& glossary,
+                            const ArchiveLayout& archive) {
     BuiltIssue built;
     try {
         const auto bytes = read_file_bytes(path, max_bytes);
-        built.record.issue = parse_issue_bytes(bytes, path);
+        built.record.issue = parse_issue_bytes(bytes, path, archive);
         built.record.source_path = path;
         built.record.fingerprint = fingerprint_of(bytes);
         built.record.facets = extract_facets(built.record.issue, glossary);

@@ -8,6 +8,7 @@
 
 #include "common/facets/glossary.hpp"
 #include "common/model/issue_record.hpp"
+#include "common/parse/archive_layout.hpp"
 
 namespace wm {
 
@@ -17,7 +18,10 @@ struct BuiltIssue {
     std::string failure;  ///< why the file cannot be indexed; empty when it can
 };
 
-BuiltIssue build_issue_file(const std::string& path, std::uintmax_t max_bytes, const Glossary& glossary);
+/// archive: what the file's page is judged against to tell its site's furniture (see
+/// common/parse/archive_layout.hpp).
+BuiltIssue build_issue_file(const std::string& path, std::uintmax_t max_bytes, const Glossary& glossary,
+                            const ArchiveLayout& archive);
 
 /// An issue already in the index, built again from its stored model (its source file is gone).
 BuiltIssue build_stored_issue(IssueRecord record, const Glossary& glossary);

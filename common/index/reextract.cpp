@@ -2,6 +2,7 @@
 
 #include "common/facets/facets.hpp"
 #include "common/index/document_builder.hpp"
+#include "common/index/layout_counts.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/store.hpp"
 #include "common/text/text.hpp"
@@ -45,11 +46,13 @@ std::vector<ReextractedIssue> reextract_stored_issues(IndexTarget& target, const
     for (std::size_t shard = 0; shard < target.shard_count(); ++shard) {
         auto& db = target.shard(shard);
         for (const auto docid : issues_mentioning_new_entries(db, glossary, stored)) {
-            auto record = record_of(db.get_document(docid));
+            const auto doc = db.get_document(docid);
+            auto record = record_of(doc);
             if (skip.count(record.issue.id)) continue;
             auto facets = extract_facets(record.issue, glossary);
             if (facets == record.facets) continue;
             record.facets = std::move(facets);
+            record.issue.layout = stored_layout(doc);  // the page still counts in the archive's layout
             target.write_issue(record.issue.id, builder.build(record), true);
             changed.push_back({record.issue.id, record.source_path});
         }

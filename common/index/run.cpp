@@ -11,11 +11,13 @@
 #include "common/facets/tokens.hpp"
 #include "common/index/full_build.hpp"
 #include "common/index/issue_file.hpp"
+#include "common/index/layout_counts.hpp"
 #include "common/index/pipeline.hpp"
 #include "common/index/reextract.hpp"
 #include "common/index/schema.hpp"
 #include "common/index/store.hpp"
 #include "common/index/target.hpp"
+#include "common/parse/furniture_learner.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
@@ -35,6 +37,7 @@ struct PlannedFile {
 struct ReadFile {
     std::optional<std::string> changed;  ///< the decoded text, when the file is new or changed
     std::vector<Token> tokens;           ///< of the changed text: tokenized by the reading worker
+    LayoutKeys layout;                   ///< of the changed text: what it tells of the site's layout
     std::string failure;
 };
 
@@ -55,6 +58,7 @@ ReadFile read_planned(const PlannedFile& file, std::uintmax_t max_bytes) {
         if (fingerprint_of(bytes) != file.stored_fingerprint) {
             result.changed = decode_text(bytes).text;
             result.tokens = tokenize(*result.changed);
+            result.layout = layout_keys_of(*result.changed, file.path);
         }
     } catch (const InputError& e) {
         result.failure = e.what();
@@ -110,17 +114,30 @@ void remove_deleted(IndexTarget& target, const std::vector<std::string>& deleted
 
 namespace {
 
-// The source files of the issues an older database holds join the run; an issue whose file is
-// gone cannot be rebuilt, and is reported.
-void add_stored_sources(const Xapian::Database& db, std::vector<std::string>& files, IndexReport& report) {
+// The source files of the issues a database holds join a rebuild. An issue whose file is gone
+// is kept from its stored record when the run rebuilds on request (returned, for the build);
+// an older database's records may not read as this version's, so there it is reported as lost.
+std::vector<BuildSource> add_stored_sources(const Xapian::Database& db, std::vector<std::string>& files, bool keep_gone,
+                                            IndexReport& report) {
     std::set<std::string> known(files.begin(), files.end());
-    for (auto it = db.valuestream_begin(schema::SLOT_SOURCE_PATH); it != db.valuestream_end(schema::SLOT_SOURCE_PATH); ++it) {
-        const std::string path = *it;
+    std::vector<BuildSource> kept;
+    for (const auto docid : issue_docids(db)) {
+        const auto doc = db.get_document(docid);
+        const auto path = doc.get_value(schema::SLOT_SOURCE_PATH);
         if (path.empty() || !known.insert(path).second) continue;
         std::error_code error;
-        if (fs::is_regular_file(path, error)) files.push_back(path);
-        else report.warnings.push_back({path, "indexed by an older version and its file is gone: left out of the rebuilt index"});
+        if (fs::is_regular_file(path, error)) {
+            files.push_back(path);
+        } else if (keep_gone) {
+            auto record = record_of(doc);
+            record.issue.layout = stored_layout(doc);
+            kept.push_back({path, std::move(record)});
+            report.warnings.push_back({path, "its file is gone: kept as indexed before"});
+        } else {
+            report.warnings.push_back({path, "indexed by an older version and its file is gone: left out of the rebuilt index"});
+        }
     }
+    return kept;
 }
 
 }  // namespace
@@ -134,10 +151,15 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
 
     auto target = IndexTarget::open(options.database, options.shards);
     remove_unfinished_builds(options.database);  // the lock is ours: nobody else is building
-    // A database an older version wrote is rebuilt in one full build from its issues' source
-    // files and this run's, then swapped in for it: readers keep the old one until that moment.
-    const bool rebuilding = target.older_schema();
-    if (rebuilding) add_stored_sources(target.shard(0), files, report);
+    // A database an older version wrote, or one rebuilt on request, is rebuilt in one full build
+    // from its issues' source files and this run's, then swapped in for it: readers keep the old
+    // one until that moment. Shards are rebuilt in place: every stored issue is read again.
+    const bool older = target.older_schema();
+    const bool rebuilding = !target.sharded() && (older || options.rebuild);
+    std::vector<BuildSource> kept_records;
+    if (rebuilding) kept_records = add_stored_sources(target.shard(0), files, !older, report);
+    if (options.rebuild && target.sharded())
+        for (std::size_t shard = 0; shard < target.shard_count(); ++shard) add_stored_sources(target.shard(shard), files, false, report);
     const bool empty_database = !target.sharded() && target.shard(0).get_doccount() == 0;
     Glossary glossary = rebuilding ? Glossary{} : load_glossary(target.dictionary());
     const Glossary stored_glossary = glossary;
@@ -161,14 +183,14 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                 continue;
             }
             file.replaces = true;
-            if (stored_path == path) file.stored_fingerprint = doc.get_value(schema::SLOT_FINGERPRINT);
+            if (stored_path == path && !options.rebuild) file.stored_fingerprint = doc.get_value(schema::SLOT_FINGERPRINT);
         }
         plan.push_back(std::move(file));
     }
 
     const unsigned workers = options.workers ? options.workers : default_worker_count();
     const std::size_t window = kWindowPerWorker * std::max(1u, workers);
-    IndexProgress state{0, 2 * plan.size(), {}};
+    IndexProgress state{0, 2 * plan.size() + kept_records.size(), {}};
     const auto step = [&](const std::string& path) {
         ++state.done;
         state.current_file = path;
@@ -176,6 +198,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
     };
 
     std::vector<const PlannedFile*> changed;
+    std::vector<LayoutKeys> layouts;  // of the changed files, in order
     run_ordered(plan.size(), workers, window,
                 [&](std::size_t i) { return read_planned(plan[i], options.max_file_bytes); },
                 [&](std::size_t i, ReadFile&& read) {
@@ -188,6 +211,7 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
                         // Learned in file order: what an issue teaches can depend on what came before.
                         glossary.learn_tokens(*read.changed, read.tokens, plan[i].id);
                         changed.push_back(&plan[i]);
+                        layouts.push_back(std::move(read.layout));
                     }
                 });
     state.done = 2 * plan.size() - changed.size();
@@ -195,10 +219,15 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
     if (rebuilding || (empty_database && workers >= 2 && changed.size() >= kFullBuildFiles)) {
         std::vector<BuildSource> sources;
         for (const auto* file : changed) sources.push_back({file->path, std::nullopt});
+        for (auto& kept : kept_records) {
+            layouts.push_back(kept.stored->issue.layout);
+            sources.push_back(std::move(kept));
+        }
+        const auto archive = archive_layout_with({}, {}, layouts);
         // Nothing may be left to write to the empty database: once swapped out, a commit on
         // close would write its revision over the new one's.
         target.commit();
-        full_build(options.database, sources, glossary, options.max_file_bytes, kFullBuildBatch,
+        full_build(options.database, sources, glossary, archive, options.max_file_bytes, kFullBuildBatch,
                    [&](const BuildSource& source, const BuiltIssue& built) {
                        step(source.path);
                        if (!built.failure.empty()) {
@@ -225,11 +254,22 @@ IndexReport index_paths(const IndexOptions& options, const ProgressCallback& pro
         save_glossary(target.dictionary(), glossary);
     }
 
+    // Each new page is judged against the archive as it will be: the stored pages but those it
+    // replaces, and the run's.
+    std::vector<Xapian::Database> stored;
+    std::vector<Xapian::Document> replaced;
+    for (std::size_t shard = 0; shard < target.shard_count(); ++shard) stored.push_back(target.shard(shard));
+    for (const auto* file : changed)
+        if (file->replaces)
+            if (auto& shard = target.shard_for(file->id); const auto docid = find_issue(shard, file->id))
+                replaced.push_back(shard.get_document(*docid));
+    const auto archive = archive_layout_with(stored, replaced, layouts);
+
     // Documents are added in file order, so a run always gives the same document ids; every
     // batch is a commit, so a kill loses at most the batch in progress and a re-run resumes.
     std::size_t uncommitted = 0;
     run_ordered(changed.size(), workers, window,
-                [&](std::size_t i) { return build_issue_file(changed[i]->path, options.max_file_bytes, glossary); },
+                [&](std::size_t i) { return build_issue_file(changed[i]->path, options.max_file_bytes, glossary, archive); },
                 [&](std::size_t i, BuiltIssue&& built) {
                     const auto& file = *changed[i];
                     step(file.path);

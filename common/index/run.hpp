@@ -36,6 +36,11 @@ struct IndexOptions {
     unsigned workers = 0;  ///< threads that parse, extract and build documents; 0: one per core
     /// Split a new index into this many shards (see common/index/schema.hpp); 0 keeps the layout.
     std::size_t shards = 0;
+    /// Decide every stored issue again, with what the whole archive says now (its furniture, its
+    /// acronyms and programmes): each is read again from its source file, or, when that is gone,
+    /// rebuilt from its stored record. A single database is rebuilt beside the old one and
+    /// swapped in; a sharded one is re-indexed in place.
+    bool rebuild = false;
 };
 
 /// One change the run made to the index, for logs.

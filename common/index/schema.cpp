@@ -28,6 +28,27 @@ std::string capitals_term(std::string_view lower_case_word) {
 
 namespace {
 
+// Xapian refuses terms over 245 bytes; a layout key is a short line, but a line of many
+// multi-byte characters may pass that. Cut at a character boundary.
+constexpr std::size_t kLongestTerm = 240;
+
+std::string term_within_limit(std::string_view prefix, std::string_view key) {
+    std::string term = std::string(prefix) + std::string(key);
+    if (term.size() <= kLongestTerm) return term;
+    auto end = kLongestTerm;
+    while (end > prefix.size() && (static_cast<unsigned char>(term[end]) & 0xC0) == 0x80) --end;
+    term.resize(end);
+    return term;
+}
+
+}  // namespace
+
+std::string layout_line_term(std::string_view key) { return term_within_limit(PREFIX_LAYOUT_LINE, key); }
+std::string site_prefix_term(std::string_view prefix) { return term_within_limit(PREFIX_SITE_PREFIX, prefix); }
+std::string newsletter_name_term(std::string_view name) { return term_within_limit(PREFIX_NEWSLETTER_NAME, name); }
+
+namespace {
+
 // "\0" for an unknown month, which sorts before every known one; "\1" and the month otherwise.
 std::string month_key(std::string_view month) { return month.empty() ? std::string(1, '\0') : "\1" + std::string(month); }
 

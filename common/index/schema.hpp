@@ -18,7 +18,7 @@
 namespace wm::schema {
 
 /// Stored in the database metadata; a database of another version must be rebuilt.
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // ---- Term prefixes (Xapian/Omega conventions: single capitals, or X + capitals). ----
 inline constexpr std::string_view PREFIX_UNIQUE_ID = "Q";        ///< boolean; see unique_id_term
@@ -31,6 +31,12 @@ inline constexpr std::string_view PREFIX_KIND = "XKIND";         ///< boolean; "
 /// a word the document writes in capitals ("XCAPSsend" for SEND), as often as it does, so that a
 /// word typed in lower case can be read as the acronym when the archive never writes it otherwise.
 inline constexpr std::string_view PREFIX_CAPITALS = "XCAPS";
+/// A page's layout keys (see LayoutKeys in common/model/issue.hpp), boolean, so that a key's term
+/// frequency is how many of the archive's pages have it: what tells a site's furniture from a
+/// page's own lines. "XLINEwhat's on", "XSITEeastvale news", "XNAMERegional Update".
+inline constexpr std::string_view PREFIX_LAYOUT_LINE = "XLINE";
+inline constexpr std::string_view PREFIX_SITE_PREFIX = "XSITE";
+inline constexpr std::string_view PREFIX_NEWSLETTER_NAME = "XNAME";
 // Free text (body, and title and headings again) has no prefix.
 inline constexpr std::string_view PREFIX_STEM = "Z";  ///< Xapian's own prefix of stemmed free-text terms
 
@@ -117,6 +123,10 @@ std::string year_term(std::string_view month);   ///< "2022-04" -> "Y2022"
 std::string month_term(std::string_view month);  ///< "2022-04" -> "M202204"
 std::string kind_term(PageKind kind);            ///< "XKINDissue"
 std::string capitals_term(std::string_view lower_case_word);  ///< "XCAPSsend"
+/// Layout keys as terms, cut to what a Xapian term may hold.
+std::string layout_line_term(std::string_view key);
+std::string site_prefix_term(std::string_view prefix);
+std::string newsletter_name_term(std::string_view name);
 std::string newest_first_key(std::string_view month, std::string_view issue_id);
 std::string oldest_first_key(std::string_view month, std::string_view issue_id);
 

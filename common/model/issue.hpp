@@ -27,6 +27,17 @@ inline constexpr std::array<PageKind, 3> kPageKinds = {PageKind::issue, PageKind
 std::string_view page_kind_name(PageKind kind);  ///< "issue", "article", "page"
 std::optional<PageKind> page_kind_named(std::string_view name);
 
+/// What a page tells the archive about its site's layout (see common/parse/archive_layout.hpp):
+/// counted over every page, it is how furniture is told from a page's own lines.
+struct LayoutKeys {
+    std::vector<std::string> lines;          ///< its short head and tail lines, folded
+    /// The first words of its file name that its title line leaves out: "eastvale news" of
+    /// "eastvale-news-spring-fair.txt" titled "Spring Fair"; empty when there are none.
+    std::string site_prefix;
+    std::string newsletter_name;             ///< "Regional Update" of a title line "Regional Update – May 2031"
+    bool operator==(const LayoutKeys&) const = default;
+};
+
 struct Issue {
     std::string id;     ///< the archive-wide unique id: see issue_id_for_path
     std::string file;   ///< file base name, e.g. "000_0ade5a7af2cbefc2.txt"
@@ -36,6 +47,7 @@ struct Issue {
     std::string signatory;  ///< who signed the introduction letter, post-nominals kept
     std::vector<Section> sections;  ///< in reading order; the introduction is one of them
     std::vector<std::string> warnings;
+    LayoutKeys layout;  ///< not stored with the record: the index keeps it as terms
 };
 
 /// An issue's id is its file's base name without ".txt" ("000_0ade5a7af2cbefc2"): stable as

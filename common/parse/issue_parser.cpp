@@ -8,128 +8,21 @@
 #include <set>
 
 #include "common/errors.hpp"
+#include "common/parse/furniture_learner.hpp"
+#include "common/parse/line_roles.hpp"
 #include "common/parse/paragraphs.hpp"
 #include "common/parse/title.hpp"
+#include "common/text/furniture.hpp"
 #include "common/text/month.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
 namespace {
 
-const std::set<std::string, std::less<>> kFunctionWords = {
-    "a",    "an",   "and", "as",  "at",    "by",   "for",  "from", "in",  "into",
-    "of",   "on",   "or",  "our", "the",   "their", "to",  "with", "your", "its",
-    "is",   "are",  "be",  "but", "that",  "this", "via"};
-
-// Words a lead-in sentence ends on ("please contact:", "can include:"), never a heading.
-const std::set<std::string, std::less<>> kLeadInEnds = {
-    "at",   "to",        "contact", "include",   "includes", "including", "visit",
-    "below", "following", "follows", "here",     "email",    "on",        "from",
-    "is",    "are",       "by",      "with",      "via",      "contacted", "be",
-    "as",    "please",    "the",     "and",       "of",       "for",       "in", "are:"};
-
-// A standalone line opening like a sentence is a sentence, however capitalised the rest is.
-const std::set<std::string, std::less<>> kSentenceStarters = {
-    "we", "i", "you", "it", "there", "this", "these", "they", "he", "she", "please", "if", "our",
-    "as", "here", "thank", "thanks", "dear"};
-
-std::string strip_edge_punctuation(std::string word) {
-    const auto is_punct = [](unsigned char c) { return c < 0x80 && std::ispunct(c) && c != '+'; };
-    while (!word.empty() && is_punct(word.back())) word.pop_back();
-    while (!word.empty() && is_punct(word.front())) word.erase(word.begin());
-    return word;
-}
-
-bool starts_like_heading(std::string_view line) {
-    const std::string first = fold_punctuation(line.substr(0, 4));
-    if (first.empty()) return false;
-    const unsigned char c = first[0];
-    return starts_with_upper(line) || std::isdigit(c) || c == '"' || c == '\'';
-}
-
-bool is_sign_off(std::string_view line) {
-    constexpr std::size_t kLongestSignOff = 32;  // "with best wishes and kind regards,"
-    if (line.size() > kLongestSignOff + 8) return false;
-    static const std::regex pattern(
-        R"((with )?(best|kind|warm|warmest|many|all good) (wishes|regards|thanks)|regards|)"
-        R"(yours (sincerely|faithfully)|all the best|with (thanks|best wishes)|thank you|thanks)"
-        R"([,.!]?)");
-    return std::regex_match(to_lower(collapse_spaces(fold_punctuation(line))), pattern);
-}
-
-bool is_post_nominal(std::string_view word) {
-    static const std::regex pattern(R"((MBE|OBE|CBE|DBE|KBE|QC|KC|JP|DL|PhD|FRSA|BA|MA|MSc)[,.]?)");
-    return std::regex_match(std::string(word), pattern);
-}
-
-// A signature line: a person's name, perhaps with initials and post-nominals ("Michael W Jarrett MBE").
-bool is_name_line(std::string_view line) {
-    static const std::set<std::string, std::less<>> not_names = {
-        "Team", "Network", "Office", "Group", "Council", "Trust", "Services", "The", "Regional"};
-    const auto words = words_of(line);
-    if (words.size() < 2 || words.size() > 6 || line.size() > 60) return false;
-    int name_words = 0;
-    for (const auto& raw : words) {
-        const std::string word = strip_edge_punctuation(raw);
-        if (word.empty() || not_names.count(word)) return false;
-        if (std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); }))
-            return false;
-        if (is_post_nominal(raw)) continue;
-        if (!starts_with_upper(word)) return false;
-        ++name_words;
-    }
-    return name_words >= 2;
-}
-
 std::string signatory_from(std::string_view line) {
     std::string name = trim(line);
     while (!name.empty() && (name.back() == ',' || name.back() == '.')) name.pop_back();
     return collapse_spaces(name);
-}
-
-bool has_sentence_break(std::string_view line) {
-    static const std::regex pattern(R"([A-Za-z0-9)][.!?] +[A-Z])");
-    return std::regex_search(std::string(line), pattern);
-}
-
-enum class HeadingKind { none, colon, question, title_line };
-
-HeadingKind heading_kind(std::string_view raw_line, bool single_line_paragraph) {
-    const std::string line = fold_punctuation(raw_line);
-    // Every heading is a short line, and one that does not end with a colon is a paragraph of
-    // its own: the rest of the checks (a regular expression over the whole line among them) are
-    // for the few lines that pass these.
-    if (line.size() > 120 || (!line.empty() && line.back() != ':' && !single_line_paragraph)) return HeadingKind::none;
-    const auto words = words_of(line);
-    const bool bullet = line.starts_with("\xE2\x80\xA2");
-    if (words.empty() || bullet || !starts_like_heading(raw_line)) return HeadingKind::none;
-    if (is_sign_off(line) || has_sentence_break(line)) return HeadingKind::none;
-    const std::string last = to_lower(words.back());
-    if (line.back() == ':') {
-        const std::string lead_in_end = strip_edge_punctuation(last);
-        const std::string first = to_lower(words.front());
-        if (words.size() > 12 || line.size() > 100 || kLeadInEnds.count(lead_in_end) ||
-            first == "please" || (first == "for" && words.size() > 1 &&
-                                  (to_lower(words[1]) == "further" || to_lower(words[1]) == "more")))
-            return HeadingKind::none;
-        return HeadingKind::colon;
-    }
-    if (!single_line_paragraph) return HeadingKind::none;
-    if (line.back() == '?')
-        return words.size() <= 10 && line.size() <= 90 ? HeadingKind::question : HeadingKind::none;
-    if (line.back() == '.' || line.back() == ',' || line.back() == ';') return HeadingKind::none;
-    if (words.size() > 16 || line.size() > 120 || kFunctionWords.count(last) ||
-        kSentenceStarters.count(to_lower(words.front())))
-        return HeadingKind::none;
-    int content = 0, capitalised = 0;
-    for (const auto& w : words) {
-        if (kFunctionWords.count(to_lower(w))) continue;
-        ++content;
-        const std::string bare = strip_edge_punctuation(w);
-        if (starts_with_upper(bare) || (!bare.empty() && std::isdigit(static_cast<unsigned char>(bare[0]))))
-            ++capitalised;
-    }
-    return capitalised * 10 >= content * 3 ? HeadingKind::title_line : HeadingKind::none;
 }
 
 // Where the introduction letter ends: the sign-off paragraph and the signatory's name.
@@ -185,21 +78,29 @@ struct TitleChoice {
     std::optional<std::size_t> line;  ///< the paragraph that is the title line
 };
 
-TitleChoice choose_title(std::vector<Paragraph>& paragraphs, const std::string& file) {
+// The title a file named for the newsletter and a month gives its page.
+std::string title_of_newsletter_file(const std::string& file, std::string_view month, const ArchiveLayout& archive) {
+    auto title = title_from_slug(file, archive);
+    return title.empty() ? newsletter_title(month, archive) : title;
+}
+
+TitleChoice choose_title(std::vector<Paragraph>& paragraphs, const std::string& file, const ArchiveLayout& archive) {
     TitleChoice choice;
     choice.line = find_title_line(paragraphs);
     if (choice.line) choice.text = collapse_spaces(paragraphs[*choice.line][0]);
     // A file named for the newsletter and a month says more than a title line without a month.
     if (const auto file_month = newsletter_month_in_file_name(file); file_month && !month_in_text(choice.text)) {
         if (choice.line && !names_newsletter(choice.text)) choice.line.reset();  // the line stays text
-        choice.text = newsletter_title(*file_month);
+        choice.text = title_of_newsletter_file(file, *file_month, archive);
     }
     return choice;
 }
 
-std::optional<std::string> first_date_line(std::string_view text) {
-    for (const auto& line : split(text, '\n'))
-        if (auto month = month_of_date_line(line)) return month;
+// The page's own date: the first line that is only a date, unless it is a furniture label's.
+std::optional<std::string> first_date_line(const std::vector<std::string>& lines, const std::vector<bool>& labelled) {
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!labelled[i])
+            if (auto month = month_of_date_line(lines[i])) return month;
     return std::nullopt;
 }
 
@@ -216,10 +117,10 @@ PageKind kind_of(const Issue& issue, bool has_letter) {
 
 // A page without a title line gets one a person would write: from a file name of words, from
 // an issue's month, else its first heading or first words.
-std::string derived_title(const Issue& issue) {
+std::string derived_title(const Issue& issue, const ArchiveLayout& archive) {
     constexpr std::size_t kTitleWords = 8;
-    if (auto slug = title_from_slug(issue.file); !slug.empty()) return slug;
-    if (issue.kind == PageKind::issue && !issue.month.empty()) return newsletter_title(issue.month);
+    if (auto slug = title_from_slug(issue.file, archive); !slug.empty()) return slug;
+    if (issue.kind == PageKind::issue && !issue.month.empty()) return newsletter_title(issue.month, archive);
     for (const auto& section : issue.sections)
         if (!section.heading.empty()) return section.heading;
     for (const auto& section : issue.sections) {
@@ -233,17 +134,22 @@ std::string derived_title(const Issue& issue) {
 
 }  // namespace
 
-Issue parse_issue(std::string_view text, std::string_view file_name) {
+Issue parse_issue(std::string_view text, std::string_view file_name, const ArchiveLayout& archive) {
     Issue issue;
     issue.file = std::filesystem::path(file_name).filename().string();
     issue.id = issue_id_for_path(issue.file);
 
-    auto paragraphs = paragraphs_of(text);
-    const auto title = choose_title(paragraphs, issue.file);
+    const auto lines = lines_of(text);
+    auto furniture = furniture_lines(lines);
+    issue.layout = layout_keys_of(lines, furniture, issue.file);
+    const auto learned = learned_furniture(lines, furniture, issue.file, archive);
+    for (std::size_t i = 0; i < lines.size(); ++i) furniture[i] = furniture[i] || learned.lines[i];
+    auto paragraphs = paragraphs_of(lines, furniture);
+    const auto title = choose_title(paragraphs, issue.file, archive);
     issue.title = title.text;
     if (auto month = month_in_text(issue.title)) issue.month = *month;
     else if (auto from_name = month_in_file_name(issue.file)) issue.month = *from_name;
-    else if (auto dated = first_date_line(text)) issue.month = *dated;
+    else if (auto dated = first_date_line(lines, learned.labelled_dates)) issue.month = *dated;
     const std::size_t body_from = title.line ? *title.line + 1 : 0;
 
     const auto signature = find_signature(paragraphs, body_from);
@@ -294,22 +200,22 @@ Issue parse_issue(std::string_view text, std::string_view file_name) {
 
     issue.kind = kind_of(issue, signature.has_value());
     if (issue.title.empty()) {
-        issue.title = derived_title(issue);
+        issue.title = derived_title(issue, archive);
         issue.warnings.push_back("no title line found; the title \"" + issue.title + "\" is derived");
     }
     if (issue.month.empty() && issue.kind == PageKind::issue) issue.warnings.push_back("issue month unknown");
     return issue;
 }
 
-Issue parse_issue_bytes(std::string_view bytes, std::string_view file_name) {
+Issue parse_issue_bytes(std::string_view bytes, std::string_view file_name, const ArchiveLayout& archive) {
     const auto decoded = decode_text(bytes);
-    Issue issue = parse_issue(decoded.text, file_name);
+    Issue issue = parse_issue(decoded.text, file_name, archive);
     if (!decoded.warning.empty()) issue.warnings.insert(issue.warnings.begin(), decoded.warning);
     return issue;
 }
 
-Issue read_issue_file(const std::string& path, std::uintmax_t max_bytes) {
-    return parse_issue_bytes(read_file_bytes(path, max_bytes), path);
+Issue read_issue_file(const std::string& path, const ArchiveLayout& archive, std::uintmax_t max_bytes) {
+    return parse_issue_bytes(read_file_bytes(path, max_bytes), path, archive);
 }
 
 std::string read_file_bytes(const std::string& path, std::uintmax_t max_bytes) {

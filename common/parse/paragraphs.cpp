@@ -2,7 +2,6 @@
 
 #include <set>
 
-#include "common/text/furniture.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
@@ -46,10 +45,13 @@ std::vector<std::string> words_of(std::string_view line) {
     return words;
 }
 
-std::vector<Paragraph> paragraphs_of(std::string_view text) {
+std::vector<std::string> lines_of(std::string_view text) {
     std::vector<std::string> lines;
     for (auto& line : split(text, '\n')) lines.push_back(trim(line));
-    const auto furniture = furniture_lines(lines);
+    return lines;
+}
+
+std::vector<Paragraph> paragraphs_of(const std::vector<std::string>& lines, const std::vector<bool>& furniture) {
     const bool one_per_line = paragraphs_are_lines(lines, furniture);
     std::vector<Paragraph> paragraphs;
     Paragraph current;

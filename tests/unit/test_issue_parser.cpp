@@ -2,9 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "common/errors.hpp"
+#include "common/parse/furniture_learner.hpp"
 #include "common/parse/issue_parser.hpp"
 #include "common/parse/title.hpp"
 #include "common/text/month.hpp"
@@ -154,12 +156,17 @@ TEST_CASE("a page without a title line gets a title a person would write, with a
     CHECK(notes.warnings.front().find("no title") != std::string::npos);
     CHECK(all_text(notes).find("unrelated notes") != std::string::npos);
 
-    // An opaque id says nothing: a headless issue is named for its month, a page for its first heading.
-    const auto issue = parse_issue("the rest of the letter continues here.\n\nJanuary 2031\n\nBest wishes\n\nAlex Morgan\n\n"
-                                   "Workforce:\n\nText.\n\nTraining:\n\nMore text.\n",
-                                   "020_9f8e7d6c5b4a3210.txt");
+    // An opaque id says nothing: a headless issue is named for its month (and the newsletter the
+    // archive's title lines name), a page for its first heading.
+    const std::string headless = "the rest of the letter continues here.\n\nJanuary 2031\n\nBest wishes\n\nAlex Morgan\n\n"
+                                 "Workforce:\n\nText.\n\nTraining:\n\nMore text.\n";
+    const auto issue = parse_issue(headless, "020_9f8e7d6c5b4a3210.txt");
     CHECK(issue.kind == PageKind::issue);
-    CHECK(issue.title == "Regional Update \u2013 January 2031");
+    CHECK(issue.title == "January 2031");
+    ArchiveLayout archive;
+    for (const char* month : {"May", "June", "July"})
+        archive.add_page(layout_keys_of("Eastvale Bulletin \u2013 " + std::string(month) + " 2031\n\nText.\n", "x.txt"));
+    CHECK(parse_issue(headless, "020_9f8e7d6c5b4a3210.txt", archive).title == "Eastvale Bulletin \u2013 January 2031");
     const auto page = parse_issue("the rest of a page.\n\nOpening Hours:\n\nNine to five.\n", "021_00aa11bb22cc33dd.txt");
     CHECK(page.kind == PageKind::page);
     CHECK(page.title == "Opening Hours");
@@ -191,6 +198,16 @@ TEST_CASE("curly quotes and dashes fold for matching only", "[text]") {
 namespace {
 
 Issue fixture(const std::string& name) { return read_issue_file(std::string(WM_FIXTURES_DIR) + "/pages/" + name); }
+
+// A fixture page judged against the layout of all the fixture pages, as an indexing run judges it.
+Issue fixture_in_archive(const std::string& name) {
+    ArchiveLayout archive;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(WM_FIXTURES_DIR) + "/pages")) {
+        const auto bytes = read_file_bytes(entry.path().string(), kMaxIssueFileBytes);
+        archive.add_page(layout_keys_of(decode_text(bytes).text, entry.path().string()));
+    }
+    return read_issue_file(std::string(WM_FIXTURES_DIR) + "/pages/" + name, archive);
+}
 
 bool has_section(const Issue& issue, const std::string& heading) {
     return std::any_of(issue.sections.begin(), issue.sections.end(), [&](const Section& s) { return s.heading == heading; });
@@ -240,10 +257,10 @@ TEST_CASE("layout 3, headless: the page starts mid-text, the title comes from th
     CHECK(has_section(issue, "Workforce Update"));
     CHECK(all_text(issue).find("the partnership has continued") != std::string::npos);
 
-    const auto opaque = fixture("018_a4b3c2d1e0f9a8b7.txt");
+    const auto opaque = fixture_in_archive("018_a4b3c2d1e0f9a8b7.txt");
     CHECK(opaque.kind == PageKind::issue);  // an introduction letter among headed sections
     CHECK(opaque.month == "2030-06");       // from the dated line
-    CHECK(opaque.title == "Regional Update \u2013 June 2030");
+    CHECK(opaque.title == "Regional Update \u2013 June 2030");  // the name the archive's title lines give
     CHECK(opaque.signatory == "Tamsin Greaves");
     check_no_furniture(opaque);
 }
