@@ -8,7 +8,6 @@
 #include "common/parse/line_roles.hpp"
 #include "common/parse/paragraphs.hpp"
 #include "common/parse/title.hpp"
-#include "common/text/furniture.hpp"
 #include "common/text/month.hpp"
 #include "common/text/text.hpp"
 
@@ -25,48 +24,31 @@ constexpr std::size_t kEdgeLines = 20;
 // A signature is the sign-off and at most this many lines under it (name, role, organisation).
 constexpr std::size_t kSignatureLines = 3;
 
-const std::string kDateMark = "<date>";
-
-// Full dates in folded lower-case text: "12 march 2031", "thursday 12th march, 2031",
-// "march 12, 2031", "12/03/2031". Month and year alone ("march 2031") name an issue, not a day.
-std::string with_dates_marked(const std::string& lowered) {
-    if (lowered.find_first_of("0123456789") == std::string::npos) return lowered;
-    static const std::regex date(
-        R"((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?)"
-        R"((?:\d{1,2}(?:st|nd|rd|th)? ([a-z]{3,9})\.?,? \d{4}|([a-z]{3,9})\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|)"
-        R"(\d{1,2}/\d{1,2}/\d{2,4}))");
-    std::string marked;
-    auto from = lowered.cbegin();
-    for (std::sregex_iterator it(lowered.begin(), lowered.end(), date), end; it != end; ++it) {
-        const auto& match = *it;
-        const std::string month = match[1].matched ? match[1].str() : match[2].str();
-        if (!month.empty() && month_number(month) == 0) continue;
-        marked.append(from, match[0].first);
-        marked += kDateMark;
-        from = match[0].second;
-    }
-    marked.append(from, lowered.cend());
-    return marked;
-}
-
 std::string folded_key(std::string_view line) {
     auto folded = trim(fold_punctuation(line));
     if (folded.starts_with("- ")) folded = trim(folded.substr(2));
-    return with_dates_marked(to_lower(collapse_spaces(folded)));
+    return to_lower(collapse_spaces(folded));
 }
 
-// "<date>", "march 2031", "jul 22", "thursday, <date>": nothing but dates, months and numbers.
+// "12 march 2031", "thursday, 5th june 2031", "march 2031", "jul 22", "12/03/2031": nothing but a
+// date. Such a line is no label: its key is its label's.
 bool is_only_a_date(const std::string& key) {
     static const std::set<std::string, std::less<>> weekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                                 "friday", "saturday", "sunday"};
     bool dated = false;
     for (const auto& raw : split(key, ' ')) {
         std::string word = raw;
-        while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back())) && word.back() != '>') word.pop_back();
+        while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) word.pop_back();
         if (word.empty()) continue;
-        const bool digits = std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
-        if (word == kDateMark || month_number(word)) dated = true;
-        else if (!digits && !weekdays.count(word)) return false;
+        const auto digits = std::find_if_not(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) || c == '/' || c == '.'; });
+        const std::string rest(digits, word.end());
+        if (month_number(word)) {
+            dated = true;
+        } else if (digits == word.begin() || !(rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th")) {
+            if (!weekdays.count(word)) return false;
+        } else if (word.find('/') != std::string::npos) {
+            dated = true;
+        }
     }
     return dated;
 }
@@ -75,11 +57,13 @@ bool is_date_line(const std::string& line) {
     return line.size() <= kLongestEdgeLine && is_only_a_date(folded_key(line));
 }
 
-// Indices of the short lines at a page's head and tail that are not fixed furniture.
-std::vector<std::size_t> edge_lines(const std::vector<std::string>& lines, const std::vector<bool>& furniture) {
+// Indices of the short lines at a page's head and tail. Fixed furniture is among them: a stamp
+// such as "Updated: 3 April 2031" is dropped as text by its pattern, but only its recurring
+// across pages tells that it is the site's, not the page's date.
+std::vector<std::size_t> edge_lines(const std::vector<std::string>& lines) {
     std::vector<std::size_t> content;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].empty() && !furniture[i]) content.push_back(i);
+        if (!lines[i].empty()) content.push_back(i);
     const auto is_long = [&](std::size_t i) { return lines[i].size() > kLongestEdgeLine; };
     std::vector<std::size_t> edges;
     std::size_t head_end = 0;
@@ -108,8 +92,10 @@ bool in_signature(const std::vector<std::string>& lines, std::size_t i) {
 }
 
 // A heading keeps its role when text follows it: a paragraph, or a heading that ends with a
-// colon ("Key Updates:" over "Fostering:"). A label over a date or another short line has none.
+// colon ("Key Updates:" over "Fostering:"). A label over a date or another short line has none,
+// nor has a date line ("Updated: 3 April 2031").
 bool heads_text(const std::vector<std::string>& lines, const std::vector<bool>& furniture, std::size_t i) {
+    if (month_of_date_line(lines[i])) return false;
     const auto kind = heading_kind(lines[i], true);
     if (kind == HeadingKind::colon) return true;
     if (kind == HeadingKind::none) return false;
@@ -117,11 +103,13 @@ bool heads_text(const std::vector<std::string>& lines, const std::vector<bool>& 
     return next && (lines[*next].size() > kLongestEdgeLine || heading_kind(lines[*next], true) == HeadingKind::colon);
 }
 
+// below_furniture: the line above it is furniture, so that a heading there is the last line of
+// a box (a consent banner's "Manage preferences" over the text of a page with no title line).
 bool has_role(const std::vector<std::string>& lines, const std::vector<bool>& furniture, std::size_t i,
-              std::string_view file_name) {
+              bool below_furniture, std::string_view file_name) {
     const auto& line = lines[i];
-    return is_salutation(line) || is_sign_off(line) || in_signature(lines, i) || heads_text(lines, furniture, i) ||
-           line_names_file(line, file_name);
+    return is_salutation(line) || is_sign_off(line) || in_signature(lines, i) ||
+           (!below_furniture && heads_text(lines, furniture, i)) || line_names_file(line, file_name);
 }
 
 }  // namespace
@@ -131,10 +119,9 @@ std::string layout_key(std::string_view line) {
     return is_only_a_date(key) ? std::string() : key;
 }
 
-LayoutKeys layout_keys_of(const std::vector<std::string>& lines, const std::vector<bool>& furniture,
-                          std::string_view file_name) {
+LayoutKeys layout_keys_of(const std::vector<std::string>& lines, std::string_view file_name) {
     LayoutKeys keys;
-    for (const auto i : edge_lines(lines, furniture)) {
+    for (const auto i : edge_lines(lines)) {
         if (auto key = layout_key(lines[i]); !key.empty()) keys.lines.push_back(std::move(key));
         if (keys.newsletter_name.empty()) keys.newsletter_name = newsletter_name_in(lines[i]);
         if (keys.site_prefix.empty()) keys.site_prefix = site_prefix_of(file_name, lines[i]);
@@ -144,21 +131,26 @@ LayoutKeys layout_keys_of(const std::vector<std::string>& lines, const std::vect
 
 LayoutKeys layout_keys_of(std::string_view text, std::string_view file_name) {
     const auto lines = lines_of(text);
-    return layout_keys_of(lines, furniture_lines(lines), file_name);
+    return layout_keys_of(lines, file_name);
 }
 
-LearnedFurniture learned_furniture(const std::vector<std::string>& lines, const std::vector<bool>& furniture,
-                                   std::string_view file_name, const ArchiveLayout& archive) {
-    LearnedFurniture learned{std::vector<bool>(lines.size()), std::vector<bool>(lines.size())};
+std::vector<bool> learned_furniture(const std::vector<std::string>& lines, const std::vector<bool>& furniture,
+                                    std::string_view file_name, const ArchiveLayout& archive) {
+    std::vector<bool> learned(lines.size());
     if (archive.pages() == 0) return learned;
-    for (const auto i : edge_lines(lines, furniture)) {
+    for (const auto i : edge_lines(lines)) {
         const auto key = layout_key(lines[i]);
-        if (key.empty() || !archive.line_recurs(key) || has_role(lines, furniture, i, file_name)) continue;
-        learned.lines[i] = true;
+        if (key.empty() || !archive.line_recurs(key)) continue;
+        const auto above = std::find_if_not(std::make_reverse_iterator(lines.begin() + static_cast<std::ptrdiff_t>(i)), lines.rend(),
+                                            [](const std::string& line) { return line.empty(); });
+        const auto above_index = static_cast<std::size_t>(lines.rend() - above) - 1;
+        const bool below_furniture = above != lines.rend() && (furniture[above_index] || learned[above_index]);
+        if (has_role(lines, furniture, i, below_furniture, file_name)) continue;
+        learned[i] = true;
         // The date under a label is the label's, whether the date line is fixed furniture or not.
         for (auto j = i + 1; j < lines.size(); ++j) {
             if (lines[j].empty()) continue;
-            if (is_date_line(lines[j])) learned.lines[j] = learned.labelled_dates[j] = true;
+            if (is_date_line(lines[j])) learned[j] = true;
             break;
         }
     }

@@ -96,10 +96,11 @@ TitleChoice choose_title(std::vector<Paragraph>& paragraphs, const std::string& 
     return choice;
 }
 
-// The page's own date: the first line that is only a date, unless it is a furniture label's.
-std::optional<std::string> first_date_line(const std::vector<std::string>& lines, const std::vector<bool>& labelled) {
+// The page's own date: the first line that is only a date, unless it is learned furniture (a
+// stamp the site puts on every page, a furniture label's date).
+std::optional<std::string> first_date_line(const std::vector<std::string>& lines, const std::vector<bool>& learned) {
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!labelled[i])
+        if (!learned[i])
             if (auto month = month_of_date_line(lines[i])) return month;
     return std::nullopt;
 }
@@ -141,15 +142,15 @@ Issue parse_issue(std::string_view text, std::string_view file_name, const Archi
 
     const auto lines = lines_of(text);
     auto furniture = furniture_lines(lines);
-    issue.layout = layout_keys_of(lines, furniture, issue.file);
+    issue.layout = layout_keys_of(lines, issue.file);
     const auto learned = learned_furniture(lines, furniture, issue.file, archive);
-    for (std::size_t i = 0; i < lines.size(); ++i) furniture[i] = furniture[i] || learned.lines[i];
+    for (std::size_t i = 0; i < lines.size(); ++i) furniture[i] = furniture[i] || learned[i];
     auto paragraphs = paragraphs_of(lines, furniture);
     const auto title = choose_title(paragraphs, issue.file, archive);
     issue.title = title.text;
     if (auto month = month_in_text(issue.title)) issue.month = *month;
     else if (auto from_name = month_in_file_name(issue.file)) issue.month = *from_name;
-    else if (auto dated = first_date_line(lines, learned.labelled_dates)) issue.month = *dated;
+    else if (auto dated = first_date_line(lines, learned)) issue.month = *dated;
     const std::size_t body_from = title.line ? *title.line + 1 : 0;
 
     const auto signature = find_signature(paragraphs, body_from);

@@ -128,16 +128,30 @@ std::string without_month(std::string_view line) {
     return collapse_spaces(without_separators(rest));
 }
 
+// Every word is a newsletter word, or half of one a hyphen split ("e-bulletin", "round-up").
+bool all_newsletter_words(const std::vector<std::string>& parts, bool dates_allowed = false) {
+    const auto& words = newsletter_words();
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (words.all.count(parts[i]) || (dates_allowed && (is_number(parts[i]) || month_number(parts[i])))) continue;
+        if (i + 1 < parts.size() && words.all.count(parts[i] + parts[i + 1])) continue;
+        if (i > 0 && words.all.count(parts[i - 1] + parts[i])) continue;
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool names_newsletter(std::string_view line) {
     if (line.size() > kMaxTitleBytes) return false;
     const auto& words = newsletter_words();
     const auto parts = slug_words(line);
-    const bool has_noun = std::any_of(parts.begin(), parts.end(), [&](const std::string& w) { return words.nouns.count(w) != 0; });
+    bool has_noun = false;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        has_noun = has_noun || words.nouns.count(parts[i]) || (i + 1 < parts.size() && words.nouns.count(parts[i] + parts[i + 1]));
     if (!has_noun) return false;
     if (month_in_text(line)) return true;
-    return std::all_of(parts.begin(), parts.end(), [&](const std::string& w) { return words.all.count(w) != 0; });
+    return all_newsletter_words(parts);
 }
 
 std::string newsletter_name_in(std::string_view line) {
@@ -159,9 +173,7 @@ bool reads_as_title(std::string_view raw_line) {
 std::optional<std::string> newsletter_month_in_file_name(std::string_view file_name) {
     const auto month = month_in_file_name(std::filesystem::path(file_name).filename().string());
     if (!month) return std::nullopt;
-    const auto& words = newsletter_words();
-    for (const auto& part : name_parts(file_name))
-        if (!is_number(part) && month_number(part) == 0 && !words.all.count(part)) return std::nullopt;
+    if (!all_newsletter_words(name_parts(file_name), true)) return std::nullopt;
     return month;
 }
 
