@@ -223,7 +223,10 @@ std::string title_from_slug(std::string_view file_name, const ArchiveLayout& arc
 
 bool line_names_file(std::string_view line, std::string_view file_name) {
     const auto words = slug_words(line);
-    return !words.empty() && words == name_parts(file_name);
+    const auto name = name_parts(file_name);
+    // The whole name, or all of it after a site prefix: two words at least, as one is too often a coincidence.
+    if (words.empty() || words.size() > name.size() || (words.size() < 2 && words.size() < name.size())) return false;
+    return std::equal(words.begin(), words.end(), name.end() - static_cast<std::ptrdiff_t>(words.size()));
 }
 
 }  // namespace wm

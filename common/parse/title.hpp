@@ -41,8 +41,9 @@ std::string site_prefix_of(std::string_view file_name, std::string_view line);
 /// ("000_0ade5a7af2cbefc2.txt") or a name with no words.
 std::string title_from_slug(std::string_view file_name, const ArchiveLayout& archive = {});
 
-/// Whether a line says what the file name says ("Regional Update – June 2030" of
-/// "regional-update-june-2030.txt"): the page's own title, wherever else it recurs.
+/// Whether a line says what the file name says, perhaps after a site prefix ("Regional Update –
+/// June 2030" of "regional-update-june-2030.txt" or "eastvale-regional-update-june-2030.txt"):
+/// the page's own title, wherever else it recurs.
 bool line_names_file(std::string_view line, std::string_view file_name);
 
 }  // namespace wm
