@@ -36,7 +36,12 @@ Gazetteer::Gazetteer() {
     });
     for_each_data_row("regions.txt", [&](const std::vector<std::string>& columns) {
         const auto region = column(columns, 0);
-        if (!region.empty()) regions.add(region, region);
+        if (region.empty()) return;
+        regions.add(region, region);
+        std::string initials;
+        for (const auto& token : tokenize(region))
+            if (token.key != "and" && token.key != "the" && token.key != "of" && token.key != "&") initials += token.key[0];
+        if (initials.size() >= 2) region_initials_.insert(initials);
     });
     for_each_data_row("acronyms.tsv", [&](const std::vector<std::string>& columns) {
         NationalAcronym acronym{column(columns, 1), column(columns, 2)};

@@ -32,6 +32,8 @@ public:
     std::unordered_map<std::string, NationalAcronym> acronyms;  ///< keyed by the acronym as written
 
     bool is_given_name(std::string_view key) const { return given_names_.count(std::string(key)) > 0; }
+    /// "wm", "nw", "yh": the initials of a region's name, as sites and programmes abbreviate it.
+    bool is_region_initials(std::string_view key) const { return region_initials_.count(std::string(key)) > 0; }
     /// Capitalised words that are not names in this genre ("Best", "Regional", "Team", "March").
     bool is_common_word(std::string_view key) const { return common_words_.count(std::string(key)) > 0; }
 
@@ -39,6 +41,7 @@ private:
     Gazetteer();
     std::unordered_set<std::string> given_names_;
     std::unordered_set<std::string> common_words_;
+    std::unordered_set<std::string> region_initials_;
 };
 
 }  // namespace wm

@@ -32,7 +32,7 @@ FoldedName fold(std::string_view name) {
     std::size_t first = 0, end = tokens.size();
     while (first < end && tokens[first].key == "the") ++first;
     if (const auto region = gazetteer.regions.longest_match(tokens, first)) first += region->length;
-    else if (first < end && (tokens[first].key == "regional" || tokens[first].key == "wm")) ++first;
+    else if (first < end && (tokens[first].key == "regional" || gazetteer.is_region_initials(tokens[first].key))) ++first;
     if (end > first + 1 && is_year(tokens[end - 1])) --end;
     FoldedName folded;
     for (auto i = first; i < end; ++i) {
