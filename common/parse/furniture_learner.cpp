@@ -57,6 +57,17 @@ bool is_date_line(const std::string& line) {
     return line.size() <= kLongestEdgeLine && is_only_a_date(folded_key(line));
 }
 
+// A label, a banner or a teaser is not a sentence: "For more information please click here." and
+// "To register, please visit:" are the text's, however many issues repeat them (newsletters
+// repeat an announcement month after month).
+bool reads_as_sentence(const std::string& line) {
+    constexpr std::size_t kWordsOfALabel = 3;  // "Thank you." is a label as much as a sentence
+    const auto folded = fold_punctuation(line);
+    const auto last = folded.find_last_not_of(" \"')");
+    const bool ends_a_sentence = last != std::string::npos && std::string_view(".!?:").find(folded[last]) != std::string_view::npos;
+    return (ends_a_sentence && words_of(folded).size() > kWordsOfALabel) || has_sentence_break(folded);
+}
+
 // Indices of the short lines at a page's head and tail. Fixed furniture is among them: a stamp
 // such as "Updated: 3 April 2031" is dropped as text by its pattern, but only its recurring
 // across pages tells that it is the site's, not the page's date.
@@ -116,7 +127,7 @@ bool has_role(const std::vector<std::string>& lines, const std::vector<bool>& fu
 
 std::string layout_key(std::string_view line) {
     auto key = folded_key(line);
-    return is_only_a_date(key) ? std::string() : key;
+    return is_only_a_date(key) || reads_as_sentence(std::string(line)) ? std::string() : key;
 }
 
 LayoutKeys layout_keys_of(const std::vector<std::string>& lines, std::string_view file_name) {

@@ -86,8 +86,13 @@ def issue_text(index, rng, pool, given, places):
         title += f" (edition {index // 144 + 1})"
     # About as long as the real issues (7-10 KB), so sizes in MB/s mean what they say.
     body = rng.sample(pool, k=min(len(pool), rng.randint(15, 26)))
-    body += [news_item(rng, given, places) for _ in range(rng.randint(4, 8))]
+    news = [news_item(rng, given, places) for _ in range(rng.randint(4, 8))]
+    body += news[2:]
     rng.shuffle(body)
+    # An issue opens and closes with text of its own, as real ones do: a paragraph of the pool
+    # shuffled to the edge would recur at the edges of many issues, which no real archive does
+    # and which the parser reads as page furniture (docs/furniture.md).
+    body = [news[0]] + body + [news[1]]
     return "top of page\n\n" + title + "\n\n" + "\n\n".join(body) + "\n"
 
 

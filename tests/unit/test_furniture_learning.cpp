@@ -65,7 +65,7 @@ bool has_heading(const Issue& issue, const std::string& heading) {
 // file name and its alt text as a caption, a footer.
 const std::vector<std::string> kEastvaleFurniture = {
     "Eastvale Children\u2019s Services Network", "Menu", "What\u2019s on", "14 May 2031", "Spring Practice Conference",
-    "This website uses cookies", "Accept all cookies", "Manage preferences", "Read next", "\u00a9 2031"};
+    "Accept all cookies", "Manage preferences", "Read next", "\u00a9 2031"};
 const std::vector<std::string> kNorthmoorFurniture = {
     "Newsletters", "Cookie settings", "We value your privacy", "Diary date", "5 June 2031",
     "Northmoor regional conference", "northmoor-chair.jpg", "Photo: our chair"};
@@ -86,6 +86,9 @@ TEST_CASE("a site's recurring head lines are never a title, a month or text", "[
     const auto& project = site.at("eastvale-cs-news-harbour-lane-family-project");
     CHECK(project.title == "Harbour Lane Family Project");
     CHECK(project.month.empty());  // the only date on the page is the "What's on" box's
+    // A sentence is text however often it recurs (a newsletter repeats announcements): the
+    // consent banner's sentence stays, but can never be a title.
+    CHECK(has_line(project, "This website uses cookies"));
     for (const auto& [id, issue] : site) {
         INFO(id);
         for (const auto& furniture : kEastvaleFurniture) {
