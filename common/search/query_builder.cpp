@@ -264,7 +264,9 @@ QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
     static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[()+*]|(^|\s)-)");
     try {
         if (may_have_syntax(asked, "()+*-") && std::regex_search(asked, syntax)) {
-            plan.units.push_back({q, parser.parse_query(expand_acronyms(asked, glossary_), kParserFlags), false});
+            // Syntax around nothing searchable ("?! --") is nothing to search for, not a query matching nothing.
+            auto whole = parser.parse_query(expand_acronyms(asked, glossary_), kParserFlags);
+            if (!whole.empty()) plan.units.push_back({q, std::move(whole), false});
         } else {
             // Quoted phrases and field queries ("title:...") are strict units; words between them are not.
             static const std::regex strict(R"("[^"]*"?|\S+:("[^"]*"?|\S+))");

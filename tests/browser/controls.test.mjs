@@ -53,13 +53,13 @@ test('the per-year histogram counts the results and filters by a year when one i
   await page.waitForSelector('#years a[data-year]');
   const bars = page.locator('#years a[data-year]');
   assert.deepEqual(await bars.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label'))),
-    ['2022: 3 issues; show only 2022', '2023: 1 issue; show only 2023']);
+    ['2023: 1 issue; show only 2023', '2022: 3 issues; show only 2022']);  // newest first
   assert.match(await page.locator('#years-caption').innerText(), /Issues per year/);
-  await bars.last().focus();
+  await bars.first().focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /from=2023-01&to=2023-12/.test(location.search));
   await page.waitForFunction(() => document.querySelectorAll('#hits li h3').length === 1);
-  assert.match(await page.locator('#chips').innerText(), /From January 2023[\s\S]*To December 2023/);
+  assert.equal(await page.locator('#chips').innerText(), 'Year: 2023');
   const chosen = page.locator('#years a.chosen');
   assert.match(await chosen.getAttribute('aria-label'), /^2023: 1 issue, the year shown/);
   await chosen.click();
