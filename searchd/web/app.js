@@ -12,6 +12,7 @@ const FACETS = [...document.querySelectorAll('.facet')].map((el) => ({
   el, name: el.dataset.facet, param: el.dataset.param, title: el.dataset.title, label: el.dataset.label,
 }));
 const PER_PAGE = 10;
+const PHONE = matchMedia('(max-width: 48rem)');  // as style.css lays the page out for a phone
 const MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;  // as the API takes it
 const OUT_OF_READER = { issue: '', section: '', entity: '', name: '', follow: '' };
 const input = $('q');
@@ -230,6 +231,12 @@ function paint(state, body) {
     toggle: (param, value, checked) => {
       const values = new Set(readState()[param]);
       if (checked) values.add(value); else values.delete(value);
+      // On a phone the open panel is above the results, a long way from them: a ticked value
+      // shows its results, its chip above them, and "Filters (n)" opens the panel again.
+      if (document.body.classList.contains('filters-open') && PHONE.matches) {
+        showFilters(false);
+        focusAfterPaint = { selector: '#results-heading', scroll: true };
+      }
       go({ [param]: [...values], page: 1 });
     },
     about: (entity, name, opener) => openFrom(opener, { entity, name, issue: '' }),

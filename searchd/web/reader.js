@@ -17,18 +17,21 @@ export async function showIssue(state, view) {
   const issue = await view.load(`/api/issues/${encodeURIComponent(state.issue)}`);
   const marked = markerFor(state.q);
   const target = String(state.section);
-  // The title and the way back stay on screen above the section scrolled to (a phone's screen
-  // is mostly section).
+  // The matching section comes straight after the title and the way back, on the first screen
+  // of a phone too: the sections before it wait, folded, behind one line.
+  const sectionHtml = (s, n) => `<section id="section-${n}" ${String(n) === target ? 'class="target" tabindex="-1"' : ''}>
+        ${s.heading ? `<h3>${marked(s.heading)}</h3>` : ''}<p>${marked(s.body)}</p></section>`;
+  const at = issue.sections.findIndex((s, n) => String(n) === target);
+  const before = at > 0 ? issue.sections.slice(0, at) : [];
+  const folded = before.length ? `<details class="earlier"><summary>Show the ${before.length === 1 ? 'section' : `${before.length} sections`} before this one</summary>
+      ${before.map(sectionHtml).join('')}</details>` : '';
   view.open(`<div class="reader-head"><p><button type="button" class="link back">← Back to results</button></p>
     <h2 tabindex="-1">${escapeHtml(issue.title)}</h2><p class="meta">${escapeHtml(monthName(issue.date))}</p></div>`
-    + issue.sections.map((s, n) => `<section id="section-${n}" ${String(n) === target ? 'class="target" tabindex="-1"' : ''}>
-        ${s.heading ? `<h3>${marked(s.heading)}</h3>` : ''}<p>${marked(s.body)}</p></section>`).join(''),
+    + folded + issue.sections.slice(before.length).map((s, n) => sectionHtml(s, n + before.length)).join(''),
   { title: issue.title });
+  window.scrollTo(0, 0);
   const section = document.getElementById(`section-${target}`);
-  if (!section) return;
-  const head = view.reader.querySelector('.reader-head');
-  window.scrollTo(0, section.getBoundingClientRect().top + window.scrollY - head.offsetHeight - 8);
-  section.focus({ preventScroll: true });
+  if (section) section.focus({ preventScroll: true });
 }
 
 function entityLinks(items, facet) {

@@ -127,12 +127,14 @@ test('on a phone the reader opens at the matching section with the title and Bac
     const box = await locator.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + Math.min(box.height, 40) <= 812, `${what} is at ${box && Math.round(box.y)} px`);
   };
-  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the issue did not open at its section');
   await onScreen(page.getByRole('button', { name: '← Back to results' }), 'Back to results');
   await onScreen(page.locator('#reader h2'), 'the title');
   await onScreen(page.locator('#reader section.target'), 'the matching section');
   const head = await page.locator('#reader .reader-head').boundingBox();
   const section = await page.locator('#reader section.target').boundingBox();
   assert.ok(section.y >= head.y + head.height - 1, 'the section starts under the title');
+  // The sections before it are a tap away, not gone.
+  await page.getByText(`Show the ${last} sections before this one`).click();
+  assert.ok(await page.locator('#section-0').isVisible());
   await context.close();
 });
