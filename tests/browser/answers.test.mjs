@@ -3,21 +3,16 @@
 // syntax, one announcement when typing pauses, and errors that lead to a page explaining them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexCorpus, startSearchd, launchBrowser, stopAll } from './support.mjs';
+import { searchPageOnCorpus, stopAll, waitForStatus as statusMatches } from './support.mjs';
 
 let searchd, page;
 
-before(async () => {
-  searchd = await startSearchd(indexCorpus());
-  const browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-});
+before(async () => { ({ searchd, page } = await searchPageOnCorpus()); });
 
 after(stopAll);
 
 const status = () => page.locator('#status').innerText();
-const waitForStatus = (pattern) => page.waitForFunction(
-  (source) => new RegExp(source).test(document.getElementById('status').textContent), pattern.source);
+const waitForStatus = (pattern) => statusMatches(page, pattern);
 
 test('a corrected search counts what it shows, and offers to search instead for the words as typed', { timeout: 30000 }, async () => {
   await page.goto(`${searchd.origin}/?q=Telfrod`);

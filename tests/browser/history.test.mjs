@@ -3,20 +3,15 @@
 // puts the focus where the person was, never on <body>.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexCorpus, startSearchd, launchBrowser, stopAll } from './support.mjs';
+import { searchPageOnCorpus, stopAll, waitForStatus as statusMatches } from './support.mjs';
 
 let searchd, page;
 
-before(async () => {
-  searchd = await startSearchd(indexCorpus());
-  const browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-});
+before(async () => { ({ searchd, page } = await searchPageOnCorpus()); });
 
 after(stopAll);
 
-const waitForStatus = (pattern) => page.waitForFunction(
-  (source) => new RegExp(source).test(document.getElementById('status').textContent), pattern.source);
+const waitForStatus = (pattern) => statusMatches(page, pattern);
 const focused = () => page.evaluate(() => {
   const el = document.activeElement;
   return { tag: el.tagName.toLowerCase(), issue: el.dataset.issue, section: el.dataset.section, bar: el.dataset.bar,

@@ -93,6 +93,19 @@ export async function launchBrowser() {
   return browser;
 }
 
+// The search page's usual bench: the real issues behind a searchd, and one desktop-sized tab.
+export async function searchPageOnCorpus() {
+  const searchd = await startSearchd(indexCorpus());
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  return { searchd, page };
+}
+
+// Until the heading over the results (its count, its words) matches pattern.
+export function waitForStatus(page, pattern) {
+  return page.waitForFunction((source) => new RegExp(source).test(document.getElementById('status').textContent), pattern.source);
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
