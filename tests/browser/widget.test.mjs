@@ -73,7 +73,10 @@ test('host styles neither shrink the widget nor enlarge its date lines (its size
 
 test('the widget suggests names from the keyboard and shows that it is loading', { timeout: 30000 }, async (t) => {
   const { page, box } = await hostPage(t, allowed);
+  // The list of the last words typed: an earlier keystroke's list, redrawn, would lose the choice.
+  const lastList = page.waitForResponse((res) => /\/api\/suggest\?/.test(res.url()) && new URL(res.url()).searchParams.get('q') === 'pat b');
   await box.pressSequentially('pat b', { delay: 30 });
+  await lastList;
   const option = page.locator('[data-wmsearch] [role=option]').first();
   await option.waitFor();
   assert.match(await option.innerText(), /Pat Bullen[\s\S]*person · 3 issues/);
