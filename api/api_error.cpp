@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "api/error_reference.hpp"
 #include "common/search/deadline.hpp"
 
 namespace wm {
@@ -18,41 +19,41 @@ std::string_view generic_message(ErrorCode code) {
 }
 
 // Details of a server-side failure (file paths, library messages) go to the log, not the client.
-ApiError server_error(ErrorCode code, const std::string& detail) {
+ApiError server_error(ErrorCode code, const std::string& detail, std::string_view reference_url) {
     std::fprintf(stderr, "searchd: %s: %s\n", std::string(error_info(code).code).c_str(), detail.c_str());
-    return api_error(code, std::string(generic_message(code)));
+    return api_error(code, std::string(generic_message(code)), reference_url);
 }
 
 }  // namespace
 
-ApiError api_error(ErrorCode code, const std::string& message) {
+ApiError api_error(ErrorCode code, const std::string& message, std::string_view reference_url) {
     const auto& info = error_info(code);
     return {info.http_status,
             {{"message", message}, {"code", info.code}, {"type", info.type},
-             {"link", std::string(kErrorListUrl) + "#" + std::string(info.code)}}};
+             {"link", error_link(reference_url, code)}}};
 }
 
-ApiError api_error(std::exception_ptr error) {
+ApiError api_error(std::exception_ptr error, std::string_view reference_url) {
     try {
         std::rethrow_exception(error);
     } catch (const RequestError& e) {
-        return api_error(e.code, e.what());
+        return api_error(e.code, e.what(), reference_url);
     } catch (const SearchAbandoned& e) {
-        return api_error(ErrorCode::client_closed_request, e.what());
+        return api_error(ErrorCode::client_closed_request, e.what(), reference_url);
     } catch (const UnavailableError& e) {
-        return server_error(e.code, e.what());
+        return server_error(e.code, e.what(), reference_url);
     } catch (const ConfigError& e) {
-        return server_error(ErrorCode::database_unavailable, e.what());
+        return server_error(ErrorCode::database_unavailable, e.what(), reference_url);
     } catch (const Xapian::DatabaseError& e) {
-        return server_error(ErrorCode::database_unavailable, e.get_description());
+        return server_error(ErrorCode::database_unavailable, e.get_description(), reference_url);
     } catch (const Xapian::NetworkError& e) {
-        return server_error(ErrorCode::shard_unavailable, e.get_description());
+        return server_error(ErrorCode::shard_unavailable, e.get_description(), reference_url);
     } catch (const Xapian::Error& e) {
-        return server_error(ErrorCode::internal, e.get_description());
+        return server_error(ErrorCode::internal, e.get_description(), reference_url);
     } catch (const std::exception& e) {
-        return server_error(ErrorCode::internal, e.what());
+        return server_error(ErrorCode::internal, e.what(), reference_url);
     } catch (...) {
-        return server_error(ErrorCode::internal, "unknown exception");
+        return server_error(ErrorCode::internal, "unknown exception", reference_url);
     }
 }
 

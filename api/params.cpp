@@ -22,7 +22,7 @@ constexpr std::array kSearchParams = {
     WM_SEARCH_PARAM(q), WM_SEARCH_PARAM(person), WM_SEARCH_PARAM(authority), WM_SEARCH_PARAM(programme),
     WM_SEARCH_PARAM(organisation), WM_SEARCH_PARAM(from), WM_SEARCH_PARAM(to), WM_SEARCH_PARAM(sort),
     WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit), WM_SEARCH_PARAM(kind), WM_SEARCH_PARAM(matching),
-    WM_SEARCH_PARAM(as_you_type)};
+    WM_SEARCH_PARAM(as_you_type), WM_SEARCH_PARAM(correct_spelling)};
 #undef WM_SEARCH_PARAM
 static_assert([] {
     for (const auto& facet : schema::kFacets)
@@ -57,6 +57,14 @@ std::string single(const Params& params, std::string_view name) {
             value = it->second;
         }
     return value;
+}
+
+bool search_flag(const Params& params, std::string_view name, bool fallback) {
+    const auto text = single(params, name);
+    if (text.empty()) return fallback;
+    if (text == "1" || text == "true") return true;
+    if (text == "0" || text == "false") return false;
+    throw RequestError(search_param(name).code, "`" + std::string(name) + "` must be true or false, not `" + text + "`");
 }
 
 std::size_t search_number(const Params& params, std::string_view name, std::size_t fallback, std::size_t maximum) {
@@ -144,11 +152,8 @@ SearchRequest parse_search_params(const Params& params) {
         else throw RequestError(ErrorCode::invalid_search_matching,
                                 "`matching` must be all, last or frequency, not `" + matching + "`");
     }
-    if (const auto typing = single(params, "as_you_type"); !typing.empty()) {
-        if (typing == "1" || typing == "true") request.as_you_type = true;
-        else if (typing == "0" || typing == "false") request.as_you_type = false;
-        else throw RequestError(ErrorCode::invalid_search_as_you_type, "`as_you_type` must be true or false, not `" + typing + "`");
-    }
+    request.as_you_type = search_flag(params, "as_you_type", request.as_you_type);
+    request.correct_spelling = search_flag(params, "correct_spelling", request.correct_spelling);
     request.page = search_number(params, "page", request.page, kMaxPage);
     request.per_page = search_number(params, "per_page", request.per_page, kMaxPerPage);
     request.facet_limit = search_number(params, "facet_limit", request.facet_limit, kMaxFacetLimit);

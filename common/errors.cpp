@@ -6,12 +6,14 @@ namespace wm {
 namespace {
 
 constexpr std::array kErrorCodes = {
-#define WM_ERROR_INFO(code, type, status) ErrorCodeInfo{#code, #type, status},
+#define WM_ERROR_INFO(code, type, status, when, remedy) ErrorCodeInfo{#code, #type, status, when, remedy},
     WM_ERROR_CODES(WM_ERROR_INFO)
 #undef WM_ERROR_INFO
 };
 
 }  // namespace
+
+std::span<const ErrorCodeInfo> error_table() { return kErrorCodes; }
 
 const ErrorCodeInfo& error_info(ErrorCode code) { return kErrorCodes.at(static_cast<std::size_t>(code)); }
 

@@ -43,6 +43,9 @@ int main(int argc, char** argv) {
                    "Milliseconds a remote shard (a stub file's `remote HOST:PORT` line) may take to connect "
                    "or to answer one operation before the request is a 503")
         ->capture_default_str()->check(CLI::Range(1u, 600000u));
+    app.add_option("--error-reference-url", config.error_reference_url,
+                   "Address of the error reference that error bodies link to, #CODE added (default: /errors on "
+                   "the server that answered, from the request's Host)");
     app.add_flag("-q,--quiet", quiet, "Do not log each request");
     app.add_flag("--list-routes", list_routes, "Print the paths the daemon answers and exit");
     CLI11_PARSE(app, argc, argv);

@@ -1,6 +1,60 @@
 #include "searchd/respond.hpp"
 
+#include <algorithm>
+#include <cctype>
+
+#include "api/error_reference.hpp"
+
 namespace wm::searchd {
+namespace {
+
+struct ErrorReference {
+    std::string configured_url, fallback_origin;
+};
+ErrorReference reference;  // set once before serving, then only read
+
+bool is_port(std::string_view text) {
+    return !text.empty() && text.size() <= 5 &&
+           std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// A Host header is the client's to write: only a host name, an IPv4 or a bracketed IPv6
+// address, with an optional port, is put into a link (nothing that could end the URL's
+// authority, such as '/', '@' or '#', nor anything HTML or JSON would need escaped).
+bool is_safe_host(std::string_view host) {
+    if (host.empty() || host.size() > 260) return false;
+    std::string_view name = host;
+    if (host.front() == '[') {
+        const auto close = host.find(']');
+        if (close == std::string_view::npos) return false;
+        const auto inside = host.substr(1, close - 1);
+        if (inside.empty() || !std::all_of(inside.begin(), inside.end(),
+                                           [](unsigned char c) { return std::isxdigit(c) || c == ':' || c == '.'; }))
+            return false;
+        const auto rest = host.substr(close + 1);
+        return rest.empty() || (rest.front() == ':' && is_port(rest.substr(1)));
+    }
+    if (const auto colon = host.find(':'); colon != std::string_view::npos) {
+        if (!is_port(host.substr(colon + 1))) return false;
+        name = host.substr(0, colon);
+    }
+    return !name.empty() &&
+           std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '-'; });
+}
+
+}  // namespace
+
+void set_error_reference(std::string configured_url, std::string fallback_origin) {
+    reference = {std::move(configured_url), std::move(fallback_origin)};
+}
+
+std::string error_reference_url(const httplib::Request& req) {
+    if (!reference.configured_url.empty()) return reference.configured_url;
+    const auto host = req.get_header_value("Host");
+    if (!is_safe_host(host)) return reference.fallback_origin + std::string(kErrorReferencePath);
+    const auto scheme = req.get_header_value("X-Forwarded-Proto") == "https" ? "https" : "http";
+    return std::string(scheme) + "://" + host + std::string(kErrorReferencePath);
+}
 
 void send_json(httplib::Response& res, const nlohmann::json& body) {
     // A message may echo the request (an invalid UTF-8 path), which must not stop the answer.
@@ -9,15 +63,21 @@ void send_json(httplib::Response& res, const nlohmann::json& body) {
 
 void send_json_text(httplib::Response& res, const std::string& body) { res.set_content(body, "application/json"); }
 
-void send_error(httplib::Response& res, const ApiError& error) {
+namespace {
+
+void send(httplib::Response& res, const ApiError& error) {
     res.status = error.status;
     send_json(res, error.body);
 }
 
-void send_error(httplib::Response& res, ErrorCode code, const std::string& message) {
-    send_error(res, api_error(code, message));
+}  // namespace
+
+void send_error(const httplib::Request& req, httplib::Response& res, ErrorCode code, const std::string& message) {
+    send(res, api_error(code, message, error_reference_url(req)));
 }
 
-void send_error(httplib::Response& res, std::exception_ptr error) { send_error(res, api_error(error)); }
+void send_error(const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+    send(res, api_error(error, error_reference_url(req)));
+}
 
 }  // namespace wm::searchd

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "api/api_error.hpp"
+#include "api/error_reference.hpp"
 #include "searchd/handlers.hpp"
 #include "searchd/respond.hpp"
 #include "searchd/static_files.hpp"
@@ -55,6 +56,8 @@ std::vector<Route> route_table(const Metrics& metrics) {
          [](const auto& req, auto& res) { serve_static(req.matches[1].str() + ".js", res); }},
         {"/style.css", "/style.css", [](const auto&, auto& res) { serve_static("style.css", res); }},
         {"/widget.js", "/widget.js", [](const auto&, auto& res) { serve_static("widget.js", res); }},
+        {std::string(kErrorReferencePath), std::string(kErrorReferencePath),
+         [](const auto&, auto& res) { serve_content("errors.html", error_reference_page(), res); }},
     };
 }
 
@@ -121,12 +124,12 @@ void SearchServer::add_routes() {
     http_.set_pre_routing([this, find_route](const httplib::Request& req, httplib::Response& res) {
         add_cors_headers(req, res);
         if (req.headers.size() > kMaxRequestHeaders) {
-            send_error(res, ErrorCode::too_many_headers, "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
+            send_error(req, res, ErrorCode::too_many_headers, "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
             return httplib::Server::HandlerResponse::Handled;
         }
         const auto* route = find_route(req.path);
         if (!route) {
-            send_error(res, ErrorCode::not_found, "no such path: " + req.path);
+            send_error(req, res, ErrorCode::not_found, "no such path: " + req.path);
             return httplib::Server::HandlerResponse::Handled;
         }
         const auto allowed = route->method + ", OPTIONS";
@@ -140,13 +143,13 @@ void SearchServer::add_routes() {
         const bool head_of_get = req.method == "HEAD" && route->method == "GET";
         if (req.method != route->method && !head_of_get) {
             res.set_header("Allow", allowed);
-            send_error(res, ErrorCode::method_not_allowed, req.method + " is not allowed on " + route->name);
+            send_error(req, res, ErrorCode::method_not_allowed, req.method + " is not allowed on " + route->name);
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-        send_error(res, error);
+    http_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+        send_error(req, res, error);
     });
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;  // already an API error
@@ -154,10 +157,10 @@ void SearchServer::add_routes() {
             // Where its head ended is unknown, so the connection ends after this answer.
             res.set_header("Connection", "close");
             const auto code = res.status == 400 ? ErrorCode::malformed_request : error_code_for_status(res.status);
-            send_error(res, code, "not a valid HTTP request");
+            send_error(req, res, code, "not a valid HTTP request");
             return;
         }
-        send_error(res, error_code_for_status(res.status),
+        send_error(req, res, error_code_for_status(res.status),
                    "the request could not be served (" + req.method + " " + req.path + ")");
     });
     http_.set_logger([this, route_name](const httplib::Request& req, const httplib::Response& res) {
@@ -183,6 +186,7 @@ int SearchServer::bind() {
                                  " (in use, or not an address of this machine)");
     }
     http_.widen_accept_queue(kAcceptQueueLength);
+    set_error_reference(config_.error_reference_url, "http://" + config_.bind + ":" + std::to_string(port));
     return port;
 }
 

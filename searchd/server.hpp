@@ -32,6 +32,9 @@ struct ServerConfig {
     double time_budget_seconds = 1.0;
     /// A remote shard that takes longer to connect or to answer one operation is a 503.
     unsigned remote_timeout_ms = kRemoteTimeoutMs;
+    /// Where error bodies' links lead (the code is added as the fragment); empty: the error
+    /// reference page on the server that answered.
+    std::string error_reference_url;
 };
 
 /// The largest request body accepted (POST search bodies are a few hundred bytes).

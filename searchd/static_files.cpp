@@ -16,8 +16,9 @@ std::string content_type(std::string_view name) {
 
 }  // namespace
 
-void serve_static(std::string_view name, httplib::Response& res) {
-    const auto content = searchd_file(name);
+void serve_static(std::string_view name, httplib::Response& res) { serve_content(name, searchd_file(name), res); }
+
+void serve_content(std::string_view name, std::string_view content, httplib::Response& res) {
     // The files change only with the binary; revalidating is cheap and never serves a stale page.
     res.set_header("Cache-Control", "no-cache");
     res.set_header("X-Content-Type-Options", "nosniff");

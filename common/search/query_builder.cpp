@@ -111,6 +111,13 @@ Xapian::Query name_or_phrase(const Xapian::Query& name, const Xapian::Query& phr
     return Xapian::Query(Xapian::Query::OP_OR, name, Xapian::Query(Xapian::Query::OP_FILTER, phrase_alone, match_all()));
 }
 
+// Said rather than left for a client to guess from a query that looks like words.
+void warn_if_nothing_searchable(const std::string& q, QueryPlan& plan) {
+    if (!q.empty() && plan.empty())
+        plan.warnings.push_back({"query_not_searchable", "nothing in the query can be searched for (it has no letters "
+                                                         "or digits), so every issue is shown"});
+}
+
 }  // namespace
 
 std::optional<std::string> QueryBuilder::spelling_correction(const std::string& q) const {
@@ -248,13 +255,18 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
 
 QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
     QueryPlan plan;
-    if (trim(q).empty()) return plan;
+    if (trim(q).empty()) {
+        warn_if_nothing_searchable(q, plan);
+        return plan;
+    }
     auto parser = make_parser();
     const auto asked = introduction_by(q);
     static const std::regex syntax(R"(\b(AND|OR|NOT|XOR|NEAR|ADJ)\b|[()+*]|(^|\s)-)");
     try {
         if (may_have_syntax(asked, "()+*-") && std::regex_search(asked, syntax)) {
-            plan.units.push_back({q, parser.parse_query(expand_acronyms(asked, glossary_), kParserFlags), false});
+            // Syntax around nothing searchable ("?! --") is nothing to search for, not a query matching nothing.
+            auto whole = parser.parse_query(expand_acronyms(asked, glossary_), kParserFlags);
+            if (!whole.empty()) plan.units.push_back({q, std::move(whole), false});
         } else {
             // Quoted phrases and field queries ("title:...") are strict units; words between them are not.
             static const std::regex strict(R"("[^"]*"?|\S+:("[^"]*"?|\S+))");
@@ -281,6 +293,7 @@ QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
                                                              "), so its words were searched as plain terms"});
         add_word_units(plain_words(q), false, true, parser, plan);
     }
+    warn_if_nothing_searchable(q, plan);
     plan.corrected = spelling_correction(q);
     return plan;
 }
@@ -313,12 +326,15 @@ Xapian::Query QueryBuilder::filter(const SearchRequest& request, std::string_vie
         for (const auto kind : request.kinds) any.emplace_back(schema::kind_term(kind));
         parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
-    if (!request.from.empty() && !request.to.empty())
-        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_MONTH, request.from, request.to);
-    else if (!request.from.empty())
-        parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::SLOT_MONTH, request.from);
-    else if (!request.to.empty())
-        parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::SLOT_MONTH, request.to);
+    // The years are counted without the month range, as a facet is without its own filter.
+    if (without_facet != kMonthRangeField) {
+        if (!request.from.empty() && !request.to.empty())
+            parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_MONTH, request.from, request.to);
+        else if (!request.from.empty())
+            parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::SLOT_MONTH, request.from);
+        else if (!request.to.empty())
+            parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::SLOT_MONTH, request.to);
+    }
     if (parts.empty()) return {};
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }

@@ -21,6 +21,8 @@ Xapian::Query match_all();
 
 /// The page kind's filter parameter ("kind=issue"); not an entity facet.
 inline constexpr std::string_view kKindField = "kind";
+/// What filter() leaves out for the years' counts: the month range (from, to).
+inline constexpr std::string_view kMonthRangeField = "months";
 
 /// One thing a query asks for: a word (with its stems, synonyms and acronym), a phrase, a known
 /// name, a field query. Plain words may be dropped when too few documents have them all.
@@ -54,12 +56,13 @@ public:
     /// whole query one unit that is never dropped; so are quoted phrases, field queries
     /// ("title:...") and runs of words that are a known person, authority or programme.
     /// Half-typed syntax ("foster AND", "(((x") never fails: it is searched as plain words
-    /// with a query_syntax_relaxed warning.
+    /// with a query_syntax_relaxed warning. A query with nothing to search for (spaces, emoji,
+    /// punctuation) matches everything, as an empty one does, with a query_not_searchable warning.
     /// as_you_type: the last word is still being typed, and also matches as a prefix.
     QueryPlan plan(const std::string& q, bool as_you_type = false) const;
 
     /// What a request's filters (month range, page kinds, facet values) allow, except the facet
-    /// named in without_facet (a facet's field, or kKindField), for disjunctive counts; an
+    /// named in without_facet (a facet's field, kKindField or kMonthRangeField), for disjunctive counts; an
     /// empty query when nothing is filtered.
     Xapian::Query filter(const SearchRequest& request, std::string_view without_facet = {}) const;
 

@@ -35,6 +35,9 @@ struct SearchRequest {
     /// Sent while the words are being typed: the last word also matches as a prefix (its most
     /// frequent completions). A submitted search matches whole words only.
     bool as_you_type = false;
+    /// When no issue has every word and a spelling correction has some, the correction is
+    /// searched instead (showing_corrected); false searches the words as typed.
+    bool correct_spelling = true;
     /// Seconds the search may take (0: no limit). Past them the counts stop being exhaustive and
     /// the work left is cut short; the result says so (total_is_exact, facets_exhaustive).
     double time_budget = 0;
@@ -75,7 +78,8 @@ struct SearchResult {
     std::size_t page = 1, per_page = 10;
     std::vector<SearchHit> hits;
     /// "people", "authorities", "programmes", "organisations" -> counts, busiest first; "years"
-    /// newest first; "kinds" (issue, article, page).
+    /// newest first, counted without the month range (as a facet is without its own filter);
+    /// "kinds" (issue, article, page).
     std::map<std::string, std::vector<FacetCount>> facets;
     std::map<std::string, std::size_t> facet_value_totals;  ///< distinct values per facet
     bool facets_exhaustive = true;

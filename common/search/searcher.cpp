@@ -317,7 +317,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     ranked.push_back(rank(plan.query(), plan.query(), first, request.per_page, browsing ? nullptr : all_words_counter.get()));
     if (browsing) all_words_counter->collect(request.facet_limit, result.facets, result.facet_value_totals);
     std::size_t all_words = browsing ? everything : ranked[0].mset.get_matches_estimated();
-    if (all_words == 0 && plan.corrected) {
+    if (all_words == 0 && plan.corrected && request.correct_spelling) {
         // A misspelling with a known correction ("Nigel Mins"): what the user almost certainly
         // meant, tried before any word is dropped.
         auto corrected = builder.plan(*plan.corrected);
@@ -377,6 +377,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     };
     for (const auto* facet : filtered_facets) recount(facet->field, FacetCounter({facet}, false, false, table));
     if (!request.kinds.empty()) recount(kKindField, FacetCounter({}, false, true, table));
+    if (!request.from.empty() || !request.to.empty()) recount(kMonthRangeField, FacetCounter({}, true, false, table));
 
     deadline.check_client();
     result.total = cumulative.back();

@@ -1,10 +1,10 @@
 // The search page. The URL holds the whole state (bookmarkable, shareable, Back works) and the
 // API does the work. At most one request is in flight: a newer one cancels it, so results
 // follow each keystroke without a debounce and an older answer never paints over a newer one.
-import { escapeHtml, monthName, resultsSummary, pageTitle } from '/words.js';
+import { escapeHtml, monthName, count, resultsSummary, pageTitle, MAX_QUERY_CHARS } from '/words.js';
 import { attachSuggestions } from '/suggest.js';
 import { renderFacets } from '/facets.js';
-import { showIssue, showEntity } from '/reader.js';
+import { showIssue, showEntity, showFollow } from '/reader.js';
 import { yearHistogram } from '/charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,12 +12,15 @@ const FACETS = [...document.querySelectorAll('.facet')].map((el) => ({
   el, name: el.dataset.facet, param: el.dataset.param, title: el.dataset.title, label: el.dataset.label,
 }));
 const PER_PAGE = 10;
+const PHONE = matchMedia('(max-width: 48rem)');  // as style.css lays the page out for a phone
 const MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;  // as the API takes it
-const OUT_OF_READER = { issue: '', section: '', entity: '', name: '' };
+const OUT_OF_READER = { issue: '', section: '', entity: '', name: '', follow: '' };
 const input = $('q');
+input.maxLength = MAX_QUERY_CHARS;
+$('q-limit').textContent = `Searches stop at ${MAX_QUERY_CHARS} characters: this is as long as a search can be.`;
 const suggestions = attachSuggestions(input, $('suggestions'), (text) => {
   input.value = text;
-  go({ ...OUT_OF_READER, q: text, page: 1 });
+  go({ ...OUT_OF_READER, q: text, page: 1, correct_spelling: '' });
 });
 
 // ---- State: the URL. ----
@@ -25,9 +28,10 @@ const suggestions = attachSuggestions(input, $('suggestions'), (text) => {
 function readState() {
   const p = new URLSearchParams(location.search);
   const state = {
-    q: p.get('q') || '', from: p.get('from') || '', to: p.get('to') || '', sort: p.get('sort') || '',
+    q: (p.get('q') || '').slice(0, MAX_QUERY_CHARS), from: p.get('from') || '', to: p.get('to') || '', sort: p.get('sort') || '',
     page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     issue: p.get('issue') || '', section: p.get('section') || '', entity: p.get('entity') || '', name: p.get('name') || '',
+    follow: p.get('follow') || '', correct_spelling: p.get('correct_spelling') === 'false' ? 'false' : '',
   };
   for (const f of FACETS) state[f.param] = p.getAll(f.param);
   return state;
@@ -37,6 +41,7 @@ function readState() {
 function searchParams(state, { forFeed = false } = {}) {
   const p = new URLSearchParams();
   if (state.q) p.set('q', state.q);
+  if (!forFeed && state.correct_spelling) p.set('correct_spelling', state.correct_spelling);
   for (const f of FACETS) for (const v of state[f.param] || []) p.append(f.param, v);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
@@ -49,20 +54,35 @@ function urlOf(state) {
   const p = searchParams(state);
   if (state.issue) { p.set('issue', state.issue); if (state.section !== '') p.set('section', state.section); }
   if (state.entity) { p.set('entity', state.entity); p.set('name', state.name); }
+  if (state.follow) p.set('follow', state.follow);
   return p.toString() ? `?${p}` : location.pathname;
 }
 
 // Entries this page pushes are marked, so "Back to results" knows the entry before is ours.
+// A search typed into the box is one entry of its own: its first keystroke adds it, the
+// following ones replace it, and Enter keeps it.
+let typedEntry = false;
 function go(changes, { replace = false } = {}) {
+  typedEntry = false;
   const url = urlOf({ ...readState(), ...changes });
   if (replace) history.replaceState(history.state, '', url);
   else if (url !== (location.search || location.pathname)) history.pushState({ pushed: true }, '', url);
   render();
 }
 
+// Opening something from the results remembers, in the results' own history entry, what was
+// opened, so that coming back puts the focus on it again.
+function openFrom(opener, changes) {
+  history.replaceState({ ...history.state, opener }, '');
+  go(changes);
+}
+
 function backToResults() {
-  if (history.state && history.state.pushed) history.back();
-  else go(OUT_OF_READER);  // opened from a shared link: the search is in the URL
+  if (history.state && history.state.pushed) { history.back(); return; }
+  // Opened from a shared link: the search is in the URL, and the issue read is among its hits.
+  const { issue } = readState();
+  if (issue) focusAfterPaint = { selector: `#hits a[data-issue="${CSS.escape(issue)}"]` };
+  go(OUT_OF_READER);
 }
 
 // ---- Requests: one in flight. ----
@@ -91,21 +111,25 @@ async function api(path, request) {
   }
   const body = await res.json().catch(() => ({}));
   if (res.status === 404) throw new Problem('missing', body.message);
+  if (body.code === 'invalid_search_q') throw new Problem('too long');
   if (!res.ok) throw new Problem(res.status >= 500 ? 'unavailable' : 'refused', body.message);
   return body;
 }
 
+// In words, never the API's message (it names parameters); Try again only where it may help.
+const PROBLEMS = {
+  offline: { words: 'The search server could not be reached. Check your connection, then try again.', retry: true },
+  unavailable: { words: 'The archive is unavailable just now. Try again in a moment.', retry: true },
+  missing: { words: 'This page of the archive could not be found. It may have been removed.' },
+  'too long': { words: `This search is too long: searches stop at ${MAX_QUERY_CHARS} characters. Shorten it, then search again.` },
+  refused: { words: 'This search could not be run. Change the words or the filters, then search again.' },
+};
+
 function showProblem(error) {
-  const words = {
-    offline: 'The search server could not be reached. Check your connection, then try again.',
-    unavailable: 'The archive is unavailable just now. Try again in a moment.',
-    missing: 'This page of the archive could not be found. It may have been removed.',
-    refused: `This search could not be run (${error.message}). Change it, then try again.`,
-  };
-  $('problem').innerHTML = `<p>${escapeHtml(words[error.kind] || words.offline)}</p>
-    <button type="button" id="retry">Try again</button>`;
+  const problem = PROBLEMS[error.kind] || PROBLEMS.offline;
+  $('problem').innerHTML = `<p>${escapeHtml(problem.words)}</p>${problem.retry ? '<button type="button" id="retry">Try again</button>' : ''}`;
   $('problem').hidden = false;
-  $('retry').onclick = () => render();
+  if (problem.retry) $('retry').onclick = () => render();
 }
 
 // A search that takes a while shows it: the old hits fade and the heading says so. Not shown
@@ -125,19 +149,22 @@ function setLoading(loading, state) {
 
 let focusAfterPaint = null;  // what gets focus once the next results are drawn
 
-function render() {
+// restore: the state comes from history or the address (Back, a reload, a shared link), so
+// the box shows its words even while it has the focus.
+function render({ restore = false } = {}) {
   const state = readState();
-  if (document.activeElement !== input) input.value = state.q;
+  if (restore || document.activeElement !== input) input.value = state.q;
+  showQueryLimit();
   for (const id of ['from', 'to']) if (document.activeElement !== $(id)) $(id).value = state[id];
   showMonthsError('');
   $('sort').value = state.sort || (state.q ? '' : 'newest');
   $('problem').hidden = true;
-  const reading = Boolean(state.issue || state.entity);
+  const reading = Boolean(state.issue || state.entity || state.follow);
   document.body.classList.toggle('reading', reading);
   $('reader').hidden = !reading;
   if (reading) {
     showFilters(false);
-    openView(state.issue ? showIssue : showEntity, state);
+    openView(state.follow ? showFollow : state.issue ? showIssue : showEntity, state);
   } else {
     search(state);
   }
@@ -161,9 +188,7 @@ async function search(state) {
     if (error.name === 'AbortError') return;  // a newer request took its place
     typing = asYouType;  // "Try again" repeats the request that failed
     setLoading(false);
-    $('status').textContent = 'The search did not run';
-    for (const id of ['hits', 'pager', 'years']) $(id).innerHTML = '';
-    showProblem(error);
+    failed(state, error);
     return;
   }
   if (request !== inFlight) return;
@@ -172,35 +197,95 @@ async function search(state) {
   paint(state, body);
 }
 
+// Nothing of the last search is left to be read as this one's: its hits, counts and words.
+function failed(state, error) {
+  suggestions.close();
+  document.title = pageTitle(state.q ? `“${state.q}”: not searched` : 'not searched');
+  $('status').textContent = 'The search did not run';
+  announce('The search did not run');
+  for (const id of ['hits', 'pager', 'years']) $(id).innerHTML = '';
+  for (const f of FACETS) f.el.hidden = true;
+  $('did-you-mean').hidden = true;
+  $('notice').hidden = true;
+  $('show-results').textContent = 'Show the results';
+  showProblem(error);
+}
+
+const warned = (body, code) => (body.warnings || []).some((w) => w.code === code);
+
 function paint(state, body) {
   const filtered = FACETS.some((f) => state[f.param].length) || Boolean(state.from || state.to);
+  const corrected = warned(body, 'showing_corrected') ? body.did_you_mean : '';
+  const searched = warned(body, 'query_not_searchable') ? '' : corrected || state.q;
   document.title = pageTitle(state.q ? `“${state.q}”` : '');
   const without = (body.dropped_words || []).length ? `; also showing results without: ${body.dropped_words.join(', ')}` : '';
-  $('status').textContent = resultsSummary(state.q, body.total, filtered) + without;
+  const summary = resultsSummary(searched, body.total, filtered) + without;
+  $('status').textContent = summary;
+  announce(summary, { whenTypingPauses: typedEntry });
+  $('show-results').textContent = `Show ${count(body.total, 'result')}`;
+  renderNotice(state, body);
   $('hits').innerHTML = body.total ? body.hits.map((hit) => hitItem(state, hit)).join('')
     : '<li class="advice">Check the spelling, use fewer words, or remove a filter.</li>';
+  for (const f of FACETS) f.el.hidden = false;
   renderFacets(FACETS, body.facets, state, {
     toggle: (param, value, checked) => {
       const values = new Set(readState()[param]);
       if (checked) values.add(value); else values.delete(value);
+      // On a phone the open panel is above the results, a long way from them: a ticked value
+      // shows its results, its chip above them, and "Filters (n)" opens the panel again.
+      if (document.body.classList.contains('filters-open') && PHONE.matches) {
+        showFilters(false);
+        focusAfterPaint = { selector: '#results-heading', scroll: true };
+      }
       go({ [param]: [...values], page: 1 });
     },
-    about: (entity, name) => go({ entity, name, issue: '' }),
+    about: (entity, name, opener) => openFrom(opener, { entity, name, issue: '' }),
   });
   renderActiveFilters(state);
   renderPager(state, body.total);
-  renderDidYouMean(state, body.did_you_mean, (body.warnings || []).some((w) => w.code === 'showing_corrected'));
-  const chosenYear = /^(\d{4})-01$/.test(state.from) && state.to === `${state.from.slice(0, 4)}-12` ? state.from.slice(0, 4) : '';
-  $('years').innerHTML = yearHistogram(body.facets.years || [], chosenYear,
-    (year) => urlOf({ ...state, from: year ? `${year}-01` : '', to: year ? `${year}-12` : '', page: 1 }));
+  renderDidYouMean(state, body.did_you_mean, corrected);
+  $('years').innerHTML = yearHistogram(body.facets.years || [], chosenYear(state),
+    (year) => urlOf({ ...state, ...yearRange(year), page: 1 }));
   setFeed(`/api/search.atom?${searchParams(state, { forFeed: true })}`,
     `Regional Update archive: ${state.q ? `“${state.q}”` : 'all issues'}`);
+  $('feed').href = urlOf({ ...state, page: 1, follow: '1' });
   if (focusAfterPaint) {
-    const target = focusAfterPaint === 'first chip' ? $('chips').querySelector('button') || $('results-heading') : $('results-heading');
+    const { selector, scroll } = focusAfterPaint;
     focusAfterPaint = null;
-    $('results-heading').scrollIntoView({ block: 'start' });
-    target.focus({ preventScroll: true });
+    const target = document.querySelector(selector) || $('results-heading');
+    if (scroll) $('results-heading').scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: scroll });
   }
+}
+
+// A month range that is one whole year is that year: one chip, one chosen bar.
+function chosenYear(state) {
+  return /^(\d{4})-01$/.test(state.from) && state.to === `${state.from.slice(0, 4)}-12` ? state.from.slice(0, 4) : '';
+}
+
+const yearRange = (year) => ({ from: year ? `${year}-01` : '', to: year ? `${year}-12` : '' });
+
+// What the API said about the words: read in the page's own words.
+function renderNotice(state, body) {
+  const notes = [];
+  if (warned(body, 'query_not_searchable')) {
+    notes.push(`Nothing in “${escapeHtml(state.q)}” can be searched for (it has no letters or digits), so every issue is shown.`);
+  }
+  if (warned(body, 'query_syntax_relaxed')) {
+    notes.push('Part of the search could not be read as search syntax (AND, OR, NOT, quotes, brackets), so its words were searched as plain words.');
+  }
+  $('notice').innerHTML = notes.map((n) => `<span>${n}</span>`).join(' ');
+  $('notice').hidden = !notes.length;
+}
+
+// The live region says what a search found once, when the typing pauses, not at each keystroke.
+const TYPING_PAUSE_MS = 800;
+let announceTimer;
+function announce(words, { whenTypingPauses = false } = {}) {
+  clearTimeout(announceTimer);
+  const say = () => { if ($('announce').textContent !== words) $('announce').textContent = words; };
+  if (whenTypingPauses) announceTimer = setTimeout(say, TYPING_PAUSE_MS);
+  else say();
 }
 
 function hitItem(state, hit) {
@@ -220,9 +305,13 @@ function kindLabel(kind) {
 
 function renderActiveFilters(state) {
   const chips = [];
-  for (const f of FACETS) for (const v of state[f.param]) chips.push({ label: `${f.label}: ${v}`, param: f.param, value: v });
-  if (state.from) chips.push({ label: `From ${monthName(state.from)}`, param: 'from' });
-  if (state.to) chips.push({ label: `To ${monthName(state.to)}`, param: 'to' });
+  for (const f of FACETS) for (const v of state[f.param]) chips.push({ label: `${f.label}: ${v}`, changes: { [f.param]: state[f.param].filter((x) => x !== v) } });
+  const year = chosenYear(state);
+  if (year) chips.push({ label: `Year: ${year}`, changes: yearRange('') });
+  else {
+    if (state.from) chips.push({ label: `From ${monthName(state.from)}`, changes: { from: '' } });
+    if (state.to) chips.push({ label: `To ${monthName(state.to)}`, changes: { to: '' } });
+  }
   $('chips').innerHTML = chips.map((c, i) => `<li><button type="button" class="chip" data-i="${i}"
       aria-label="Remove filter ${escapeHtml(c.label)}">${escapeHtml(c.label)}</button></li>`).join('');
   $('active-filters').hidden = !chips.length;
@@ -230,10 +319,8 @@ function renderActiveFilters(state) {
   $('chips').onclick = (event) => {
     const button = event.target.closest('button');
     if (!button) return;
-    const chip = chips[button.dataset.i];
-    const s = readState();
-    focusAfterPaint = 'first chip';
-    go({ [chip.param]: chip.value === undefined ? '' : s[chip.param].filter((v) => v !== chip.value), page: 1 });
+    focusAfterPaint = { selector: '#chips button', scroll: true };
+    go({ ...chips[button.dataset.i].changes, page: 1 });
   };
 }
 
@@ -251,28 +338,35 @@ function renderPager(state, total) {
   $('pager').onclick = (event) => {
     const page = Number(event.target.dataset.page);
     if (!page) return;
-    focusAfterPaint = 'heading';  // the top of the new page, not the bottom of the old one
+    focusAfterPaint = { selector: '#results-heading', scroll: true };  // the top of the new page, not the bottom of the old one
     go({ page });
   };
 }
 
-function renderDidYouMean(state, corrected, shown) {
+// suggestion: the API's did_you_mean; shownInstead: the same, when its results are the ones shown.
+function renderDidYouMean(state, suggestion, shownInstead) {
   const el = $('did-you-mean');
-  el.hidden = !corrected;
-  if (!corrected) return;
-  const link = `<a href="?${new URLSearchParams({ q: corrected })}" id="corrected">${escapeHtml(corrected)}</a>`;
-  el.innerHTML = shown ? `No results for “${escapeHtml(state.q)}”. Showing results for ${link}.` : `Did you mean ${link}?`;
-  $('corrected').onclick = (event) => {
+  el.hidden = !suggestion;
+  if (!suggestion) return;
+  const link = (id, words, changes) => `<a href="${escapeHtml(urlOf({ ...state, ...changes, page: 1 }))}" id="${id}">${escapeHtml(words)}</a>`;
+  const corrected = link('corrected', suggestion, { q: suggestion, correct_spelling: '' });
+  el.innerHTML = shownInstead
+    ? `No results for “${escapeHtml(state.q)}”. Showing results for ${corrected}. Search instead for ${link('as-typed', state.q, { correct_spelling: 'false' })}.`
+    : `Did you mean ${corrected}?`;
+  el.onclick = (event) => {
+    const chosen = event.target.closest('a');
+    if (!chosen || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
-    input.value = corrected;
-    go({ q: corrected, page: 1 });
+    const asTyped = chosen.id === 'as-typed';
+    if (!asTyped) input.value = suggestion;
+    go(asTyped ? { correct_spelling: 'false', page: 1 } : { q: suggestion, correct_spelling: '', page: 1 });
   };
 }
 
+// The feed a feed reader finds in the page's head.
 function setFeed(href, title) {
   $('feed-link').href = href;
   $('feed-link').title = title;
-  $('feed').href = href;
 }
 
 // ---- The reader: an issue, or a person's, authority's or programme's page. ----
@@ -280,6 +374,8 @@ function setFeed(href, title) {
 const view = {
   reader: $('reader'),
   go,
+  openFrom,
+  searchFeed: (state) => `/api/search.atom?${searchParams(state, { forFeed: true })}`,
   async load(path) {
     const request = startRequest();
     const body = await api(path, request);
@@ -293,6 +389,8 @@ const view = {
     this.reader.querySelector('.back').onclick = backToResults;
     document.title = pageTitle(title);
     if (feed) setFeed(feed.href, feed.title);
+    const heading = this.reader.querySelector('h2');
+    if (heading) heading.focus({ preventScroll: true });  // where a screen reader starts reading
   },
 };
 
@@ -359,35 +457,55 @@ $('show-results').addEventListener('click', () => {
   showFilters(false);
   $('results-heading').focus();
 });
+// On a phone the open panel is closed by Escape, as a dialog would be; Escape that closes
+// suggestions or a month field's picker is theirs.
+$('filters').addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || event.defaultPrevented || !document.body.classList.contains('filters-open')) return;
+  showFilters(false);
+  $('filters-toggle').focus();
+});
 $('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
 $('clear-filters').addEventListener('click', () => {
-  focusAfterPaint = 'heading';
+  focusAfterPaint = { selector: '#results-heading', scroll: true };
   go({ ...Object.fromEntries(FACETS.map((f) => [f.param, []])), from: '', to: '', page: 1 });
 });
 
 // ---- The search box and the links in the results. ----
 
+function showQueryLimit() {
+  $('q-limit').hidden = input.value.length < MAX_QUERY_CHARS;
+}
+
 input.addEventListener('input', () => {
   typing = true;
-  go({ ...OUT_OF_READER, q: input.value, page: 1 }, { replace: true });
+  const replace = typedEntry;
+  go({ ...OUT_OF_READER, q: input.value, page: 1, correct_spelling: '' }, { replace });
+  typedEntry = true;
 });
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   suggestions.close();
-  go({ ...OUT_OF_READER, q: input.value, page: 1 });
+  go({ ...OUT_OF_READER, q: input.value, page: 1, correct_spelling: '' });
 });
 $('hits').addEventListener('click', (event) => {
   const link = event.target.closest('a[data-issue]');
   if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
   event.preventDefault();
-  go({ issue: link.dataset.issue, section: link.dataset.section });
+  const { issue, section } = link.dataset;
+  openFrom(`#hits a[data-issue="${CSS.escape(issue)}"][data-section="${CSS.escape(section)}"]`, { issue, section });
 });
 $('years').addEventListener('click', (event) => {
   const bar = event.target.closest('a[data-year]');
   if (!bar || event.ctrlKey || event.metaKey) return;
   event.preventDefault();
-  const { year } = bar.dataset;
-  go({ from: year ? `${year}-01` : '', to: year ? `${year}-12` : '', page: 1 });
+  focusAfterPaint = { selector: `#years a[data-bar="${CSS.escape(bar.dataset.bar)}"]` };  // the same bar, redrawn
+  go({ ...yearRange(bar.dataset.year), page: 1 });
 });
-window.addEventListener('popstate', render);
-render();
+window.addEventListener('popstate', () => {
+  typedEntry = false;
+  suggestions.close();
+  const { opener } = history.state || {};
+  if (opener) focusAfterPaint = { selector: opener };
+  render({ restore: true });
+});
+render({ restore: true });

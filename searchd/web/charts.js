@@ -16,6 +16,18 @@ function monthsBetween(first, last) {
   return months;
 }
 
+// The months named under the axis: the first, each January and the last, leaving out a
+// January too close to the last for both labels to be read.
+const LABEL_WIDTH = 52;  // px: "Nov 2023" at the axis' size, and a gap
+function axisLabels(months, slot) {
+  const last = months.length - 1;
+  const labelled = new Set([0, last]);
+  months.forEach((month, i) => {
+    if (month.endsWith('-01') && i > 0 && (last - i) * slot >= LABEL_WIDTH && i * slot >= LABEL_WIDTH) labelled.add(i);
+  });
+  return labelled;
+}
+
 /** Issues mentioning an entity, per month (timeline: [{month, issues}], "unknown" allowed). */
 export function monthChart(timeline, id, subject) {
   const dated = timeline.filter((t) => /^\d{4}-\d{2}$/.test(t.month));
@@ -25,10 +37,11 @@ export function monthChart(timeline, id, subject) {
   const most = Math.max(...dated.map((t) => t.issues));
   const slot = Math.max(6, Math.min(28, Math.floor(640 / months.length)));
   const width = months.length * slot;
+  const labelled = axisLabels(months, slot);
   const bars = months.map((month, i) => {
     const issues = byMonth.get(month) || 0;
     const height = issues ? Math.max(3, Math.round((issues / most) * BAR_AREA)) : 0;
-    const label = month.endsWith('-01') || i === 0 ? `<text x="${i * slot}" y="${BAR_AREA + 16}" class="axis">${escapeHtml(shortMonthName(month))}</text>` : '';
+    const label = labelled.has(i) ? `<text x="${i * slot}" y="${BAR_AREA + 16}" class="axis">${escapeHtml(shortMonthName(month))}</text>` : '';
     const value = issues && slot >= 14 ? `<text x="${i * slot + slot / 2}" y="${BAR_AREA - height - 3}" class="value">${issues}</text>` : '';
     return `${issues ? `<rect x="${i * slot + 1}" y="${BAR_AREA - height}" width="${slot - 2}" height="${height}" class="bar"><title>${escapeHtml(monthName(month))}: ${count(issues, 'issue')}</title></rect>` : ''}${value}${label}`;
   }).join('');
@@ -47,7 +60,8 @@ export function monthChart(timeline, id, subject) {
 }
 
 /**
- * Issues per year of the current results, each bar a link that narrows the search to its
+ * Issues per year of the current results, newest first, one row each, so that every year fits
+ * the filters' width however many there are. Each bar is a link that narrows the search to its
  * year (or, when it is the year already chosen, widens it again). years: [{value, count}].
  */
 export function yearHistogram(years, chosenYear, hrefFor) {
@@ -57,29 +71,32 @@ export function yearHistogram(years, chosenYear, hrefFor) {
   const last = Math.max(...known.map((y) => y.year));
   const byYear = new Map(known.map((y) => [y.year, y.issues]));
   const most = Math.max(...known.map((y) => y.issues));
-  const slot = 34;
-  const bars = [];
-  for (let year = first, i = 0; year <= last; year += 1, i += 1) {
+  const ROW = 28;  // px: a tap target of at least 24
+  const WIDTH = 250;
+  const BAR_START = 44;
+  const BAR_SPACE = WIDTH - BAR_START - 36;  // room for the count after the longest bar
+  const rows = [];
+  for (let year = last, i = 0; year >= first; year -= 1, i += 1) {
     const issues = byYear.get(year) || 0;
-    const height = issues ? Math.max(3, Math.round((issues / most) * BAR_AREA)) : 0;
+    const length = issues ? Math.max(3, Math.round((issues / most) * BAR_SPACE)) : 0;
     const chosen = String(year) === chosenYear;
     // The name starts with what the bar shows (year, then count), as speech input users say it.
     const label = chosen ? `${year}: ${count(issues, 'issue')}, the year shown; show every year`
       : `${year}: ${count(issues, 'issue')}; show only ${year}`;
-    const middle = i * slot + (slot - 4) / 2;
-    const bar = `<rect x="${i * slot}" y="0" width="${slot - 4}" height="${BAR_AREA + 36}" class="hit-area"/>
-        <rect x="${i * slot + 4}" y="${BAR_AREA - height + 14}" width="${slot - 12}" height="${height}" class="bar"/>
-        <text x="${middle}" y="${BAR_AREA + 30}" class="axis">${year}</text>
-        <text x="${middle}" y="${BAR_AREA - height + 10}" class="value">${issues}</text>`;
-    bars.push(issues
-      ? `<a href="${escapeHtml(hrefFor(chosen ? '' : String(year)))}" data-year="${chosen ? '' : year}" aria-label="${escapeHtml(label)}"
-           class="year${chosen ? ' chosen' : ''}">${bar}</a>`
-      : `<g class="year empty" aria-hidden="true">${bar}</g>`);
+    const top = i * ROW;
+    const row = `<rect x="0" y="${top}" width="${WIDTH}" height="${ROW - 2}" class="hit-area"/>
+        <text x="0" y="${top + ROW / 2 + 4}" class="axis">${year}</text>
+        <rect x="${BAR_START}" y="${top + 5}" width="${length}" height="${ROW - 12}" class="bar"/>
+        <text x="${BAR_START + length + 5}" y="${top + ROW / 2 + 4}" class="value">${issues}</text>`;
+    rows.push(issues
+      ? `<a href="${escapeHtml(hrefFor(chosen ? '' : String(year)))}" data-year="${chosen ? '' : year}" data-bar="${year}"
+           aria-label="${escapeHtml(label)}" class="year${chosen ? ' chosen' : ''}">${row}</a>`
+      : `<g class="year empty" aria-hidden="true">${row}</g>`);
   }
-  const width = (last - first + 1) * slot;
+  const height = rows.length * ROW;
   return `<figure class="chart years-chart">
       <figcaption id="years-caption">Issues per year: choose a year to see only that year</figcaption>
-      <div class="chart-scroll"><svg role="group" aria-labelledby="years-caption" viewBox="0 0 ${width} ${BAR_AREA + 36}"
-           width="${width}" height="${BAR_AREA + 36}">${bars.join('')}</svg></div>
+      <svg role="group" aria-labelledby="years-caption" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}"
+           class="fits">${rows.join('')}</svg>
     </figure>`;
 }

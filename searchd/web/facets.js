@@ -40,7 +40,7 @@ function drawList(facet, values, chosen) {
 /**
  * Draws each facet's panel from a search's counts. The chosen values come first, so they can
  * always be unticked (count 0 when the search no longer has them). on.toggle(param, value,
- * checked), on.about(facet, name).
+ * checked), on.about(facet, name, selector of the link that opened it).
  */
 export function renderFacets(facets, counts, state, on) {
   for (const facet of facets) {
@@ -63,7 +63,7 @@ export function renderFacets(facets, counts, state, on) {
         const about = event.target.closest('a.about');
         if (about && !event.ctrlKey && !event.metaKey) {
           event.preventDefault();
-          on.about(about.dataset.entity, about.dataset.name);
+          on.about(about.dataset.entity, about.dataset.name, `a.about[data-focus-key="${CSS.escape(about.dataset.focusKey)}"]`);
         }
       });
       facet.el.addEventListener('change', (event) => {

@@ -35,8 +35,10 @@ export function attachSuggestions(input, list, choose) {
       const res = await fetch(`/api/suggest?${new URLSearchParams({ q: text, limit: 8 })}`, { signal: request.signal });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       body = await res.json();
-    } catch {
-      return;  // cancelled by the next keystroke, or suggestions are unavailable: the search goes on
+    } catch (error) {
+      // Cancelled by the next keystroke; or unavailable, when those shown are another's words.
+      if (error.name !== 'AbortError' && pending === request) close();
+      return;
     }
     if (pending !== request) return;
     pending = null;

@@ -1,7 +1,8 @@
 // Drop-in search box for any page: <script src="https://SEARCHD/widget.js" defer></script> and
 // <div data-wmsearch></div>. Talks to the searchd it was loaded from (CORS), inside a shadow
 // root whose styles start from nothing, so the host page's styles neither leak in (not even
-// inherited ones such as line-height) nor out. Loading the script twice mounts each box once.
+// inherited ones such as line-height; sizes are in em of its own 16px, never the host's rem)
+// nor out. Loading the script twice mounts each box once; boxes added later are mounted too.
 (function () {
   'use strict';
   const script = document.currentScript;
@@ -16,35 +17,37 @@
     return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1)).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
   };
   const style = `
-    :host { display: block; }
-    .root { all: initial; display: block; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+    :host { display: block !important; }
+    .root { all: initial; display: block; width: 100%; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
             color: #1b1b1b; background: #fff; text-align: left; }
     .root * { box-sizing: border-box; }
-    label { font-weight: 600; display: block; margin-bottom: .25rem; }
-    input { width: 100%; font: inherit; padding: .45rem; border: 2px solid #4a4a4a; border-radius: 4px; color: inherit; background: #fff; }
+    label { font-weight: 600; display: block; margin-bottom: .25em; }
+    input { width: 100%; font: inherit; padding: .45em; border: 2px solid #4a4a4a; border-radius: 4px; color: inherit; background: #fff; }
     input:focus-visible, a:focus-visible { outline: 3px solid #f4a000; outline-offset: 2px; }
     [hidden] { display: none !important; }
-    [role=listbox] { list-style: none; margin: .25rem 0 0; padding: 0; border: 1px solid #4a4a4a; }
-    [role=option] { display: flex; justify-content: space-between; gap: 1rem; padding: .35rem .6rem; min-height: 2rem; cursor: pointer; }
+    [role=listbox] { list-style: none; margin: .25em 0 0; padding: 0; border: 1px solid #4a4a4a; }
+    [role=option] { display: flex; justify-content: space-between; gap: 1em; padding: .35em .6em; min-height: 2em; cursor: pointer; }
     [role=option][aria-selected=true] { background: #0b5394; color: #fff; }
     .kind { font-size: .85em; white-space: nowrap; }
-    ol { list-style: none; padding: 0; margin: .5rem 0; }
-    ol li { border-bottom: 1px solid #d0d0d0; padding: .5rem 0; }
+    ol { list-style: none; padding: 0; margin: .5em 0; }
+    ol li { border-bottom: 1px solid #d0d0d0; padding: .5em 0; }
     .busy ol { opacity: .45; }
     a { color: #0b5394; }
     mark { background: #ffe58a; color: inherit; }
-    .meta { color: #4a4a4a; font-size: .85rem; margin: .25rem 0; }
-    .snippet { margin: .2rem 0 0; overflow-wrap: anywhere; }`;
+    .meta { color: #4a4a4a; font-size: .85em; margin: .25em 0; }
+    .problem button { font: inherit; margin: .25em 0; padding: .3em .8em; min-height: 2em; border: 2px solid #0b5394;
+                      background: #0b5394; color: #fff; border-radius: 4px; cursor: pointer; }
+    .snippet { margin: .2em 0 0; overflow-wrap: anywhere; }`;
 
-  // Why a request failed, for the person who embedded the box: a browser does not tell
-  // scripts that CORS refused a request, but the script itself came from searchd, so the
-  // server is up and the likeliest cause is this page's origin not being allowed.
-  function failure(error) {
-    if (error instanceof TypeError) {
-      return `Search is unavailable: the search server may not allow this site (${location.origin}). `
-        + `Its administrator can allow it by starting searchd with --cors-origin ${location.origin}.`;
-    }
-    return `Search is unavailable just now (${error.message}). Try again in a moment.`;
+  // Why a request failed, as far as the page can know. A browser tells scripts neither that
+  // CORS refused an answer nor that nothing answered; but a request that needs no CORS
+  // (no-cors: its answer cannot be read, only that there was one) tells the two apart.
+  async function failure(error) {
+    if (!(error instanceof TypeError)) return `Search is unavailable just now (${error.message}). Try again in a moment.`;
+    const answers = await fetch(`${origin}/health`, { mode: 'no-cors', cache: 'no-store' }).then(() => true, () => false);
+    if (!answers) return 'The search server could not be reached. Check your connection, then try again.';
+    return `Search is unavailable: the search server answers, but does not allow this site (${location.origin}). `
+      + `Its administrator can allow it by starting searchd with --cors-origin ${location.origin}.`;
   }
 
   function mount(host) {
@@ -56,12 +59,14 @@
         <input id="q-${n}" type="search" autocomplete="off" role="combobox" aria-autocomplete="list" aria-expanded="false"
                aria-controls="s-${n}" placeholder="Name, authority or topic">
         <ul id="s-${n}" role="listbox" aria-label="Suggestions" hidden></ul></form>
-      <p class="meta" role="status"></p><ol aria-busy="false"></ol></div>`;
+      <p class="meta" role="status"></p><div class="problem" hidden><button type="button">Try again</button></div>
+      <ol aria-busy="false"></ol></div>`;
     const box = root.querySelector('.root');
     const input = root.querySelector('input');
     const listbox = root.querySelector('[role=listbox]');
     const status = root.querySelector('[role=status]');
     const hits = root.querySelector('ol');
+    const problem = root.querySelector('.problem');
     let searching = null;
     let suggesting = null;
     let active = -1;
@@ -85,6 +90,7 @@
       const q = input.value.trim();
       if (searching) searching.abort();
       searching = null;
+      problem.hidden = true;
       if (!q) { setLoading(false); hits.innerHTML = ''; status.textContent = ''; return; }
       const request = new AbortController();
       searching = request;
@@ -94,9 +100,14 @@
         body = await getJson(`/api/search?${new URLSearchParams({ q, per_page: 5, as_you_type: 1 })}`, request);
       } catch (error) {
         if (error.name === 'AbortError') return;
+        closeSuggestions();
+        const words = await failure(error);
+        if (searching !== request) return;
+        searching = null;
         setLoading(false);
         hits.innerHTML = '';
-        status.textContent = failure(error);
+        status.textContent = words;
+        problem.hidden = false;
         return;
       }
       if (searching !== request) return;
@@ -141,8 +152,10 @@
       let body;
       try {
         body = await getJson(`/api/suggest?${new URLSearchParams({ q: text, limit: 6 })}`, request);
-      } catch {
-        return;  // the search itself says what went wrong
+      } catch (error) {
+        // The search itself says what went wrong; suggestions of other words are not left open.
+        if (error.name !== 'AbortError' && suggesting === request) closeSuggestions();
+        return;
       }
       if (suggesting !== request) return;
       suggesting = null;
@@ -189,8 +202,20 @@
       else closeSuggestions();
     });
     root.querySelector('form').addEventListener('submit', (event) => { event.preventDefault(); closeSuggestions(); search(); });
+    problem.querySelector('button').addEventListener('click', () => { input.focus(); search(); });
   }
 
-  const start = () => document.querySelectorAll('[data-wmsearch]').forEach(mount);
+  // Boxes in the page, and those a page adds later (a single-page site, content loaded on demand).
+  const mountAll = (node) => {
+    if (node.matches && node.matches('[data-wmsearch]')) mount(node);
+    if (node.querySelectorAll) node.querySelectorAll('[data-wmsearch]').forEach(mount);
+  };
+  const start = () => {
+    mountAll(document);
+    if (shared.watching) return;
+    shared.watching = true;
+    new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(mountAll)))
+      .observe(document.documentElement, { childList: true, subtree: true });
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();

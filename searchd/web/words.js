@@ -2,6 +2,9 @@
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
 const SITE = 'Regional Update archive';
+/** The search box's limit: a UTF-16 unit is at most 3 bytes of UTF-8, so 300 stay under the
+ * API's 1,000 bytes for a query in any script. */
+export const MAX_QUERY_CHARS = 300;
 
 export function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));

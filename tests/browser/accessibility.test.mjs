@@ -62,6 +62,12 @@ const STATES = {
     await page.goto(`${searchd.origin}/?q=Pat+Bullen&issue=001_bdbd675849e79961&section=2`);
     await page.waitForSelector('#reader section.target');
   },
+  'a query with nothing to search for': async (page) => { await page.goto(`${searchd.origin}/?q=%F0%9F%98%80`); await ready(page); },
+  'the page for following a name in a feed reader': async (page) => {
+    await page.goto(`${searchd.origin}/?entity=people&name=Pat%20Bullen&follow=1`);
+    await page.waitForSelector('#feed-address');
+  },
+  'the error reference': async (page) => { await page.goto(`${searchd.origin}/errors#invalid_search_q`); },
   'an entity page with its table open': async (page) => {
     await page.goto(`${searchd.origin}/?entity=people&name=Pat%20Bullen`);
     await page.waitForSelector('#timeline');

@@ -2,15 +2,11 @@
 // every filter, and a per-year histogram of the results that is also the date filter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexCorpus, startSearchd, launchBrowser, stopAll } from './support.mjs';
+import { searchPageOnCorpus, stopAll } from './support.mjs';
 
 let searchd, page;
 
-before(async () => {
-  searchd = await startSearchd(indexCorpus());
-  const browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-});
+before(async () => { ({ searchd, page } = await searchPageOnCorpus()); });
 
 after(stopAll);
 
@@ -53,13 +49,13 @@ test('the per-year histogram counts the results and filters by a year when one i
   await page.waitForSelector('#years a[data-year]');
   const bars = page.locator('#years a[data-year]');
   assert.deepEqual(await bars.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label'))),
-    ['2022: 3 issues; show only 2022', '2023: 1 issue; show only 2023']);
+    ['2023: 1 issue; show only 2023', '2022: 3 issues; show only 2022']);  // newest first
   assert.match(await page.locator('#years-caption').innerText(), /Issues per year/);
-  await bars.last().focus();
+  await bars.first().focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /from=2023-01&to=2023-12/.test(location.search));
   await page.waitForFunction(() => document.querySelectorAll('#hits li h3').length === 1);
-  assert.match(await page.locator('#chips').innerText(), /From January 2023[\s\S]*To December 2023/);
+  assert.equal(await page.locator('#chips').innerText(), 'Year: 2023');
   const chosen = page.locator('#years a.chosen');
   assert.match(await chosen.getAttribute('aria-label'), /^2023: 1 issue, the year shown/);
   await chosen.click();

@@ -72,7 +72,7 @@ test("the people, authorities and programmes on an entity page lead to their own
   await page.context().close();
 });
 
-test('searches and entity pages name their Atom feed, for a feed reader to follow', { timeout: 30000 }, async () => {
+test('searches and entity pages name their Atom feed, and Follow leads to a page that gives its address to copy', { timeout: 30000 }, async () => {
   const page = await freshTab('?q=Telford%20and%20Wrekin');
   await page.waitForSelector('#hits li h3');
   const feed = page.locator('link[rel=alternate][type="application/atom+xml"]');
@@ -80,11 +80,61 @@ test('searches and entity pages name their Atom feed, for a feed reader to follo
   const search = await page.request.get(`${searchd.origin}${await feed.getAttribute('href')}`);
   assert.match(search.headers()['content-type'], /^application\/atom\+xml/);
   assert.match(await search.text(), /<entry>/);
+  await page.getByRole('link', { name: 'Follow this search' }).click();
+  await page.waitForSelector('#feed-address');
+  assert.equal(await page.locator('#feed-address').inputValue(), `${searchd.origin}/api/search.atom?q=Telford+and+Wrekin`);
+
   await page.goto(`${searchd.origin}/?entity=people&name=Pat%20Bullen`);
   await page.waitForSelector('#entity-summary');
   assert.equal(await feed.getAttribute('href'), '/api/entities/people/Pat%20Bullen.atom');
-  assert.equal(await page.getByRole('link', { name: 'Follow Pat Bullen' }).getAttribute('href'), '/api/entities/people/Pat%20Bullen.atom');
-  const entity = await page.request.get(`${searchd.origin}/api/entities/people/Pat%20Bullen.atom`);
+  await page.getByRole('link', { name: 'Follow Pat Bullen' }).click();
+  await page.waitForSelector('#feed-address');
+  assert.match(page.url(), /follow=1/);
+  assert.equal(await page.locator('#reader h2').innerText(), 'Follow Pat Bullen in a feed reader');
+  assert.match(await page.locator('#reader').innerText(), /feed reader/);
+  const address = await page.locator('#feed-address').inputValue();
+  assert.equal(address, `${searchd.origin}/api/entities/people/Pat%20Bullen.atom`);
+  const entity = await page.request.get(address);
+  assert.match(entity.headers()['content-type'], /^application\/atom\+xml/);
   assert.equal((await entity.text()).match(/<entry>/g).length, 3);
+  await page.getByRole('button', { name: 'Copy the address' }).click();
+  await page.waitForFunction(() => document.getElementById('copy-done').textContent !== '');
   await page.context().close();
+});
+
+test('an entity page\'s chart names its last month under the last bar', { timeout: 30000 }, async () => {
+  const page = await freshTab('?entity=people&name=Pat%20Bullen');
+  await page.waitForSelector('#timeline svg');
+  const labels = await page.locator('#timeline text.axis').allTextContents();
+  assert.equal(labels[0], 'Apr 2022');
+  assert.equal(labels[labels.length - 1], 'Nov 2023', `labels: ${labels.join(', ')}`);
+  const overlaps = await page.locator('#timeline text.axis').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect())
+    .some((box, i, boxes) => i > 0 && box.left < boxes[i - 1].right));
+  assert.ok(!overlaps, 'two month labels overlap');
+  await page.context().close();
+});
+
+test('on a phone the reader opens at the matching section with the title and Back to results on screen', { timeout: 30000 }, async () => {
+  const id = '001_bdbd675849e79961';
+  const { sections } = await (await fetch(`${searchd.origin}/api/issues/${id}`)).json();
+  const last = sections.length - 1;
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  await page.goto(`${searchd.origin}/?q=care&issue=${id}&section=${last}`);
+  await page.waitForSelector('#reader section.target');
+  await page.waitForTimeout(200);
+  const onScreen = async (locator, what) => {
+    const box = await locator.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + Math.min(box.height, 40) <= 812, `${what} is at ${box && Math.round(box.y)} px`);
+  };
+  await onScreen(page.getByRole('button', { name: '← Back to results' }), 'Back to results');
+  await onScreen(page.locator('#reader h2'), 'the title');
+  await onScreen(page.locator('#reader section.target'), 'the matching section');
+  const head = await page.locator('#reader .reader-head').boundingBox();
+  const section = await page.locator('#reader section.target').boundingBox();
+  assert.ok(section.y >= head.y + head.height - 1, 'the section starts under the title');
+  // The sections before it are a tap away, not gone.
+  await page.getByText(`Show the ${last} sections before this one`).click();
+  assert.ok(await page.locator('#section-0').isVisible());
+  await context.close();
 });

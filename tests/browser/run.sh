@@ -11,4 +11,4 @@ if [ ! -x "${WM_CHROMIUM:-/usr/bin/chromium}" ]; then
   echo "Chromium not found at ${WM_CHROMIUM:-/usr/bin/chromium}: apt-get install chromium (scripts/test does)" >&2
   exit 1
 fi
-exec timeout 300 node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs
+exec timeout 600 node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs

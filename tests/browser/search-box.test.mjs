@@ -2,22 +2,17 @@
 // follow each keystroke with stale requests cancelled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexCorpus, startSearchd, launchBrowser, stopAll } from './support.mjs';
+import { searchPageOnCorpus, stopAll, waitForStatus as statusMatches } from './support.mjs';
 
 let searchd, page;
 
-before(async () => {
-  searchd = await startSearchd(indexCorpus());
-  const browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-});
+before(async () => { ({ searchd, page } = await searchPageOnCorpus()); });
 
 after(stopAll);
 
 const status = () => page.locator('#status').innerText();
 const waitForHits = (n) => page.waitForFunction((count) => document.querySelectorAll('#hits li').length === count, n);
-const waitForStatus = (pattern) => page.waitForFunction(
-  (source) => new RegExp(source).test(document.getElementById('status').textContent), pattern.source);
+const waitForStatus = (pattern) => statusMatches(page, pattern);
 // Checking that something does not happen needs a wait: longer than the old page's 250 ms
 // debounce, so a search it would have fired has been painted.
 const settle = () => page.waitForTimeout(600);

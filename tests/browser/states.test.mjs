@@ -3,15 +3,11 @@
 // and counts, filters and months in plain words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexCorpus, startSearchd, launchBrowser, stopAll } from './support.mjs';
+import { searchPageOnCorpus, stopAll } from './support.mjs';
 
 let searchd, page;
 
-before(async () => {
-  searchd = await startSearchd(indexCorpus());
-  const browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-});
+before(async () => { ({ searchd, page } = await searchPageOnCorpus()); });
 
 after(stopAll);
 

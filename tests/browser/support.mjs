@@ -35,21 +35,27 @@ export function indexCorpus({ generated = 0 } = {}) {
   return db;
 }
 
-// searchd prints "searchd: serving DB on http://127.0.0.1:PORT/" as its first line.
-export function startSearchd(db, corsOrigins = []) {
-  const args = ['--db', db, '--bind', '127.0.0.1', '--port', '0', '-q'];
+// searchd prints "searchd: serving DB on http://127.0.0.1:PORT/" as its first line. stop() ends
+// it before the test does (a server that goes down); port: a given one, to start it again there.
+export function startSearchd(db, corsOrigins = [], { port = 0 } = {}) {
+  const args = ['--db', db, '--bind', '127.0.0.1', '--port', String(port), '-q'];
   for (const origin of corsOrigins) args.push('--cors-origin', origin);
   const child = spawn(required('WM_SEARCHD'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  cleanups.push(() => child.kill('SIGTERM'));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  cleanups.push(stop);
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`searchd did not start: ${log}`)), 10000);
     child.stderr.on('data', (chunk) => {
       log += chunk;
-      const match = log.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)\//);
+      const match = log.match(/serving .* on (http:\/\/127\.0\.0\.1:(\d+))\//);
       if (match) {
         clearTimeout(timer);
-        resolve({ origin: match[1] });
+        resolve({ origin: match[1], port: Number(match[2]), stop });
       }
     });
     child.on('exit', (code) => reject(new Error(`searchd exited with ${code}: ${log}`)));
@@ -85,6 +91,19 @@ export async function launchBrowser() {
   });
   cleanups.push(() => browser.close());
   return browser;
+}
+
+// The search page's usual bench: the real issues behind a searchd, and one desktop-sized tab.
+export async function searchPageOnCorpus() {
+  const searchd = await startSearchd(indexCorpus());
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  return { searchd, page };
+}
+
+// Until the heading over the results (its count, its words) matches pattern.
+export function waitForStatus(page, pattern) {
+  return page.waitForFunction((source) => new RegExp(source).test(document.getElementById('status').textContent), pattern.source);
 }
 
 export async function screenshot(page, name) {

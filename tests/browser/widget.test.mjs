@@ -1,6 +1,6 @@
 // The widget as a web developer embeds it: on a page of another origin with hostile styles,
-// loaded twice, with suggestions and a loading state, and a clear word when searchd does not
-// allow the page's origin.
+// loaded twice, with suggestions and a loading state, and a clear word when searchd answers but
+// does not allow the page's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -58,9 +58,25 @@ test('the host page\'s styles do not reach the widget, not even inherited ones',
   assert.ok(await page.locator('[data-wmsearch] li mark').count() >= 3);
 });
 
+test('host styles neither shrink the widget nor enlarge its date lines (its sizes are its own, not the host\'s rem)', { timeout: 30000 }, async (t) => {
+  const { page, box } = await hostPage(t, allowed);
+  const width = () => inWidget(page, (root) => ({ host: root.host.getBoundingClientRect().width,
+    widget: root.querySelector('.root').getBoundingClientRect().width }));
+  const empty = await width();
+  assert.ok(Math.abs(empty.widget - empty.host) <= 1, `the widget is ${empty.widget} px wide in a box of ${empty.host}`);
+  await box.pressSequentially('Pat Bullen', { delay: 20 });
+  await page.waitForFunction(() => document.querySelector('[data-wmsearch]').shadowRoot.querySelectorAll('ol li').length === 3);
+  const sizes = await inWidget(page, (root) => ({ title: getComputedStyle(root.querySelector('ol li a')).fontSize,
+    date: getComputedStyle(root.querySelector('ol li .meta')).fontSize }));
+  assert.deepEqual(sizes, { title: '16px', date: '13.6px' });
+});
+
 test('the widget suggests names from the keyboard and shows that it is loading', { timeout: 30000 }, async (t) => {
   const { page, box } = await hostPage(t, allowed);
+  // The list of the last words typed: an earlier keystroke's list, redrawn, would lose the choice.
+  const lastList = page.waitForResponse((res) => /\/api\/suggest\?/.test(res.url()) && new URL(res.url()).searchParams.get('q') === 'pat b');
   await box.pressSequentially('pat b', { delay: 30 });
+  await lastList;
   const option = page.locator('[data-wmsearch] [role=option]').first();
   await option.waitFor();
   assert.match(await option.innerText(), /Pat Bullen[\s\S]*person · 3 issues/);
@@ -89,7 +105,7 @@ test('when searchd does not allow the page\'s origin, the widget says so and nam
       && /unavailable/.test(root.querySelector('[role=status]').textContent);
   });
   const words = await status.innerText();
-  assert.match(words, /may not allow this site/);
+  assert.match(words, /answers, but does not allow this site/);
   assert.ok(words.includes(`--cors-origin ${host.origin}`), words);
   assert.doesNotMatch(words, /Failed to fetch/);
 });

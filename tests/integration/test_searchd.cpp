@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "common/errors.hpp"
 #include "common/text/text.hpp"
 #include "test_support.hpp"
 
@@ -298,6 +299,45 @@ TEST_CASE("bad requests get Meilisearch-shaped errors and the daemon keeps servi
     CHECK(post->status == 405);
     CHECK(json::parse(post->body)["code"] == "method_not_allowed");
     CHECK(get(server, "/healthz").status == 200);
+}
+
+TEST_CASE("every error links to the code on the error reference page of the server that answered", "[searchd][errors]") {
+    SearchdProcess server(corpus_database());
+    const auto origin = "http://127.0.0.1:" + std::to_string(server.port());
+    const auto refused = get(server, "/api/search?page=0");
+    CHECK(refused.body["link"] == origin + "/errors#invalid_search_page");
+    // The name the client reached it by, and https behind a proxy that says so.
+    CHECK(get(server, "/no/such/path", {{"Host", "search.example.org"}, {"X-Forwarded-Proto", "https"}}).body["link"] ==
+          "https://search.example.org/errors#not_found");
+    CHECK(get(server, "/no/such/path", {{"Host", "search.example.org:8443"}}).body["link"] ==
+          "http://search.example.org:8443/errors#not_found");
+    // A Host that could make the link lead elsewhere is not used.
+    for (const auto* host : {"evil.example/x", "a@evil.example", "x\"<script>", "[::1", "host:port"})
+        CHECK(get(server, "/no/such/path", {{"Host", host}}).body["link"] == origin + "/errors#not_found");
+
+    httplib::Client client("127.0.0.1", server.port());
+    const auto page = client.Get("/errors");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type").starts_with("text/html"));
+    for (const auto& info : error_table()) {
+        INFO(info.code);
+        CHECK(page->body.find("<tr id=\"" + std::string(info.code) + "\">") != std::string::npos);
+        CHECK(page->body.find(std::string(info.remedy).substr(0, 20)) != std::string::npos);
+    }
+
+    SearchdProcess configured(corpus_database(), {"--error-reference-url", "https://docs.example.org/wmsearch/errors.html"});
+    CHECK(get(configured, "/api/search?page=0").body["link"] == "https://docs.example.org/wmsearch/errors.html#invalid_search_page");
+}
+
+TEST_CASE("a query with nothing to search for is answered with a warning that says so", "[searchd]") {
+    SearchdProcess server(corpus_database());
+    const auto reply = get(server, "/api/search?q=" + encode("\xF0\x9F\x98\x80 "));
+    REQUIRE(reply.status == 200);
+    CHECK(reply.body["total"] == 5);
+    CHECK(reply.body["warnings"][0]["code"] == "query_not_searchable");
+    CHECK(get(server, "/api/search?q=safegaurding&correct_spelling=false").body["total"] == 0);
+    CHECK(get(server, "/api/search?correct_spelling=maybe").body["code"] == "invalid_search_correct_spelling");
 }
 
 TEST_CASE("a newly indexed issue is visible without a restart", "[searchd][live]") {

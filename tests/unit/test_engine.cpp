@@ -283,6 +283,70 @@ TEST_CASE("engine: newest first without a query, a page past the end is empty", 
     CHECK(searcher.search(request).hits.empty());
 }
 
+TEST_CASE("engine: the years are counted without the month range, so every year keeps its count", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    for (const auto& words : {std::string(), std::string("care")}) {
+        SearchRequest any_month;
+        any_month.query = words;
+        const auto every_year = searcher.search(any_month);
+        REQUIRE(every_year.facets.at("years").size() >= 2);
+        for (const auto& [from, to] : {std::pair{"2023-01", "2023-12"}, {"2022-06", ""}, {"", "2022-12"}}) {
+            SearchRequest one_range = any_month;
+            one_range.from = from;
+            one_range.to = to;
+            const auto ranged = searcher.search(one_range);
+            INFO("q=" << words << " from=" << from << " to=" << to);
+            CHECK(ranged.facets.at("years").size() == every_year.facets.at("years").size());
+            for (const auto& year : every_year.facets.at("years")) CHECK(count_of(ranged, "years", year.value) == year.count);
+            // The hits keep to the range.
+            std::size_t in_range = 0;
+            for (const auto& [id, record] : seeds.records()) {
+                const auto& month = record.issue.month;
+                if (!month.empty() && (!*from || month >= from) && (!*to || month <= to)) ++in_range;
+            }
+            if (words.empty()) CHECK(ranged.total == in_range);
+            CHECK(ranged.total < every_year.total);
+        }
+    }
+}
+
+TEST_CASE("engine: a query with nothing to search for lists every issue and says so", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    const auto is_not_searchable = [](const SearchWarning& w) { return w.code == "query_not_searchable"; };
+    for (const auto& q : {std::string("\xF0\x9F\x98\x80"), std::string("   "), std::string("?! --")}) {
+        SearchRequest request;
+        request.query = q;
+        const auto result = searcher.search(request);
+        INFO("q=" << q);
+        CHECK(result.total == seeds.records().size());
+        CHECK(std::any_of(result.warnings.begin(), result.warnings.end(), is_not_searchable));
+    }
+    for (const auto& q : {std::string(), std::string("care")}) {
+        SearchRequest request;
+        request.query = q;
+        const auto result = searcher.search(request);
+        CHECK(std::none_of(result.warnings.begin(), result.warnings.end(), is_not_searchable));
+    }
+}
+
+TEST_CASE("engine: a misspelling is searched as corrected unless the words as typed are asked for", "[engine]") {
+    const auto& seeds = SeedDatabase::instance();
+    Searcher searcher(seeds.path());
+    SearchRequest misspelt;
+    misspelt.query = "safegaurding";
+    const auto corrected = searcher.search(misspelt);
+    CHECK(corrected.total > 0);
+    CHECK(corrected.did_you_mean == std::optional<std::string>("safeguarding"));
+    misspelt.correct_spelling = false;
+    const auto as_typed = searcher.search(misspelt);
+    CHECK(as_typed.total == 0);
+    CHECK(as_typed.did_you_mean == std::optional<std::string>("safeguarding"));
+    CHECK(std::none_of(as_typed.warnings.begin(), as_typed.warnings.end(),
+                       [](const SearchWarning& w) { return w.code == "showing_corrected"; }));
+}
+
 TEST_CASE("engine: the query builder folds facet spellings and relaxes broken syntax", "[engine]") {
     const auto& seeds = SeedDatabase::instance();
     const auto db = open_for_reading(seeds.path());
