@@ -14,6 +14,7 @@ namespace {
 
 struct SectionMentions {
     std::vector<std::string> people, first_names, authorities, organisations, programmes;
+    std::vector<ProgrammeCandidate> programme_candidates;
 };
 
 // One spelling per value across the archive: straight apostrophes, "and" for "&".
@@ -30,6 +31,7 @@ std::vector<std::string> values_of(const std::vector<Mention>& mentions) {
 }
 
 SectionMentions find_in_section(const Section& section, const Glossary& glossary) {
+    const auto body_from = section.heading.size() + 2;
     const auto text = section.heading + "\n\n" + section.body;
     const auto tokens = tokenize(text);
     const auto people = find_people(text, tokens);
@@ -42,8 +44,21 @@ SectionMentions find_in_section(const Section& section, const Glossary& glossary
     found.first_names = values_of(people.first_names);
     found.authorities = values_of(places.authorities);
     found.organisations = values_of(places.organisations);
-    found.programmes = values_of(find_programmes(text, tokens, taken, places.organisations, glossary));
+    found.programme_candidates = find_programmes(text, tokens, body_from, taken, places.organisations, glossary);
     return found;
+}
+
+// Candidates become programmes by their evidence, with the issue's: a name the issue writes
+// twice (in any of its spellings) is meant.
+void decide_programmes(std::vector<SectionMentions>& sections) {
+    std::map<std::string, std::size_t> mentions;
+    for (const auto& section : sections)
+        for (const auto& candidate : section.programme_candidates) ++mentions[programme_key(candidate.mention.value)];
+    for (auto& section : sections)
+        for (auto candidate : section.programme_candidates) {
+            candidate.evidence.repeated = mentions[programme_key(candidate.mention.value)] > 1;
+            if (programme_score(candidate.evidence) >= kProgrammeScore) section.programmes.push_back(tidy(candidate.mention.value));
+        }
 }
 
 // One spelling per person: the first written ("Jo Britton" and "Jo  Britton" are one).
@@ -82,6 +97,7 @@ void sort_unique(FacetValues& values) {
 IssueFacets extract_facets(const Issue& issue, const Glossary& glossary) {
     std::vector<SectionMentions> sections;
     for (const auto& section : issue.sections) sections.push_back(find_in_section(section, glossary));
+    decide_programmes(sections);
 
     const auto signatory = tidy(signatory_name(issue.signatory));
     if (!signatory.empty()) {
@@ -109,7 +125,7 @@ IssueFacets extract_facets(const Issue& issue, const Glossary& glossary) {
         }
         values[FacetId::authorities] = section.authorities;
         values[FacetId::organisations] = section.organisations;
-        for (const auto& name : section.programmes) values[FacetId::programmes].push_back(programme_names.at(name));
+        for (const auto& name : section.programmes) values[FacetId::programmes].push_back(tidy(programme_names.at(name)));
         sort_unique(values);
         add_to(facets.issue, values);
         facets.sections.push_back(std::move(values));

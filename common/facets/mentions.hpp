@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/facets/glossary.hpp"
+#include "common/facets/programme_evidence.hpp"
 #include "common/facets/tokens.hpp"
 
 namespace wm {
@@ -41,17 +42,32 @@ struct PlaceMentions {
 PlaceMentions find_places(const std::vector<Token>& tokens, const std::vector<Mention>& people,
                           const Glossary& glossary);
 
-/// programmes.cpp: proper-named programmes, schemes, events, awards ... Names of people,
-/// authorities and organisations (taken) are not programmes, but an organisation's name
-/// opens the name of its programme ("Staff College Ascent Programme").
-std::vector<Mention> find_programmes(std::string_view text, const std::vector<Token>& tokens,
-                                     const std::vector<Mention>& taken, const std::vector<Mention>& organisations,
-                                     const Glossary& glossary);
+/// A span that may name a programme, with what is known of it (programme_evidence.hpp).
+struct ProgrammeCandidate {
+    Mention mention;
+    ProgrammeEvidence evidence;
+};
+
+/// programmes.cpp: spans that may name programmes, schemes, events, awards ..., each with what
+/// its own words and sentence say of it; text from body_from on is the section's body, what is
+/// before it its heading. Names of people, authorities and organisations (taken) are not
+/// programmes, but an organisation's name opens the name of its programme ("Staff College
+/// Ascent Programme").
+std::vector<ProgrammeCandidate> find_programmes(std::string_view text, const std::vector<Token>& tokens,
+                                                std::size_t body_from, const std::vector<Mention>& taken,
+                                                const std::vector<Mention>& organisations, const Glossary& glossary);
 
 /// Programme names merged within one issue: spellings of one name ("BlueSky"/"Blue Sky",
 /// "Family Hub"/"Family Hubs") and an acronym with the name it abbreviates ("RSN Conference").
 /// Teaches the glossary the stems of programme names written with a head word.
 void learn_programme_names(std::string_view text, const std::vector<Token>& tokens, Glossary& glossary);
+
+/// What every spelling of one programme shares ("Harbourside Family" and "Harbourside Family
+/// Programme"; region, year, case, "&", quotes and a trailing programme word apart).
+std::string programme_key(std::string_view name);
+
+/// Whether the archive writes this programme, in any of its spellings, with a head word.
+bool archive_knows_programme(std::string_view name, const Glossary& glossary);
 
 /// Each name -> its canonical form.
 std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,

@@ -34,6 +34,9 @@ FoldedName fold(std::string_view name) {
     if (const auto region = gazetteer.regions.longest_match(tokens, first)) first += region->length;
     else if (first < end && (tokens[first].key == "regional" || gazetteer.is_region_initials(tokens[first].key))) ++first;
     if (end > first + 1 && is_year(tokens[end - 1])) --end;
+    // "Harbourside Family" is the Harbourside Family Programme (or Project): a trailing programme
+    // word names no other programme when two words of the name are left.
+    if (end >= first + 3 && vocabulary::contains(vocabulary::kProgrammeDescriptors, tokens[end - 1].key)) --end;
     FoldedName folded;
     for (auto i = first; i < end; ++i) {
         if (tokens[i].possessive) continue;
@@ -126,12 +129,20 @@ private:
         auto [it, added] = canonical_.emplace(key, name);
         if (!added && (defined || preferred(name, it->second))) it->second = name;
     }
+    // The most complete spelling: no year, more words of the name, its programme word, more of
+    // it capitalised ("Moorside Mentoring Scheme" over "Moorside Mentoring programme").
     static bool preferred(const std::string& a, const std::string& b) {
         const auto ta = tokenize(a), tb = tokenize(b);
         const bool year_a = !ta.empty() && is_year(ta.back()), year_b = !tb.empty() && is_year(tb.back());
         if (year_a != year_b) return !year_a;
         const auto wa = fold(a).words.size(), wb = fold(b).words.size();
-        return wa != wb ? wa > wb : a < b;
+        if (wa != wb) return wa > wb;
+        if (ta.size() != tb.size()) return ta.size() > tb.size();
+        const auto capitals = [](const std::vector<Token>& tokens) {
+            return std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.capitalised || t.all_caps; });
+        };
+        if (capitals(ta) != capitals(tb)) return capitals(ta) > capitals(tb);
+        return a < b;
     }
 
     std::map<std::string, std::string> canonical_;  ///< fold key -> canonical name
@@ -143,6 +154,12 @@ const ProgrammeForms& Glossary::programme_forms() const {
     const auto cache = forms_;  // a copy: another thread's learning replaces forms_, not this one
     std::call_once(cache->once, [&] { cache->forms = std::make_shared<ProgrammeForms>(*this); });
     return *cache->forms;
+}
+
+std::string programme_key(std::string_view name) { return key_of(fold(name)); }
+
+bool archive_knows_programme(std::string_view name, const Glossary& glossary) {
+    return glossary.programme_forms().canonical(programme_key(name)) != nullptr;
 }
 
 std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,

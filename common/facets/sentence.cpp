@@ -3,10 +3,7 @@
 #include "common/facets/vocabulary.hpp"
 
 namespace wm {
-namespace {
 
-// "launch" matches "launched" and "launches"; a stem of three letters or fewer ("won", "run")
-// matches only itself and its plain inflections, so "run" is not "runway".
 bool matches_stem(std::string_view key, std::string_view stem) {
     if (stem.size() > 3) return key.starts_with(stem);
     if (key == stem) return true;
@@ -14,6 +11,8 @@ bool matches_stem(std::string_view key, std::string_view stem) {
         if (key.size() == stem.size() + ending.size() && key.starts_with(stem) && key.ends_with(ending)) return true;
     return false;
 }
+
+namespace {
 
 // Whether a word of the sentence, outside the name [first, last] (which says nothing of what it
 // is), matches one of the stems; with set_up, "set up" counts too ("set" alone says nothing).

@@ -14,12 +14,17 @@ constexpr bool contains(const std::array<std::string_view, N>& list, std::string
 
 /// Capitalised, these end a programme's name and belong to it ("Aspirant Leaders Programme");
 /// at the end of an acronym's expansion they make the acronym a programme.
-inline constexpr std::array<std::string_view, 39> kProgrammeHeads = {
+inline constexpr std::array<std::string_view, 45> kProgrammeHeads = {
     "programme", "programmes", "program", "project", "projects", "scheme", "schemes",
     "initiative", "initiatives", "festival", "award", "awards", "conference", "conferences",
     "masterclass", "masterclasses", "workstream", "fund", "grant", "offer", "event", "summit",
-    "hub", "hubs", "pathfinder", "alliance", "alliances", "roadshow", "pilot", "pilots",
-    "course", "courses", "cup", "trophy", "covenant", "charter", "pledge", "memorandum", "day"};
+    "hub", "hubs", "pathfinder", "pathfinders", "alliance", "alliances", "roadshow", "pilot", "pilots",
+    "course", "courses", "cup", "trophy", "covenant", "charter", "pledge", "memorandum", "deal",
+    "toolkit", "day", "week", "fortnight", "month"};
+
+/// Of the heads, those naming a period: an event is named by them ("Kinship Care Week"), but so
+/// is any day ("Christmas Day"), so the name needs two words of its own.
+inline constexpr std::array<std::string_view, 4> kPeriodHeads = {"day", "week", "fortnight", "month"};
 
 /// Heads of names that are programmes when the text says the thing is set up, run, launched,
 /// funded or attended, and standing bodies otherwise ("the Fostering Partnership, launched in
@@ -51,13 +56,19 @@ inline constexpr std::array<std::string_view, 4> kSingularPlurals = {"hubs", "aw
 
 /// Lower case, these describe the proper name before them and are not part of it
 /// ("the LeadHERship in Colour programme").
-inline constexpr std::array<std::string_view, 11> kProgrammeDescriptors = {
-    "programme", "programmes", "program", "project", "projects", "scheme", "initiative",
-    "workstream", "workstreams", "pilot", "pathfinder"};
+inline constexpr std::array<std::string_view, 19> kProgrammeDescriptors = {
+    "programme", "programmes", "program", "project", "projects", "scheme", "schemes", "initiative",
+    "initiatives", "workstream", "workstreams", "pilot", "pilots", "pathfinder", "pathfinders", "approach",
+    "model", "offer", "campaign"};
 
 /// After an unknown acronym these say it names something funded: "the CRABBB grant".
 inline constexpr std::array<std::string_view, 7> kFundingWords = {"grant", "bid", "funding", "funded",
                                                                   "fund", "project", "programme"};
+
+/// Appositives that say a name before them is a programme: "Getting Ahead, the mentoring offer".
+inline constexpr std::array<std::string_view, 12> kAppositiveHeads = {
+    "programme", "project", "scheme", "initiative", "offer", "pilot", "pathfinder", "approach",
+    "campaign", "fund", "service", "model"};
 
 /// At the end of an acronym's expansion these make it a standing organisation.
 inline constexpr std::array<std::string_view, 15> kStandingBodyHeads = {
@@ -68,13 +79,22 @@ inline constexpr std::array<std::string_view, 15> kStandingBodyHeads = {
 inline constexpr std::array<std::string_view, 8> kTopicModifiers = {"regional", "national", "local", "new",
                                                                     "main", "wider", "annual", "current"};
 
-/// Words that lead into a name without being part of it: "the", "our", "both".
-inline constexpr std::array<std::string_view, 55> kLeadIns = {
+/// Words that say when or how big, and name nothing: "the Spring Conference", "a Summer Event".
+inline constexpr std::array<std::string_view, 14> kOccasionModifiers = {
+    "spring", "summer", "autumn", "winter", "first", "second", "third", "final", "joint", "big", "next",
+    "monthly", "quarterly", "virtual"};
+
+/// Words that lead into a name without being part of it: "the", "our", "in".
+inline constexpr std::array<std::string_view, 26> kLeadIns = {
     "the", "a", "an", "our", "their", "this", "these", "that", "its", "his", "her", "my",
-    "your", "next", "last", "each", "every", "any", "both", "in", "at", "for", "from", "with",
-    "of", "to", "and", "or", "by", "on", "as", "since", "during", "via", "all", "one", "two",
+    "your", "in", "at", "for", "from", "with", "of", "to", "and", "or", "by", "on", "as", "via"};
+
+/// Words that lead into a name ("next year's conference", "both programmes"), but belong to
+/// it when capitalised where no sentence starts: "the Next Generation Week", "All Age Autism".
+inline constexpr std::array<std::string_view, 29> kQuantifiers = {
+    "next", "last", "each", "every", "any", "both", "since", "during", "all", "one", "two",
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some",
-    "more", "most", "other", "further", "another"};
+    "more", "most", "other", "further", "another", "new", "first"};
 
 /// Small words inside a proper name ("LeadHERship in Colour", "Creativity of the Workforce"),
 /// which an acronym's initials may skip ("Department for Education" is DfE).
