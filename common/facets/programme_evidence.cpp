@@ -97,7 +97,10 @@ void add_clause_evidence(const std::vector<Token>& tokens, std::size_t first, st
     for (auto i = from; i + 1 < first; ++i) {
         if (first - i > kListReach || !vocabulary::contains(vocabulary::kProgrammeDescriptors, tokens[i].key)) continue;
         const auto& next = tokens[i + 1];
-        if (next.key == "including" || (next.key == "such" && i + 2 < first && tokens[i + 2].key == "as")) evidence.done_to = true;
+        if (next.key == "including" || (next.key == "such" && i + 2 < first && tokens[i + 2].key == "as")) {
+            evidence.done_to = true;
+            return;  // what follows is said of the list, not of this name
+        }
     }
     // Before the name: "joined the X", "applications for the X".
     for (auto i = first; i > from && first - i < kReach + 1;) {

@@ -84,6 +84,28 @@ bool is_organisational_prefix(const std::vector<std::string>& words) {
     });
 }
 
+// Of two spellings of one programme, which is the more complete: positive for a, negative for
+// b, 0 when neither is. No year, more words of the name, its programme word, more of it
+// capitalised ("Moorside Mentoring Scheme" over "Moorside Mentoring programme").
+int completeness(const std::string& a, const std::string& b) {
+    const auto ta = tokenize(a), tb = tokenize(b);
+    const bool year_a = !ta.empty() && is_year(ta.back()), year_b = !tb.empty() && is_year(tb.back());
+    if (year_a != year_b) return year_a ? -1 : 1;
+    const auto wa = fold(a).words.size(), wb = fold(b).words.size();
+    if (wa != wb) return wa > wb ? 1 : -1;
+    if (ta.size() != tb.size()) return ta.size() > tb.size() ? 1 : -1;
+    const auto capitals = [](const std::vector<Token>& tokens) {
+        return std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.capitalised || t.all_caps; });
+    };
+    const auto ca = capitals(ta), cb = capitals(tb);
+    return ca == cb ? 0 : ca > cb ? 1 : -1;
+}
+
+bool preferred(const std::string& a, const std::string& b) {
+    const auto order = completeness(a, b);
+    return order != 0 ? order > 0 : a < b;
+}
+
 }  // namespace
 
 class ProgrammeForms {
@@ -129,22 +151,6 @@ private:
         auto [it, added] = canonical_.emplace(key, name);
         if (!added && (defined || preferred(name, it->second))) it->second = name;
     }
-    // The most complete spelling: no year, more words of the name, its programme word, more of
-    // it capitalised ("Moorside Mentoring Scheme" over "Moorside Mentoring programme").
-    static bool preferred(const std::string& a, const std::string& b) {
-        const auto ta = tokenize(a), tb = tokenize(b);
-        const bool year_a = !ta.empty() && is_year(ta.back()), year_b = !tb.empty() && is_year(tb.back());
-        if (year_a != year_b) return !year_a;
-        const auto wa = fold(a).words.size(), wb = fold(b).words.size();
-        if (wa != wb) return wa > wb;
-        if (ta.size() != tb.size()) return ta.size() > tb.size();
-        const auto capitals = [](const std::vector<Token>& tokens) {
-            return std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.capitalised || t.all_caps; });
-        };
-        if (capitals(ta) != capitals(tb)) return capitals(ta) > capitals(tb);
-        return a < b;
-    }
-
     std::map<std::string, std::string> canonical_;  ///< fold key -> canonical name
     std::map<std::string, FoldedName> folds_;
     std::unordered_map<std::string, std::string> by_words_;  ///< a fold's words, space-joined -> its key
@@ -165,13 +171,15 @@ bool archive_knows_programme(std::string_view name, const Glossary& glossary) {
 std::map<std::string, std::string> programme_canonical_names(const std::vector<std::string>& names,
                                                              const Glossary& glossary) {
     const auto& archive = glossary.programme_forms();
-    // Spellings of one name that the archive does not know: the most frequent in the issue, then the first written.
+    // Spellings of one name that the archive does not know: the issue's most complete, then its
+    // most frequent, then the first written ("Family Hubs" before "each Family Hub").
     std::map<std::string, std::size_t> written;
     for (const auto& name : names) ++written[name];
     std::map<std::string, std::string> in_issue;
     for (const auto& name : names) {
         auto& best = in_issue[key_of(fold(name))];
-        if (best.empty() || written[name] > written[best]) best = name;
+        const auto order = best.empty() ? 1 : completeness(name, best);
+        if (order > 0 || (order == 0 && written[name] > written[best])) best = name;
     }
 
     const auto canonical_of = [&](const std::string& name) {

@@ -304,6 +304,7 @@ private:
         auto first = name_start(tokens_, last, taken_);
         if (!trim_lead_in(first, last + 1)) return;
         if (first == last && tokens_[first].all_caps) return;  // handled by acronym()
+        if (first == last && tokens_[first].sentence_start) return;  // "Critical initiatives": capitalised by its place
         const bool plural = tokens_[descriptor].key.ends_with("s");
         if (is_topic(tokens_, first, last)) {
             if (!plural && !is_modifier(tokens_[last]) && joins(tokens_[descriptor]))
