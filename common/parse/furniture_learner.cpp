@@ -57,9 +57,10 @@ bool is_date_line(const std::string& line) {
     return line.size() <= kLongestEdgeLine && is_only_a_date(folded_key(line));
 }
 
-// A label, a banner or a teaser is not a sentence: "For more information please click here." and
-// "To register, please visit:" are the text's, however many issues repeat them (newsletters
-// repeat an announcement month after month).
+// A sentence at a page's tail is the text's however many issues repeat it ("For more information
+// please click here.", "To register, please visit:": newsletters repeat an announcement month
+// after month); at its head, before any paragraph, a recurring sentence is a banner's ("This
+// website uses cookies to improve your experience.").
 bool reads_as_sentence(const std::string& line) {
     constexpr std::size_t kWordsOfALabel = 3;  // "Thank you." is a label as much as a sentence
     const auto folded = fold_punctuation(line);
@@ -68,20 +69,29 @@ bool reads_as_sentence(const std::string& line) {
     return (ends_a_sentence && words_of(folded).size() > kWordsOfALabel) || has_sentence_break(folded);
 }
 
-// Indices of the short lines at a page's head and tail. Fixed furniture is among them: a stamp
-// such as "Updated: 3 April 2031" is dropped as text by its pattern, but only its recurring
-// across pages tells that it is the site's, not the page's date.
-std::vector<std::size_t> edge_lines(const std::vector<std::string>& lines) {
+struct EdgeLine {
+    std::size_t index;
+    std::string key;
+};
+
+// The short lines at a page's head and tail, with their keys. Fixed furniture is among them: a
+// stamp such as "Updated: 3 April 2031" is dropped as text by its pattern, but only its
+// recurring across pages tells that it is the site's, not the page's date.
+std::vector<EdgeLine> edge_lines(const std::vector<std::string>& lines) {
     std::vector<std::size_t> content;
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!lines[i].empty()) content.push_back(i);
     const auto is_long = [&](std::size_t i) { return lines[i].size() > kLongestEdgeLine; };
-    std::vector<std::size_t> edges;
+    std::vector<EdgeLine> edges;
+    const auto add = [&](std::size_t i, bool tail) {
+        if (auto key = layout_key(lines[i]); !key.empty() && !(tail && reads_as_sentence(lines[i])))
+            edges.push_back({i, std::move(key)});
+    };
     std::size_t head_end = 0;
-    while (head_end < content.size() && head_end < kEdgeLines && !is_long(content[head_end])) edges.push_back(content[head_end++]);
+    for (; head_end < content.size() && head_end < kEdgeLines && !is_long(content[head_end]); ++head_end) add(content[head_end], false);
     std::size_t tail_begin = content.size();
     while (tail_begin > head_end && content.size() - tail_begin < kEdgeLines && !is_long(content[tail_begin - 1])) --tail_begin;
-    edges.insert(edges.end(), content.begin() + static_cast<std::ptrdiff_t>(tail_begin), content.end());
+    for (auto i = tail_begin; i < content.size(); ++i) add(content[i], true);
     return edges;
 }
 
@@ -127,13 +137,13 @@ bool has_role(const std::vector<std::string>& lines, const std::vector<bool>& fu
 
 std::string layout_key(std::string_view line) {
     auto key = folded_key(line);
-    return is_only_a_date(key) || reads_as_sentence(std::string(line)) ? std::string() : key;
+    return is_only_a_date(key) ? std::string() : key;
 }
 
 LayoutKeys layout_keys_of(const std::vector<std::string>& lines, std::string_view file_name) {
     LayoutKeys keys;
-    for (const auto i : edge_lines(lines)) {
-        if (auto key = layout_key(lines[i]); !key.empty()) keys.lines.push_back(std::move(key));
+    for (auto& [i, key] : edge_lines(lines)) {
+        keys.lines.push_back(std::move(key));
         if (keys.newsletter_name.empty()) keys.newsletter_name = newsletter_name_in(lines[i]);
         if (keys.site_prefix.empty()) keys.site_prefix = site_prefix_of(file_name, lines[i]);
     }
@@ -149,9 +159,8 @@ std::vector<bool> learned_furniture(const std::vector<std::string>& lines, const
                                     std::string_view file_name, const ArchiveLayout& archive) {
     std::vector<bool> learned(lines.size());
     if (archive.pages() == 0) return learned;
-    for (const auto i : edge_lines(lines)) {
-        const auto key = layout_key(lines[i]);
-        if (key.empty() || !archive.line_recurs(key)) continue;
+    for (const auto& [i, key] : edge_lines(lines)) {
+        if (!archive.line_recurs(key)) continue;
         const auto above = std::find_if_not(std::make_reverse_iterator(lines.begin() + static_cast<std::ptrdiff_t>(i)), lines.rend(),
                                             [](const std::string& line) { return line.empty(); });
         const auto above_index = static_cast<std::size_t>(lines.rend() - above) - 1;

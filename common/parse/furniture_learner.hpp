@@ -12,9 +12,8 @@
 namespace wm {
 
 /// A line as the archive counts it: folded, in lower case, without a list dash. Empty for a line
-/// that is only a date (a date recurs as its label does: a stamp with the same date on every page
-/// is the site's, a page's own "Published: <date>" differs from page to page), and for a sentence
-/// (an announcement a newsletter repeats is still its text).
+/// that is only a date: a date recurs as its label does (a stamp with the same date on every page
+/// is the site's, a page's own "Published: <date>" differs from page to page).
 std::string layout_key(std::string_view line);
 
 /// What a page tells the archive (see LayoutKeys); lines: the page's lines, trimmed.

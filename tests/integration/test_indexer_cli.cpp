@@ -241,6 +241,26 @@ TEST_CASE("acronyms defined in one issue apply to the whole archive", "[indexer]
     }
 }
 
+TEST_CASE("a programme name the archive learns later re-decides the stored issues that write it", "[indexer][facets]") {
+    TempDir dir;
+    const auto db_path = dir / "db";
+    const auto earlier = dir / "eastvale-update-may-2031.txt";
+    const auto later = dir / "eastvale-update-june-2031.txt";
+    write_file(earlier, "Eastvale Update \u2013 May 2031\n\nNews:\n\nBelonging Matters has trained its first cohort of residential staff.\n");
+    write_file(later, "Eastvale Update \u2013 June 2031\n\nNews:\n\nWe joined the national \u2018Belonging Matters\u2019 programme.\n");
+    const auto programmes_of = [&](const std::string& id) {
+        const auto show = run_indexer("show --db " + quoted(db_path) + " " + id);
+        REQUIRE(show.exit_code == 0);
+        return nlohmann::json::parse(show.out)["programmes"].get<std::vector<std::string>>();
+    };
+    REQUIRE(index_into(db_path, {earlier}).exit_code == 0);
+    CHECK(programmes_of("eastvale-update-may-2031").empty());  // a capitalised phrase, nothing more is known
+    const auto run = run_indexer("index --db " + quoted(db_path) + " " + quoted(later));
+    REQUIRE(run.exit_code == 0);
+    CHECK(programmes_of("eastvale-update-june-2031") == std::vector<std::string>{"Belonging Matters"});
+    CHECK(programmes_of("eastvale-update-may-2031") == std::vector<std::string>{"Belonging Matters"});
+}
+
 TEST_CASE("a database an older schema wrote is rebuilt from its issues' files and the run's, and swapped in", "[indexer][migration]") {
     TempDir dir;
     const auto corpus = copy_corpus(dir);
