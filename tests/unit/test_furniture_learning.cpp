@@ -70,6 +70,17 @@ const std::vector<std::string> kNorthmoorFurniture = {
     "Newsletters", "Cookie settings", "We value your privacy", "Diary date", "5 June 2031",
     "Northmoor regional conference", "northmoor-chair.jpg", "Photo: our chair"};
 
+void check_no_furniture(const std::map<std::string, Issue>& site, const std::vector<std::string>& furniture_lines) {
+    for (const auto& [id, issue] : site) {
+        INFO(id);
+        for (const auto& furniture : furniture_lines) {
+            INFO(furniture);
+            CHECK_FALSE(issue.title.starts_with(furniture));
+            CHECK_FALSE(has_line(issue, furniture));
+        }
+    }
+}
+
 }  // namespace
 
 TEST_CASE("a site's recurring head lines are never a title, a month or text", "[parser][furniture-learning]") {
@@ -86,14 +97,7 @@ TEST_CASE("a site's recurring head lines are never a title, a month or text", "[
     const auto& project = site.at("eastvale-cs-news-harbour-lane-family-project");
     CHECK(project.title == "Harbour Lane Family Project");
     CHECK(project.month.empty());  // the only date on the page is the "What's on" box's
-    for (const auto& [id, issue] : site) {
-        INFO(id);
-        for (const auto& furniture : kEastvaleFurniture) {
-            INFO(furniture);
-            CHECK_FALSE(issue.title.starts_with(furniture));
-            CHECK_FALSE(has_line(issue, furniture));
-        }
-    }
+    check_no_furniture(site, kEastvaleFurniture);
 }
 
 TEST_CASE("furniture is never a facet value", "[parser][furniture-learning]") {
@@ -118,14 +122,7 @@ TEST_CASE("a stamp on every page is not the page's date, a page's own date line 
     const auto& academy = site.at("a-new-home-for-the-practice-academy");
     CHECK(academy.title == "A new home for the practice academy");
     CHECK(academy.month == "2031-05");  // "Posted 14 May 2031": its own
-    for (const auto& [id, issue] : site) {
-        INFO(id);
-        for (const auto& furniture : kNorthmoorFurniture) {
-            INFO(furniture);
-            CHECK_FALSE(issue.title.starts_with(furniture));
-            CHECK_FALSE(has_line(issue, furniture));
-        }
-    }
+    check_no_furniture(site, kNorthmoorFurniture);
 }
 
 TEST_CASE("recurring salutations, sign-offs, signatures and section headings keep their roles",
