@@ -199,6 +199,8 @@ std::string title_from_slug(std::string_view file_name, const ArchiveLayout& arc
     const bool opaque = std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return !is_word(p) && !is_number(p); });
     const auto words = std::count_if(parts.begin(), parts.end(), [](const std::string& p) { return is_word(p) && p.size() >= 3; });
     if (opaque || words == 0) return {};
+    // A date in front is where the site filed the page ("2031-06-12-spring-fair"), not its title.
+    while (!parts.empty() && is_number(parts.front())) parts.erase(parts.begin());
     // The longest site prefix that leaves a word of the page's own.
     for (std::size_t length = parts.size() - 1; length > 0; --length) {
         const std::vector<std::string> prefix(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(length));

@@ -178,6 +178,8 @@ TEST_CASE("a page without a title line is titled from its file name without the 
     CHECK(title_from_slug("eastvale-cs-news-harbour-day.txt", archive) == "Eastvale Cs News Harbour Day");  // one page is no rule
     archive.add_page(layout_keys_of("Harbour Day\n\nText.\n", "eastvale-cs-news-harbour-day.txt"));
     CHECK(title_from_slug("eastvale-cs-news-winter-fair.txt", archive) == "Winter Fair");
+    CHECK(title_from_slug("2031-06-12-spring-fair.txt") == "Spring Fair");  // the date the site filed it under
+    CHECK(title_from_slug("conference-2031.txt") == "Conference 2031");
     // A name that is the newsletter and its month keeps its words.
     CHECK(title_from_slug("eastvale-bulletin-june-2030.txt", archive) == "Eastvale Bulletin \u2013 June 2030");
 }
