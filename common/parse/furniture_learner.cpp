@@ -112,25 +112,32 @@ bool in_signature(const std::vector<std::string>& lines, std::size_t i) {
     return false;
 }
 
-// A heading keeps its role when text follows it: a paragraph, or a heading that ends with a
-// colon ("Key Updates:" over "Fostering:"). A label over a date or another short line has none,
-// nor has a date line ("Updated: 3 April 2031").
-bool heads_text(const std::vector<std::string>& lines, const std::vector<bool>& furniture, std::size_t i) {
-    if (month_of_date_line(lines[i])) return false;
+// A heading keeps its role when the page's own text follows it: a paragraph, a letter ("Dear
+// colleagues,"), under a colon the page's own items ("Dates for your diary:" over "19 May: ..."),
+// or a colon heading that heads such text ("Key Updates:" over "Fostering:"). A label over a date,
+// over lines the site repeats ("Share this:" over "Twitter") or over a short line ("Latest news"
+// over a title) has none; nor has a date line ("Updated: 3 April 2031").
+bool heads_text(const std::vector<std::string>& lines, const std::vector<bool>& furniture, std::size_t i,
+                const ArchiveLayout& archive, int depth = 0) {
+    constexpr int kHeadingsOverHeadings = 2;
     const auto kind = heading_kind(lines[i], true);
-    if (kind == HeadingKind::colon) return true;
-    if (kind == HeadingKind::none) return false;
+    if (month_of_date_line(lines[i]) || kind == HeadingKind::none) return false;
     const auto next = next_line(lines, furniture, i);
-    return next && (lines[*next].size() > kLongestEdgeLine || heading_kind(lines[*next], true) == HeadingKind::colon);
+    if (!next || is_date_line(lines[*next])) return false;
+    const auto& line = lines[*next];
+    if (line.size() > kLongestEdgeLine || is_salutation(line)) return true;
+    if (kind == HeadingKind::colon && !archive.line_recurs(layout_key(line))) return true;
+    return depth < kHeadingsOverHeadings && heading_kind(line, true) == HeadingKind::colon &&
+           heads_text(lines, furniture, *next, archive, depth + 1);
 }
 
 // below_furniture: the line above it is furniture, so that a heading there is the last line of
 // a box (a consent banner's "Manage preferences" over the text of a page with no title line).
 bool has_role(const std::vector<std::string>& lines, const std::vector<bool>& furniture, std::size_t i,
-              bool below_furniture, std::string_view file_name) {
+              bool below_furniture, std::string_view file_name, const ArchiveLayout& archive) {
     const auto& line = lines[i];
     return is_salutation(line) || is_sign_off(line) || in_signature(lines, i) ||
-           (!below_furniture && heads_text(lines, furniture, i)) || line_names_file(line, file_name);
+           (!below_furniture && heads_text(lines, furniture, i, archive)) || line_names_file(line, file_name);
 }
 
 }  // namespace
@@ -165,7 +172,7 @@ std::vector<bool> learned_furniture(const std::vector<std::string>& lines, const
                                             [](const std::string& line) { return line.empty(); });
         const auto above_index = static_cast<std::size_t>(lines.rend() - above) - 1;
         const bool below_furniture = above != lines.rend() && (furniture[above_index] || learned[above_index]);
-        if (has_role(lines, furniture, i, below_furniture, file_name)) continue;
+        if (has_role(lines, furniture, i, below_furniture, file_name, archive)) continue;
         learned[i] = true;
         // The date under a label is the label's, whether the date line is fixed furniture or not.
         for (auto j = i + 1; j < lines.size(); ++j) {

@@ -224,8 +224,14 @@ std::string title_from_slug(std::string_view file_name, const ArchiveLayout& arc
 }
 
 bool line_names_file(std::string_view line, std::string_view file_name) {
-    const auto words = slug_words(line);
-    const auto name = name_parts(file_name);
+    // Numbers apart: a site files a page under its date in any order ("2031-03-peaks-bulletin-march"
+    // for "Peaks Bulletin – March 2031").
+    const auto without_numbers = [](std::vector<std::string> parts) {
+        std::erase_if(parts, [](const std::string& p) { return is_number(p); });
+        return parts;
+    };
+    const auto words = without_numbers(slug_words(line));
+    const auto name = without_numbers(name_parts(file_name));
     // The whole name, or all of it after a site prefix: two words at least, as one is too often a coincidence.
     if (words.empty() || words.size() > name.size() || (words.size() < 2 && words.size() < name.size())) return false;
     return std::equal(words.begin(), words.end(), name.end() - static_cast<std::ptrdiff_t>(words.size()));

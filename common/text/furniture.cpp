@@ -42,8 +42,9 @@ bool is_handle_like(const std::string& line) {
     return line.size() <= 32 && line.find(' ') == std::string::npos && std::regex_match(line, pattern);
 }
 
-// Longer than any furniture line ("post not marked as liked 12", "published: september 30, 2031").
-constexpr std::size_t kLongestFurnitureLine = 48;
+// Longer than any furniture line ("post not marked as liked 12", "posted on 30 september 2031 by
+// the regional office").
+constexpr std::size_t kLongestFurnitureLine = 80;
 
 // A post header may write each item as "- item": the dash is not part of what it says.
 std::string without_item_dash(const std::string& line) {

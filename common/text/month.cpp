@@ -33,12 +33,13 @@ std::optional<std::string> month_word_then_year(const std::string& lowered) {
 }  // namespace
 
 std::optional<std::string> month_of_date_line(std::string_view line) {
-    constexpr std::size_t kLongestDateLine = 40;  // "- published: 30th september, 2031"
+    constexpr std::size_t kLongestDateLine = 80;  // "- published on 30th september, 2031 by the regional programme office"
     if (line.size() > kLongestDateLine || line.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
+    // A byline's author follows the date: "Posted on 10 March 2031 by Partnership Office".
     static const std::regex date(
-        R"((?:- )?(?:(?:published|posted|updated|date)[: ]+)?(?:)"
+        R"((?:- )?(?:(?:published|posted|updated|date)(?: on)?[: ]+)?(?:)"
         R"(([a-z]{3,9})\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?((?:19|20)\d\d)|)"
-        R"(\d{1,2}(?:st|nd|rd|th)? ([a-z]{3,9})\.?,? ((?:19|20)\d\d)))");
+        R"(\d{1,2}(?:st|nd|rd|th)? ([a-z]{3,9})\.?,? ((?:19|20)\d\d))(?: by [^,;:.!?]{1,50})?)");
     const auto lowered = to_lower(collapse_spaces(trim(fold_punctuation(line))));
     std::smatch m;
     if (!std::regex_match(lowered, m, date)) return std::nullopt;

@@ -13,7 +13,8 @@ std::optional<std::string> month_in_text(std::string_view text);
 std::optional<std::string> month_in_file_name(std::string_view file_name);
 
 /// The month of a line that is nothing but a date with a year ("Dec 2030", "3 December 2030",
-/// "- Mar 3, 2025", "Published: 4 May 2031"): a page's own date. A line that says more
+/// "- Mar 3, 2025", "Published: 4 May 2031", "Posted on 4 May 2031 by the Regional Office"): a
+/// page's own date. A line that says more
 /// ("Featured event: 12 Jul 2031", "At the August meeting") is not one.
 std::optional<std::string> month_of_date_line(std::string_view line);
 

@@ -147,6 +147,24 @@ TEST_CASE("recurring salutations, sign-offs, signatures and section headings kee
     }
 }
 
+TEST_CASE("a site that files pages under their date: bylines, a 'Related' teaser naming another page",
+          "[parser][furniture-learning]") {
+    const auto site = parsed_site("westpeaks");
+    const std::map<std::string, std::pair<std::string, std::string>> expected = {
+        {"2031-03-peaks-bulletin-march", {"Peaks Bulletin \u2013 March 2031", "2031-03"}},
+        {"2031-04-peaks-bulletin-april", {"Peaks Bulletin \u2013 April 2031", "2031-04"}},
+        {"2031-05-peaks-bulletin-may", {"Peaks Bulletin \u2013 May 2031", "2031-05"}},
+        {"2031-05-practice-week-2031", {"Practice Week 2031", "2031-05"}},
+        {"2031-06-new-chair-for-the-partnership", {"New chair for the partnership", "2031-06"}}};
+    for (const auto& [id, title_and_month] : expected) {
+        INFO(id);
+        CHECK(site.at(id).title == title_and_month.first);
+        CHECK(site.at(id).month == title_and_month.second);  // the byline's, never the "Upcoming events" box's
+    }
+    check_no_furniture(site, {"Western Peaks Children's Partnership", "About the Partnership", "Search for:", "Posted on",
+                              "Categories:", "Share this:", "Upcoming events", "9 June 2031", "Leave a comment"});
+}
+
 TEST_CASE("a sentence repeated at the end of issues is their text", "[parser][furniture-learning]") {
     // Newsletters repeat announcements month after month; only a page's head has banners that are sentences.
     const auto page = [](int month) {

@@ -137,6 +137,9 @@ TEST_CASE("month from the title, else the file name, else a dated line, else unk
     CHECK(from_name.title == "Regional Update \u2013 June 2022");  // the file name names the month, the line does not
     CHECK(parse_issue("News\n\n3 December 2030\n\nText.\n", "b.txt").month == "2030-12");
     CHECK(parse_issue("News\n- Mar 3, 2025\nText.\nMore.\n", "c.txt").month == "2025-03");
+    const auto byline = parse_issue("News\n\nPosted on 10 March 2031 by the Partnership Office\n\nText.\n", "e.txt");
+    CHECK(byline.month == "2031-03");
+    CHECK(all_text(byline).find("Posted") == std::string::npos);
     // A date without a year, in a banner, or a meeting named in the text never sets the month.
     for (const char* text : {"News\n- Oct 24\nText.\nMore.\n", "News\n\nFeatured event: 12 Jul 2031\n\nText.\n",
                              "News\n\nAt the August meeting in 2030 we met.\n"}) {
