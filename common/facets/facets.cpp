@@ -15,6 +15,7 @@ namespace {
 struct SectionMentions {
     std::vector<std::string> people, first_names, authorities, organisations, programmes;
     std::vector<ProgrammeCandidate> programme_candidates;
+    std::vector<PersonRole> roles;
 };
 
 // One spelling per value across the archive: straight apostrophes, "and" for "&".
@@ -45,6 +46,9 @@ SectionMentions find_in_section(const Section& section, const Glossary& glossary
     found.authorities = values_of(places.authorities);
     found.organisations = values_of(places.organisations);
     found.programme_candidates = find_programmes(text, tokens, body_from, taken, places.organisations, glossary);
+    found.roles = find_roles(text, tokens, people.full_names, places.authorities);
+    if (section.is_introduction)
+        for (auto& role : find_writer_roles(text, tokens, places.authorities)) found.roles.push_back(std::move(role));
     return found;
 }
 
@@ -128,6 +132,13 @@ IssueFacets extract_facets(const Issue& issue, const Glossary& glossary) {
         for (const auto& name : section.programmes) values[FacetId::programmes].push_back(tidy(programme_names.at(name)));
         sort_unique(values);
         add_to(facets.issue, values);
+        for (auto role : section.roles) {
+            role.person = role.person.empty() ? signatory : people.at(match_key(role.person));
+            if (role.person.empty()) continue;
+            role.authority = tidy(role.authority);
+            role.section = facets.sections.size();
+            if (std::find(facets.roles.begin(), facets.roles.end(), role) == facets.roles.end()) facets.roles.push_back(std::move(role));
+        }
         facets.sections.push_back(std::move(values));
     }
     sort_unique(facets.issue);

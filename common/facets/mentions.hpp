@@ -8,6 +8,7 @@
 #include "common/facets/glossary.hpp"
 #include "common/facets/programme_evidence.hpp"
 #include "common/facets/tokens.hpp"
+#include "common/model/facet_values.hpp"
 
 namespace wm {
 
@@ -41,6 +42,17 @@ struct PlaceMentions {
 /// words that belong to a person's name.
 PlaceMentions find_places(const std::vector<Token>& tokens, const std::vector<Mention>& people,
                           const Glossary& glossary);
+
+/// roles.cpp: what the words between a person and an authority the other rules found say the
+/// person is there: "Jo Banks, DCS at Walsall", "Walsall's DCS, Jo Banks", "Jo Banks (DCS, Walsall)".
+/// Their section is left 0.
+std::vector<PersonRole> find_roles(std::string_view text, const std::vector<Token>& tokens,
+                                   const std::vector<Mention>& people, const std::vector<Mention>& authorities);
+
+/// The same for the writer of a letter, whose name is its signature: "From Solihull's DCS:",
+/// "I became interim DCS in Worcestershire". Their person is left empty.
+std::vector<PersonRole> find_writer_roles(std::string_view text, const std::vector<Token>& tokens,
+                                          const std::vector<Mention>& authorities);
 
 /// A span that may name a programme, with what is known of it (programme_evidence.hpp).
 struct ProgrammeCandidate {

@@ -105,6 +105,7 @@ Xapian::Document DocumentBuilder::build(IssueRecord record) {
     doc.add_value(schema::SLOT_FINGERPRINT, record.fingerprint);
     doc.add_value(schema::SLOT_SOURCE_PATH, record.source_path);
     doc.add_value(schema::SLOT_RECORD, encode_record(record));
+    if (!record.facets.roles.empty()) doc.add_value(schema::SLOT_ROLES, schema::roles_value(record.facets.roles));
     return doc;
 }
 

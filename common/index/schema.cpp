@@ -1,5 +1,7 @@
 #include "common/index/schema.hpp"
 
+#include <cstdlib>
+
 #include "common/text/text.hpp"
 
 namespace wm::schema {
@@ -64,6 +66,25 @@ std::string newest_first_key(std::string_view month, std::string_view issue_id) 
 
 std::string oldest_first_key(std::string_view month, std::string_view issue_id) {
     return month_key(month) + std::string(issue_id) + '\0';
+}
+
+std::string roles_value(const std::vector<PersonRole>& roles) {
+    std::string value;
+    for (const auto& role : roles) {
+        if (!value.empty()) value += '\n';
+        value += role.person + '\x1f' + role.role + '\x1f' + role.authority + '\x1f' + std::to_string(role.section);
+    }
+    return value;
+}
+
+std::vector<PersonRole> roles_from_value(std::string_view value) {
+    std::vector<PersonRole> roles;
+    for (const auto& line : split(value, '\n')) {
+        const auto fields = split(line, '\x1f');
+        if (fields.size() != 4) continue;
+        roles.push_back({fields[0], fields[1], fields[2], static_cast<std::size_t>(std::strtoul(fields[3].c_str(), nullptr, 10))});
+    }
+    return roles;
 }
 
 std::string shard_name(std::size_t shard) { return "shard-" + std::to_string(shard); }

@@ -54,6 +54,9 @@ inline constexpr Xapian::valueno SLOT_OLDEST_FIRST = 7;  ///< sort ascending
 /// The issue record (record_codec.hpp). A value rather than the document's data: Xapian
 /// compresses data, and inflating it cost 60 us a hit, where a value is read in 2 us.
 inline constexpr Xapian::valueno SLOT_RECORD = 8;
+/// What the issue says people are at authorities (PersonRole): one line each, "person\x1f role
+/// \x1f authority\x1f section". Read by the who's who of an authority; a hit never reads it.
+inline constexpr Xapian::valueno SLOT_ROLES = 9;
 // Facet slots follow (see kFacets): the facet's canonical values, sorted, joined by kListSeparator,
 // so Xapian's built-in ValueCountMatchSpy can count them (also over remote shards); the
 // counter splits each counted list into its members.
@@ -127,6 +130,8 @@ std::string capitals_term(std::string_view lower_case_word);  ///< "XCAPSsend"
 std::string layout_line_term(std::string_view key);
 std::string site_prefix_term(std::string_view prefix);
 std::string newsletter_name_term(std::string_view name);
+std::string roles_value(const std::vector<PersonRole>& roles);
+std::vector<PersonRole> roles_from_value(std::string_view value);
 std::string newest_first_key(std::string_view month, std::string_view issue_id);
 std::string oldest_first_key(std::string_view month, std::string_view issue_id);
 

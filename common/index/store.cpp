@@ -124,7 +124,11 @@ std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_
     return *posting;
 }
 
-IssueRecord record_of(const Xapian::Document& doc) { return decode_record(doc.get_value(schema::SLOT_RECORD)); }
+IssueRecord record_of(const Xapian::Document& doc) {
+    auto record = decode_record(doc.get_value(schema::SLOT_RECORD));
+    record.facets.roles = schema::roles_from_value(doc.get_value(schema::SLOT_ROLES));
+    return record;
+}
 
 IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id) {
     const auto docid = find_issue(db, issue_id);

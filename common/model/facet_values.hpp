@@ -37,14 +37,26 @@ struct FacetValues {
     bool operator==(const FacetValues&) const = default;
 };
 
+/// What the text says a person is at an authority ("Jo Banks, DCS at Walsall"), in a section.
+struct PersonRole {
+    std::string person;     ///< a people value
+    std::string role;       ///< as written: "DCS", "Director of Children's Services"
+    std::string authority;  ///< an authorities value
+    std::size_t section = 0;
+    bool operator==(const PersonRole&) const = default;
+};
+
 struct IssueFacets {
     FacetValues issue;                  ///< everything the issue names
     std::vector<FacetValues> sections;  ///< parallel to Issue::sections
+    std::vector<PersonRole> roles;      ///< in section order, each once
     bool operator==(const IssueFacets&) const = default;
 };
 
 /// {"people": [...], "authorities": [...], ...}: one key per facet.
 void to_json(nlohmann::json& out, const FacetValues& values);
 void from_json(const nlohmann::json& in, FacetValues& values);
+void to_json(nlohmann::json& out, const PersonRole& role);  ///< {"person","role","authority","section"}
+void from_json(const nlohmann::json& in, PersonRole& role);
 
 }  // namespace wm

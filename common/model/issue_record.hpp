@@ -19,7 +19,8 @@ struct IssueRecord {
 };
 
 /// {"id","file","title","kind","date","signatory","people",...,"organisations",
-///  "sections":[{"group","heading","introduction","body","people",...}],"warnings","path","fingerprint"}
+///  "sections":[{"group","heading","introduction","body","people",...}],"roles":[{"person","role",
+///  "authority","section"}],"warnings","path","fingerprint"}
 void to_json(nlohmann::json& out, const IssueRecord& record);
 void from_json(const nlohmann::json& in, IssueRecord& record);
 

@@ -286,3 +286,42 @@ TEST_CASE("a filter value with no words is its own canonical form, in every face
         for (const std::string value : {"\xC2\x9F", "", " ", "&", "--"})
             CHECK_NOTHROW(canonical_facet_value(facet.id, value, glossary));
 }
+
+TEST_CASE("roles: what the text says a person is at an authority", "[facets][roles]") {
+    const auto roles_in = [](const std::string& body) {
+        std::vector<std::string> found;
+        for (const auto& role : extract_facets(make_issue({{"", body}}), {}).roles)
+            found.push_back(role.person + " | " + role.role + " | " + role.authority);
+        return found;
+    };
+    using Found = std::vector<std::string>;
+    CHECK(roles_in("We welcomed Priya Sharma, DCS at Walsall, to the meeting.") == Found{"Priya Sharma | DCS | Walsall"});
+    CHECK(roles_in("Priya Sharma, Director of Children's Services for Walsall, spoke first.") ==
+          Found{"Priya Sharma | Director of Children's Services | Walsall"});
+    CHECK(roles_in("Walsall's DCS, Priya Sharma, opened the day.") == Found{"Priya Sharma | DCS | Walsall"});
+    CHECK(roles_in("Thanks to Priya Sharma (DCS, Walsall) for chairing.") == Found{"Priya Sharma | DCS | Walsall"});
+    CHECK(roles_in("Thanks to Priya Sharma (DCS Walsall) for chairing.") == Found{"Priya Sharma | DCS | Walsall"});
+    CHECK(roles_in("I share this role with Priya Sharma the DCS at Walsall.") == Found{"Priya Sharma | DCS | Walsall"});
+    CHECK(roles_in("Walsall have appointed Priya Sharma as interim DCS.") == Found{"Priya Sharma | interim DCS | Walsall"});
+    CHECK(roles_in("Priya Sharma, Walsall's Assistant Director of Education, joins.") ==
+          Found{"Priya Sharma | Assistant Director of Education | Walsall"});
+    // A person and an authority in one sentence say nothing of each other.
+    CHECK(roles_in("Priya Sharma visited Walsall and Dudley in May.").empty());
+    CHECK(roles_in("Priya Sharma (Walsall) spoke first.").empty());
+}
+
+TEST_CASE("roles: a letter's writer is its signatory", "[facets][roles]") {
+    const auto issue = make_issue({{"From Walsall\u2019s DCS", "It has been a busy month. Best wishes"}}, "Priya Sharma");
+    const auto roles = extract_facets(issue, {}).roles;
+    REQUIRE(roles.size() == 1);
+    CHECK(roles[0].person == "Priya Sharma");
+    CHECK(roles[0].role == "DCS");
+    CHECK(roles[0].authority == "Walsall");
+    const auto first_person = make_issue({{"", "Back in July when I became interim DCS in Dudley, much was new."}}, "Tom Reyes");
+    REQUIRE(extract_facets(first_person, {}).roles.size() == 1);
+    CHECK(extract_facets(first_person, {}).roles[0].role == "interim DCS");
+    CHECK(extract_facets(first_person, {}).roles[0].authority == "Dudley");
+    // Nobody signs a section that is not the letter.
+    Issue unsigned_issue = make_issue({{"From Walsall\u2019s DCS", "It has been a busy month."}});
+    CHECK(extract_facets(unsigned_issue, {}).roles.empty());
+}
