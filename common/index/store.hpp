@@ -39,7 +39,7 @@ std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_
 /// The record an issue's document stores.
 IssueRecord record_of(const Xapian::Document& doc);
 
-/// The stored record of an indexed issue; throws RequestError(not_found) when it is not indexed.
+/// The stored record of an indexed issue; throws NotFoundError when it is not indexed.
 IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id);
 
 /// One line of `indexer list`.
