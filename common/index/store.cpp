@@ -150,11 +150,14 @@ std::vector<IssueSummary> list_issues(const Xapian::Database& db) {
     return issues;
 }
 
-Glossary load_glossary(const Xapian::Database& db) {
-    const auto stored = db.get_metadata(std::string(schema::META_GLOSSARY));
+std::string stored_glossary(const Xapian::Database& db) { return db.get_metadata(std::string(schema::META_GLOSSARY)); }
+
+Glossary glossary_from(const std::string& stored) {
     if (stored.empty()) return {};
     return nlohmann::json::parse(stored).get<Glossary>();
 }
+
+Glossary load_glossary(const Xapian::Database& db) { return glossary_from(stored_glossary(db)); }
 
 void save_glossary(Xapian::WritableDatabase& db, const Glossary& glossary) {
     db.set_metadata(std::string(schema::META_GLOSSARY), nlohmann::json(glossary).dump());

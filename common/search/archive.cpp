@@ -4,7 +4,6 @@
 #include <chrono>
 #include <exception>
 
-#include "common/index/schema.hpp"
 #include "common/search/searcher.hpp"
 
 namespace wm {
@@ -90,9 +89,9 @@ std::shared_ptr<const Glossary> Archive::glossary(const Xapian::Database& db, co
     std::lock_guard lock(glossary_mutex_);
     if (glossary_ && revision == glossary_revision_) return glossary_;
     // The glossary changes only when the indexer learns something: most new revisions keep it.
-    auto stored = db.get_metadata(std::string(schema::META_GLOSSARY));
+    auto stored = stored_glossary(db);
     if (!glossary_ || stored != glossary_stored_) {
-        glossary_ = std::make_shared<const Glossary>(stored.empty() ? Glossary{} : nlohmann::json::parse(stored).get<Glossary>());
+        glossary_ = std::make_shared<const Glossary>(glossary_from(stored));
         glossary_stored_ = std::move(stored);
     }
     glossary_revision_ = revision;

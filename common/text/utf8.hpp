@@ -1,7 +1,7 @@
 #pragma once
 // The one UTF-8 decoder. What to do with bytes that are not UTF-8 is each edge's to choose, and
 // each says so where it reads: a file is read as Windows-1252 with a warning (decode_text), a
-// request is refused with 400 (api/params), an answer writes U+FFFD (api/json_writer).
+// request is refused as a bad request (api/params), an answer writes U+FFFD (api/json_writer).
 #include <cstddef>
 #include <string_view>
 
