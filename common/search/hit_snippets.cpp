@@ -50,6 +50,9 @@ std::vector<SearchHit> show_hits(const SearchContext& context, const SearchPlan&
     std::size_t shown = 0;
     for (const auto& tier : page) shown += tier.hits.size();
     hits.reserve(shown);
+    // What the words match in each hit's texts: the lists' room is kept from hit to hit.
+    std::vector<std::vector<SnippetMaker::Match>> found;
+    const std::vector<std::vector<SnippetMaker::Match>> none;  // the snippet finds its own matches
     for (const auto& tier : page) {
         const SnippetMaker snippet(snippet_terms(tier.query));
         const SectionFinder sections(context.db, snippet);
@@ -60,11 +63,10 @@ std::vector<SearchHit> show_hits(const SearchContext& context, const SearchPlan&
             hit.score = tier.scores[i];
             if (!record.sections.empty()) {
                 hit.sections.reserve(std::min(per_hit, record.sections.size()));
-                std::vector<std::vector<SnippetMaker::Match>> found;
                 if (plan.query.empty()) {
-                    show_section(hit, record, 0, snippet, found);
+                    show_section(hit, record, 0, snippet, none);
                 } else {
-                    const auto scores = sections.scores(record, &found);
+                    const auto scores = sections.scores(record, found);
                     const auto best = SectionFinder::best(scores);
                     show_section(hit, record, best, snippet, found);
                     if (per_hit > 1) {  // then the other matching sections, best first

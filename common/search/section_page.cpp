@@ -24,21 +24,22 @@ void page_of_sections(const SearchContext& context, const SearchPlan& plan, cons
         Xapian::Enquire enquire(context.db);
         enquire.set_query(context.filtered(own));
         set_order(enquire, plan.sort);
+        std::vector<std::vector<SnippetMaker::Match>> found;  // its lists' room kept from issue to issue
+        const std::vector<std::vector<SnippetMaker::Match>> none;  // the snippet finds its own matches
         for (Xapian::doccount offset = 0; result.hits.size() < needed; offset += kIssuesPerFetch) {
             const auto mset = enquire.get_mset(offset, kIssuesPerFetch);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 const auto stored = read(it);
                 const auto record = read_hit_record(*stored);
-                std::vector<std::vector<SnippetMaker::Match>> found;
                 const auto scores = plan.query.empty() ? std::vector<double>(record.sections.size(), 1.0)
-                                                       : finder.scores(record, &found);
+                                                       : finder.scores(record, found);
                 std::vector<std::size_t> matching;
                 for (std::size_t i = 0; i < scores.size(); ++i)
                     if (scores[i] > 0) matching.push_back(i);
                 std::stable_sort(matching.begin(), matching.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
                 for (const auto number : matching) {
                     SearchHit hit = hit_on(record, it);
-                    show_section(hit, record, number, snippet, found);
+                    show_section(hit, record, number, snippet, plan.query.empty() ? none : found);
                     result.hits.push_back(std::move(hit));
                 }
             }

@@ -288,8 +288,8 @@ public:
     /// find() of each of texts, which are views in order into buffer: the anchors are looked
     /// for in all of buffer at once, not text by text (a stored record's dozens of headings and
     /// sections). Each text on its own when they are not so.
-    std::vector<std::vector<Found>> find_each(std::string_view buffer, const std::vector<std::string_view>& texts) const {
-        std::vector<std::vector<Found>> found(texts.size());
+    void find_each(std::string_view buffer, const std::vector<std::string_view>& texts,
+                   std::vector<std::vector<Found>>& found) const {
         const auto offset = [&](std::string_view text) { return static_cast<std::size_t>(text.data() - buffer.data()); };
         bool in_buffer = !anchors_.empty() && !read_every_word_;
         for (std::size_t i = 0; in_buffer && i < texts.size(); ++i)
@@ -298,7 +298,7 @@ public:
                         (i == 0 || offset(texts[i - 1]) + texts[i - 1].size() <= offset(texts[i]));
         if (!in_buffer) {
             for (std::size_t i = 0; i < texts.size(); ++i) found[i] = find(texts[i]);
-            return found;
+            return;
         }
         std::size_t text = 0, taken = 0;
         for (const auto at : anchor_starts(buffer)) {
@@ -307,7 +307,6 @@ public:
             if (at < offset(texts[text])) continue;  // between two texts
             read_at(texts[text], at - offset(texts[text]), taken, found[text]);
         }
-        return found;
     }
 
 private:
@@ -695,10 +694,11 @@ const std::vector<SnippetMaker::Key>& SnippetMaker::keys() const {
     return matcher_ ? matcher_->keys() : none;
 }
 
-std::vector<std::vector<SnippetMaker::Match>> SnippetMaker::find_each(std::string_view buffer,
-                                                                     const std::vector<std::string_view>& texts) const {
-    if (!matcher_) return std::vector<std::vector<Match>>(texts.size());
-    return matcher_->find_each(buffer, texts);
+void SnippetMaker::find_each(std::string_view buffer, const std::vector<std::string_view>& texts,
+                             std::vector<std::vector<Match>>& found) const {
+    found.resize(texts.size());
+    for (auto& matches : found) matches.clear();  // their room is kept for the next texts
+    if (matcher_) matcher_->find_each(buffer, texts, found);
 }
 
 MarkedText make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {

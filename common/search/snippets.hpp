@@ -60,10 +60,13 @@ public:
         std::size_t key;
         double weight;
     };
-    /// The matches of each of texts, in order: what the snippet of each marks. When the texts
-    /// are views in order into buffer (a stored record's headings and sections), the words that
-    /// may match are looked for in all of buffer at once, not in each text, which is much faster.
-    std::vector<std::vector<Match>> find_each(std::string_view buffer, const std::vector<std::string_view>& texts) const;
+    /// The matches of each of texts, in order, into found (one list a text): what the snippet of
+    /// each marks. When the texts are views in order into buffer (a stored record's headings and
+    /// sections), the words that may match are looked for in all of buffer at once, not in each
+    /// text, which is much faster. found's lists keep their room, so a page of hits given the
+    /// same found allocates little.
+    void find_each(std::string_view buffer, const std::vector<std::string_view>& texts,
+                   std::vector<std::vector<Match>>& found) const;
     /// The snippet of a text whose matches find_each has found: the same as operator()(text,
     /// max_bytes), without looking for them again.
     MarkedText operator()(std::string_view text, const std::vector<Match>& matches, std::size_t max_bytes) const;

@@ -14,6 +14,7 @@
 #include "common/search/page.hpp"
 #include "common/search/search_context.hpp"
 #include "common/search/search_plan.hpp"
+#include "common/search/section_page.hpp"
 #include "common/search/tiers.hpp"
 #include "common/text/text.hpp"
 #include "seed_database.hpp"
@@ -280,4 +281,39 @@ TEST_CASE("snippets: a hit's best sections with their snippets, its title and he
         CHECK(hit.sections[0].snippet.matches.empty());
         CHECK(hit.marked_title.matches.empty());
     }
+}
+
+TEST_CASE("page of sections: every matching section of the matching issues, best first, the page's window", "[stages][page]") {
+    const auto& s = stages();
+    SearchRequest request;
+    request.query = "care";
+    request.group = Grouping::section;
+    request.per_page = 100;
+    const auto context = s.context(request);
+    const auto plan = plan_search(context);
+    const RecordReader read = [](const Xapian::MSetIterator& match) {
+        return std::make_shared<const std::string>(match.get_document().get_value(schema::SLOT_RECORD));
+    };
+    const MatchedTiers tiers{{Tier{plan.query.query(), 0, {}}}};
+    SearchResult all;
+    page_of_sections(context, plan, tiers, read, all);
+    REQUIRE(all.hits.size() > 5);
+    CHECK(all.total == all.hits.size());  // the walk reached the last issue
+    CHECK(all.total_is_exact);
+    std::set<std::pair<std::string, std::size_t>> seen;
+    for (const auto& hit : all.hits) {
+        REQUIRE(hit.sections.size() == 1);
+        CHECK(seen.emplace(hit.issue_id, hit.sections[0].number).second);
+    }
+
+    request.per_page = 2;
+    request.page = 2;
+    const auto window_context = s.context(request);
+    const auto window_plan = plan_search(window_context);
+    SearchResult window;
+    page_of_sections(window_context, window_plan, tiers, read, window);
+    REQUIRE(window.hits.size() == 2);
+    CHECK(window.hits[0].issue_id == all.hits[2].issue_id);
+    CHECK(window.hits[0].sections[0].number == all.hits[2].sections[0].number);
+    CHECK_FALSE(window.total_is_exact);
 }
