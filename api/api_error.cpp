@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "api/error_reference.hpp"
-#include "common/search/deadline.hpp"
 
 namespace wm {
 namespace {
@@ -38,12 +37,11 @@ ApiError api_error(std::exception_ptr error, std::string_view reference_url) {
         std::rethrow_exception(error);
     } catch (const RequestError& e) {
         return api_error(e.code, e.what(), reference_url);
-    } catch (const SearchAbandoned& e) {
-        return api_error(ErrorCode::client_closed_request, e.what(), reference_url);
-    } catch (const UnavailableError& e) {
-        return server_error(e.code, e.what(), reference_url);
-    } catch (const ConfigError& e) {
-        return server_error(ErrorCode::database_unavailable, e.what(), reference_url);
+    } catch (const Error& e) {
+        const auto code = error_code_for(e.kind);
+        // What the client asked for or did is its to read; a failure of the server's is logged.
+        if (e.kind == ErrorKind::not_found || e.kind == ErrorKind::abandoned) return api_error(code, e.what(), reference_url);
+        return server_error(code, e.what(), reference_url);
     } catch (const Xapian::DatabaseError& e) {
         return server_error(ErrorCode::database_unavailable, e.get_description(), reference_url);
     } catch (const Xapian::NetworkError& e) {

@@ -1,6 +1,6 @@
 #pragma once
 // Every error the API answers, in Meilisearch's shape: {"message", "code", "type", "link"},
-// with the status and type from the error table (common/errors.hpp) and a link to the code on
+// with the status and type from the error table (api/error_codes.hpp) and a link to the code on
 // the error reference page (api/error_reference). No transport here: searchd writes the answer.
 #include <nlohmann/json.hpp>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 
 namespace wm {
 
@@ -20,8 +20,8 @@ struct ApiError {
 /// reference_url: the error reference page's address, which the link names with the code.
 ApiError api_error(ErrorCode code, const std::string& message, std::string_view reference_url);
 
-/// A library exception as the client sees it: RequestError with its code's status;
-/// UnavailableError and ConfigError 503; anything else 500. Server-side details (paths,
+/// An exception as the client sees it: RequestError with its code's status, an engine error
+/// with its kind's code (error_code_for), Xapian's failures to read 503; anything else 500. Server-side details (paths,
 /// library messages) are logged on stderr, never sent.
 ApiError api_error(std::exception_ptr error, std::string_view reference_url);
 

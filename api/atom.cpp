@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "api/marked_text.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
@@ -90,23 +91,16 @@ std::string capitalised(std::string_view word) {
     return out;
 }
 
-// A snippet is escaped text with <mark>s; feed readers drop <mark> (feedparser's sanitizer
-// does), so matches are <b> there.
-std::string bold_marks(std::string snippet) {
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"<mark>", "<b>"}, {"</mark>", "</b>"}})
-        for (auto at = snippet.find(from); at != std::string::npos; at = snippet.find(from, at + to.size()))
-            snippet.replace(at, from.size(), to);
-    return snippet;
-}
-
 std::string entry(const SearchHit& hit, const std::string& query, const FeedSite& site) {
     const auto updated = hit.date.empty() ? rfc3339(site.index_time) : hit.date + "-01T00:00:00Z";
     std::string link = site.base_url + "/?issue=" + percent_encode(hit.issue_id);
-    if (hit.section) link += "&section=" + std::to_string(*hit.section);
+    if (!hit.sections.empty()) link += "&section=" + std::to_string(hit.sections.front().number);
     if (!query.empty()) link += "&q=" + percent_encode(query);
+    const auto& section = shown_section(hit);
     std::string summary;
-    if (!hit.section_heading.empty()) summary += "<p><strong>" + xml_escape(hit.section_heading) + "</strong></p>";
-    summary += "<p>" + bold_marks(hit.snippet) + "</p>";
+    if (!section.heading.empty()) summary += "<p><strong>" + xml_escape(section.heading) + "</strong></p>";
+    // Feed readers drop <mark> (feedparser's sanitizer does), so matches are <b> there.
+    summary += "<p>" + marked_html(section.snippet, "<b>", "</b>") + "</p>";
     return "  <entry>\n"
            "    <id>" + std::string(kIdRoot) + "issue/" + percent_encode(hit.issue_id) + "</id>\n"
            "    <title>" + xml_escape(hit.title) + "</title>\n"

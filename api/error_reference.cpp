@@ -1,6 +1,6 @@
 #include "api/error_reference.hpp"
 
-#include "common/search/snippets.hpp"
+#include "api/marked_text.hpp"
 
 namespace wm {
 

@@ -1,11 +1,11 @@
 #pragma once
 // searchd's error reference: one HTML page listing every code of the error table
-// (common/errors.hpp) with when it is answered and what the caller can do, an anchor per code.
+// (api/error_codes.hpp) with when it is answered and what the caller can do, an anchor per code.
 // Every error body's link is this page's address with the code as its fragment.
 #include <string>
 #include <string_view>
 
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 
 namespace wm {
 

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "api/params.hpp"
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 #include "common/search/query_builder.hpp"
 
 namespace wm {

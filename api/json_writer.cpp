@@ -8,28 +8,11 @@
 #include <cstring>
 #include <utility>
 
+#include "api/marked_text.hpp"
+#include "common/text/utf8.hpp"
+
 namespace wm {
 namespace {
-
-// The UTF-8 sequence at text[i] by Unicode's table 3-7: its length and whether it is well
-// formed; an ill-formed one is its maximal subpart (the lead and the bytes that could still have
-// continued it), which becomes one U+FFFD.
-std::pair<std::size_t, bool> sequence_at(std::string_view text, std::size_t i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) return {1, true};
-    std::size_t length = 0;
-    unsigned low = 0x80, high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
-    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
-    else return {1, false};
-    for (std::size_t k = 1; k < length; ++k) {
-        if (i + k >= text.size()) return {k, false};
-        const auto byte = static_cast<unsigned char>(text[i + k]);
-        if (byte < (k == 1 ? low : 0x80) || byte > (k == 1 ? high : 0xBF)) return {k, false};
-    }
-    return {length, true};
-}
 
 // Whether any byte of the eight in word must be escaped or checked as UTF-8: a control
 // character, a quote, a backslash, or a byte of a multi-byte sequence. It may say so of a byte
@@ -57,10 +40,67 @@ std::size_t plain_run_end(std::string_view text, std::size_t i) {
     return i;
 }
 
+constexpr char kHex[] = "0123456789abcdef";
+
+// A control character as JSON writes it.
+void append_control(std::string& out, unsigned char c) {
+    switch (c) {
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+    }
+}
+
+// An answer is never invalid UTF-8: bytes that are not (a request's echoed back in a message)
+// are each maximal subpart one U+FFFD, as nlohmann's error_handler_t::replace writes. Returns
+// the bytes read.
+std::size_t append_utf8_sequence(std::string& out, std::string_view text, std::size_t i) {
+    const auto sequence = utf8_sequence_at(text, i);
+    if (sequence.well_formed) out.append(text, i, sequence.length);
+    else out += "\xEF\xBF\xBD";
+    return sequence.length;
+}
+
+// Appends text escaped for HTML, then for inside a JSON string, in one pass.
+void append_html_json(std::string& out, std::string_view text) {
+    static constexpr auto kPlain = [] {  // written as it is in both
+        std::array<bool, 256> plain{};
+        for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = std::string_view("\"\\&<>'").find(static_cast<char>(c)) == std::string_view::npos;
+        return plain;
+    }();
+    for (std::size_t i = 0; i < text.size();) {
+        auto run = i;
+        while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])]) ++run;
+        out.append(text.data() + i, run - i);
+        if (run == text.size()) break;
+        i = run;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            i += append_utf8_sequence(out, text, i);
+            continue;
+        }
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            case '\\': out += "\\\\"; break;
+            default: append_control(out, c);
+        }
+        ++i;
+    }
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-    static constexpr char kHex[] = "0123456789abcdef";
     // A short text with nothing to escape (most facet values and keys) is written with its
     // quotes in one append.
     constexpr std::size_t kShort = 62;
@@ -83,29 +123,13 @@ void append_json_string(std::string& out, std::string_view text) {
         }
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
-            const auto [length, well_formed] = sequence_at(text, i);
-            if (well_formed) out.append(text, i, length);
-            else out += "\xEF\xBF\xBD";
-            i += length;
+            i += append_utf8_sequence(out, text, i);
             continue;
         }
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
+        if (c == '"') out += "\\\"";
+        else if (c == '\\') out += "\\\\";
+        else if (c < 0x20) append_control(out, c);
+        else out += static_cast<char>(c);
         ++i;
     }
     out += '"';
@@ -155,6 +179,14 @@ JsonWriter& JsonWriter::count_and_value(std::size_t count, std::string_view valu
     out_.append(R"(,"value":)");
     append_json_string(out_, value);
     out_ += '}';
+    return *this;
+}
+
+JsonWriter& JsonWriter::marked_html(const MarkedText& marked) {
+    separate();
+    out_ += '"';
+    append_marked(out_, marked, "<mark>", "</mark>", append_html_json);
+    out_ += '"';
     return *this;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/search/marked_text.hpp"
+
 namespace wm {
 
 class JsonWriter {
@@ -25,6 +27,11 @@ public:
     /// {"count":count,"value":value}: every facet count of an answer (hundreds of them) written
     /// at once rather than as six calls (which were most of writing an answer).
     JsonWriter& count_and_value(std::size_t count, std::string_view value);
+    /// A marked text as a string of HTML: escaped, matches in <mark>, "…" where it was cut;
+    /// written straight into the answer (ten snippets an answer), as marked_html() spells it.
+    JsonWriter& marked_html(const MarkedText& marked);
+    /// text, or null when it is empty: a month ("YYYY-MM") that is not known.
+    JsonWriter& value_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 
     std::string take() { return std::move(out_); }
 

@@ -1,58 +1,57 @@
 #include "api/marked_text.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <utility>
-
-#include "common/search/snippets.hpp"
+#include <vector>
 
 namespace wm {
 namespace {
 
-constexpr std::string_view kMarkStart = kSnippetMarkStart, kMarkEnd = kSnippetMarkEnd, kOmitted = kSnippetOmitted;
-
-constexpr std::pair<std::string_view, char> kEntities[] = {
-    {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+void append_escaped(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+}
 
 }  // namespace
 
-MarkedText read_marked(std::string_view html) {
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_escaped(out, text);
+    return out;
+}
+
+std::string marked_html(const MarkedText& marked, std::string_view open, std::string_view close) {
+    std::string out;
+    out.reserve(marked.text.size() + marked.matches.size() * (open.size() + close.size()) + 2 * kOmitted.size() + 16);
+    append_marked(out, marked, open, close, append_escaped);
+    return out;
+}
+
+MarkedText with_cuts_written(const MarkedText& marked) {
     MarkedText out;
-    std::size_t match_start = 0;
-    for (std::size_t i = 0; i < html.size();) {
-        const auto rest = html.substr(i);
-        if (rest.starts_with(kMarkStart)) {
-            match_start = out.text.size();
-            i += kMarkStart.size();
-            continue;
-        }
-        if (rest.starts_with(kMarkEnd)) {
-            out.matches.push_back({match_start, out.text.size() - match_start});
-            i += kMarkEnd.size();
-            continue;
-        }
-        const auto entity = std::find_if(std::begin(kEntities), std::end(kEntities),
-                                         [&](const auto& e) { return rest.starts_with(e.first); });
-        if (entity != std::end(kEntities)) {
-            out.text += entity->second;
-            i += entity->first.size();
-        } else {
-            out.text += html[i++];
-        }
-    }
+    const auto shift = marked.cut_before ? kOmitted.size() : 0;
+    if (marked.cut_before) out.text = kOmitted;
+    out.text += marked.text;
+    if (marked.cut_after) out.text += kOmitted;
+    for (const auto& m : marked.matches) out.matches.push_back({m.begin + shift, m.end + shift});
     return out;
 }
 
 MarkedText crop_words(const MarkedText& marked, std::size_t words, std::string_view marker) {
-    auto text = std::string_view(marked.text);
-    // The engine's own cuts count as words left out.
-    const bool cut_before = text.starts_with(kOmitted), cut_after = text.ends_with(kOmitted);
-    const std::size_t skip = cut_before ? kOmitted.size() : 0;
-    text = text.substr(0, text.size() - (cut_after ? kOmitted.size() : 0));
+    const std::string_view text = marked.text;
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of each word
-    for (std::size_t i = skip; i < text.size();) {
+    for (std::size_t i = 0; i < text.size();) {
         while (i < text.size() && is_space(text[i])) ++i;
         const auto begin = i;
         while (i < text.size() && !is_space(text[i])) ++i;
@@ -60,32 +59,27 @@ MarkedText crop_words(const MarkedText& marked, std::size_t words, std::string_v
     }
     std::size_t first = 0;
     if (!marked.matches.empty())
-        while (first + 1 < spans.size() && spans[first].second <= marked.matches.front().start) ++first;
+        while (first + 1 < spans.size() && spans[first].second <= marked.matches.front().begin) ++first;
     const std::size_t count = std::min(words, spans.size());
     if (count == 0) return {};
     std::size_t from = first > count / 2 ? first - count / 2 : 0;
     from = std::min(from, spans.size() - count);
     MarkedText out;
     const auto begin = spans[from].first, end = spans[from + count - 1].second;
-    const bool before = cut_before || from > 0, after = cut_after || from + count < spans.size();
+    // The engine's own cuts count as words left out.
+    const bool before = marked.cut_before || from > 0, after = marked.cut_after || from + count < spans.size();
     if (before) out.text = marker;
     const auto shift = out.text.size();
     out.text += text.substr(begin, end - begin);
     for (const auto& m : marked.matches)
-        if (m.start >= begin && m.start + m.length <= end) out.matches.push_back({m.start - begin + shift, m.length});
+        if (m.begin >= begin && m.end <= end) out.matches.push_back({m.begin - begin + shift, m.end - begin + shift});
     if (after) out.text += marker;
     return out;
 }
 
 std::string with_tags(const MarkedText& marked, std::string_view pre, std::string_view post) {
     std::string out;
-    std::size_t copied = 0;
-    for (const auto& m : marked.matches) {
-        out.append(marked.text, copied, m.start - copied);
-        out.append(pre).append(marked.text, m.start, m.length).append(post);
-        copied = m.start + m.length;
-    }
-    out.append(marked.text, copied);
+    append_marked(out, marked, pre, post, [](std::string& to, std::string_view text) { to += text; });
     return out;
 }
 

@@ -3,7 +3,7 @@
 #include "api/filter.hpp"
 #include "api/marked_text.hpp"
 #include "api/params.hpp"
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 #include "common/index/schema.hpp"
 #include "common/search/query_builder.hpp"
 #include "common/text/text.hpp"
@@ -151,22 +151,23 @@ void read_formatting(const nlohmann::json& body, MeilisearchQuery& query) {
 // One attribute of a hit as Meilisearch's _formatted shows it: the caller's tags when it is
 // highlighted, cropped when asked. Snippets are made to show matches, so theirs are always marked.
 struct Formatted {
-    MarkedText text;
+    MarkedText text;  ///< with its cuts written
     bool marked;
 };
 
-Formatted formatted(const MeilisearchQuery& query, const std::string& attribute, const std::string& marked_html,
+Formatted formatted(const MeilisearchQuery& query, const std::string& attribute, const MarkedText& marked,
                     const std::string& plain) {
-    Formatted out{marked_html.empty() ? MarkedText{plain, {}} : read_marked(marked_html),
-                  attribute == "snippet" || query.highlight.contains(attribute)};
-    if (const auto crop = query.crop.find(attribute); crop != query.crop.end())
-        out.text = crop_words(out.text, crop->second, query.crop_marker);
-    return out;
+    // A text the engine did not mark (no section shown) is shown as it is.
+    const bool unmarked = marked.text.empty() && !marked.cut_before && !marked.cut_after;
+    const auto& text = unmarked ? MarkedText{plain, {}} : marked;
+    const auto crop = query.crop.find(attribute);
+    return {crop != query.crop.end() ? crop_words(text, crop->second, query.crop_marker) : with_cuts_written(text),
+            attribute == "snippet" || query.highlight.contains(attribute)};
 }
 
 nlohmann::json match_positions(const MarkedText& text) {
     auto positions = nlohmann::json::array();
-    for (const auto& m : text.matches) positions.push_back({{"start", m.start}, {"length", m.length}});
+    for (const auto& m : text.matches) positions.push_back({{"start", m.begin}, {"length", m.end - m.begin}});
     return positions;
 }
 
@@ -179,21 +180,22 @@ nlohmann::json retrieved(const MeilisearchQuery& query, nlohmann::json object) {
 }
 
 nlohmann::json hit_json(const MeilisearchQuery& query, const SearchHit& hit) {
+    const auto& section = shown_section(hit);
     nlohmann::json out = {{"id", hit.issue_id},
                           {"issue_id", hit.issue_id},
                           {"file", hit.file},
                           {"title", hit.title},
                           {"date", hit.date},
                           {"kind", page_kind_name(hit.kind)},
-                          {"section", hit.section ? nlohmann::json(*hit.section) : nlohmann::json(nullptr)},
-                          {"heading", hit.section_heading},
-                          {"snippet", hit.snippet}};
+                          {"section", hit.sections.empty() ? nlohmann::json(nullptr) : nlohmann::json(section.number)},
+                          {"heading", section.heading},
+                          {"snippet", marked_html(section.snippet)}};
     auto shown = out;
     auto positions = nlohmann::json::object();
     const std::pair<const char*, Formatted> texts[] = {
-        {"title", formatted(query, "title", hit.title_marked, hit.title)},
-        {"heading", formatted(query, "heading", hit.heading_marked, hit.section_heading)},
-        {"snippet", formatted(query, "snippet", hit.snippet, hit.snippet)}};
+        {"title", formatted(query, "title", hit.marked_title, hit.title)},
+        {"heading", formatted(query, "heading", section.marked_heading, section.heading)},
+        {"snippet", formatted(query, "snippet", section.snippet, "")}};
     for (const auto& [name, text] : texts) {
         shown[name] = text.marked ? with_tags(text.text, query.highlight_pre, query.highlight_post) : text.text.text;
         if (!text.text.matches.empty()) positions[name] = match_positions(text.text);

@@ -101,6 +101,8 @@ void require_clean_text(std::string_view text, std::string_view name, ErrorCode 
     if (text.size() > max_bytes)
         throw RequestError(code, "`" + std::string(name) + "` is " + std::to_string(text.size()) +
                                      " bytes; at most " + std::to_string(max_bytes) + " are allowed");
+    // A request's bytes that are not UTF-8 are refused (400), never guessed at: the engine is
+    // given only clean text.
     if (text.find('\0') != std::string_view::npos || !is_valid_utf8(text))
         throw RequestError(code, "`" + std::string(name) + "` must be UTF-8 text without NUL bytes");
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 #include "common/search/search_request.hpp"
 
 namespace wm {

@@ -7,30 +7,25 @@
 namespace wm {
 namespace {
 
-void text_or_null(JsonWriter& out, const std::string& text) {
-    if (text.empty()) out.null();
-    else out.value(text);
-}
-
 void write_hit(JsonWriter& out, const SearchHit& hit) {
+    const auto& section = shown_section(hit);
     out.begin_object();
-    out.key("date");
-    text_or_null(out, hit.date);
+    out.key("date").value_or_null(hit.date);
     out.key("file").value(hit.file);
     out.key("issue_id").value(hit.issue_id);
     out.key("kind").value(page_kind_name(hit.kind));
     out.key("score").value(std::round(hit.score * 1000) / 1000);
     out.key("section");
-    if (hit.section) {
-        out.begin_object();
-        out.key("group").value(hit.section_group);
-        out.key("heading").value(hit.section_heading);
-        out.key("number").value(*hit.section);
-        out.end_object();
-    } else {
+    if (hit.sections.empty()) {
         out.null();
+    } else {
+        out.begin_object();
+        out.key("group").value(section.group);
+        out.key("heading").value(section.heading);
+        out.key("number").value(section.number);
+        out.end_object();
     }
-    out.key("snippet").value(hit.snippet);
+    out.key("snippet").marked_html(section.snippet);
     out.key("title").value(hit.title);
     out.end_object();
 }

@@ -62,6 +62,19 @@ int stop_signal_fd() {
 
 }  // namespace
 
+ExitCode exit_code_for(ErrorKind kind) {
+    switch (kind) {
+        // Nothing was done: the database is locked, missing or of another layout, or the
+        // issue asked for is not indexed. A re-run once that is put right does it all.
+        case ErrorKind::unavailable:
+        case ErrorKind::misconfigured:
+        case ErrorKind::not_found:
+        case ErrorKind::unreadable_input:
+        case ErrorKind::abandoned: return kFatal;
+    }
+    return kFatal;
+}
+
 int run(const WatchCommand& command) {
     WatchOptions options;
     options.database = command.database;

@@ -7,11 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "common/errors.hpp"
 #include "common/index/run.hpp"
 
 namespace wm::cli {
 
 enum ExitCode : int { kOk = 0, kSomeFilesFailed = 1, kFatal = 2 };
+
+/// The exit code of a command stopped by an engine error of this kind. A file that cannot be
+/// read is reported by the command and counted in kSomeFilesFailed, never thrown this far.
+ExitCode exit_code_for(ErrorKind kind);
 
 struct IndexCommand {
     std::string database;

@@ -102,6 +102,9 @@ int main(int argc, char** argv) {
         if (*list_app) return run(list);
         if (*show_app) return run(show);
         return run(extract);
+    } catch (const wm::Error& e) {
+        std::cerr << "indexer: " << e.what() << '\n';
+        return exit_code_for(e.kind);
     } catch (const std::exception& e) {
         std::cerr << "indexer: " << e.what() << '\n';
         return kFatal;

@@ -23,8 +23,16 @@ wm_install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# wm_build [CMAKE_OPTION...]: configures and builds everything (tests included).
 wm_build() {
   wm_log "building in $WM_BUILD"
   cmake -S "$WM_ROOT" -B "$WM_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
   cmake --build "$WM_BUILD" -j"$(nproc)"
+}
+
+# wm_build_targets TARGET...: configures and builds only these targets and what they link.
+wm_build_targets() {
+  wm_log "building $* in $WM_BUILD"
+  cmake -S "$WM_ROOT" -B "$WM_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$WM_BUILD" -j"$(nproc)" --target "$@"
 }

@@ -216,11 +216,11 @@ void HttpServer::widen_accept_queue(int backlog) {
     if (::listen(svr_sock_, backlog) != 0) throw std::runtime_error("cannot set the accept queue length");
 }
 
-void HttpServer::set_pre_routing(HandlerWithResponse handler) {
-    set_pre_routing_handler([this, handler](const httplib::Request& req, httplib::Response& res) {
+void HttpServer::set_pre_routing(HandlerWithResponse handler, const ErrorReference& reference) {
+    set_pre_routing_handler([this, handler, &reference](const httplib::Request& req, httplib::Response& res) {
         auto& current = *exchange;
         if (!current.framing_error.empty()) {
-            send_error(req, res, ErrorCode::malformed_request, current.framing_error);
+            send_error(req, res, reference, ErrorCode::malformed_request, current.framing_error);
             return HandlerResponse::Handled;
         }
         const auto result = handler(req, res);
@@ -229,7 +229,7 @@ void HttpServer::set_pre_routing(HandlerWithResponse handler) {
         if (result == HandlerResponse::Unhandled && httplib_reads_body(req.method)) {
             if (!too_long) return result;
             // cpp-httplib would read the whole body only to throw it away; refused unread.
-            send_error(req, res, ErrorCode::payload_too_large,
+            send_error(req, res, reference, ErrorCode::payload_too_large,
                        "a request body may be at most " + std::to_string(payload_max_length_) + " bytes");
             current.close = true;
             ask_to_close(*current.request);

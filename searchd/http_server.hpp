@@ -11,6 +11,8 @@
 #include <chrono>
 #include <string>
 
+#include "searchd/respond.hpp"
+
 namespace wm::searchd {
 
 /// What the connection loop saw of the request being answered on the calling thread: cpp-httplib
@@ -34,8 +36,9 @@ public:
     /// Call after binding. Linux lets listen() be called again to change the backlog.
     void widen_accept_queue(int backlog);
     /// The pre-routing handler, run as cpp-httplib's is, after which a body that cpp-httplib
-    /// will not read is skipped, or the answer ends the connection.
-    void set_pre_routing(HandlerWithResponse handler);
+    /// will not read is skipped, or the answer ends the connection. Refusals of a body link to
+    /// reference, which must outlive the server.
+    void set_pre_routing(HandlerWithResponse handler, const ErrorReference& reference);
 
 private:
     bool process_and_close_socket(socket_t sock) override;

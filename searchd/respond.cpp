@@ -8,11 +8,6 @@
 namespace wm::searchd {
 namespace {
 
-struct ErrorReference {
-    std::string configured_url, fallback_origin;
-};
-ErrorReference reference;  // set once before serving, then only read
-
 bool is_port(std::string_view text) {
     return !text.empty() && text.size() <= 5 &&
            std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
@@ -44,14 +39,10 @@ bool is_safe_host(std::string_view host) {
 
 }  // namespace
 
-void set_error_reference(std::string configured_url, std::string fallback_origin) {
-    reference = {std::move(configured_url), std::move(fallback_origin)};
-}
-
-std::string error_reference_url(const httplib::Request& req) {
-    if (!reference.configured_url.empty()) return reference.configured_url;
+std::string ErrorReference::url(const httplib::Request& req) const {
+    if (!configured_url_.empty()) return configured_url_;
     const auto host = req.get_header_value("Host");
-    if (!is_safe_host(host)) return reference.fallback_origin + std::string(kErrorReferencePath);
+    if (!is_safe_host(host)) return fallback_origin_ + std::string(kErrorReferencePath);
     const auto scheme = req.get_header_value("X-Forwarded-Proto") == "https" ? "https" : "http";
     return std::string(scheme) + "://" + host + std::string(kErrorReferencePath);
 }
@@ -72,12 +63,14 @@ void send(httplib::Response& res, const ApiError& error) {
 
 }  // namespace
 
-void send_error(const httplib::Request& req, httplib::Response& res, ErrorCode code, const std::string& message) {
-    send(res, api_error(code, message, error_reference_url(req)));
+void send_error(const httplib::Request& req, httplib::Response& res, const ErrorReference& reference, ErrorCode code,
+                const std::string& message) {
+    send(res, api_error(code, message, reference.url(req)));
 }
 
-void send_error(const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
-    send(res, api_error(error, error_reference_url(req)));
+void send_error(const httplib::Request& req, httplib::Response& res, const ErrorReference& reference,
+                std::exception_ptr error) {
+    send(res, api_error(error, reference.url(req)));
 }
 
 }  // namespace wm::searchd

@@ -10,7 +10,6 @@
 
 #include "api/api_error.hpp"
 #include "api/error_reference.hpp"
-#include "searchd/handlers.hpp"
 #include "searchd/respond.hpp"
 #include "searchd/static_files.hpp"
 
@@ -24,32 +23,38 @@ struct Route {
     std::string method = "GET";
 };
 
-// The one route table: every path the daemon answers, with its handler.
-std::vector<Route> route_table(const Metrics& metrics) {
+using Handler = void (Handlers::*)(const httplib::Request&, httplib::Response&);
+
+// The one route table: every path the daemon answers, with its handler. handlers is null when
+// only the names are wanted.
+std::vector<Route> route_table(Handlers* handlers, const Metrics& metrics) {
+    const auto on = [handlers](Handler handler) {
+        return [handlers, handler](const httplib::Request& req, httplib::Response& res) { (handlers->*handler)(req, res); };
+    };
     return {
-        {"/api/search", "/api/search", handle_search},
-        {"/api/search.atom", R"(/api/search\.atom)", handle_search_atom},
-        {"/api/suggest", "/api/suggest", handle_suggest},
-        {"/api/issues", "/api/issues", handle_issues},
-        {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", handle_issue},
-        {"/api/issues/{id}/related", R"(/api/issues/([A-Za-z0-9_.\-]{1,200})/related)", handle_related},
+        {"/api/search", "/api/search", on(&Handlers::search)},
+        {"/api/search.atom", R"(/api/search\.atom)", on(&Handlers::search_atom)},
+        {"/api/suggest", "/api/suggest", on(&Handlers::suggest)},
+        {"/api/issues", "/api/issues", on(&Handlers::issues)},
+        {"/api/issues/{id}", R"(/api/issues/([A-Za-z0-9_.\-]{1,200}))", on(&Handlers::issue)},
+        {"/api/issues/{id}/related", R"(/api/issues/([A-Za-z0-9_.\-]{1,200})/related)", on(&Handlers::related)},
         // Any name, so an unknown facet is invalid_facet (400), as on the entity routes.
-        {"/api/facets/{facet}", R"(/api/facets/([^/]{1,100}))", handle_facet},
+        {"/api/facets/{facet}", R"(/api/facets/([^/]{1,100}))", on(&Handlers::facet)},
         // Before the entity page, whose pattern would take "NAME.atom" for a name.
-        {"/api/entities/{facet}/{name}.atom", R"(/api/entities/([a-z]{1,20})/([^/]{1,300})\.atom)", handle_entity_atom},
-        {"/api/entities/{facet}/{name}", R"(/api/entities/([a-z]{1,20})/([^/]{1,300}))", handle_entity},
-        {"/api/glossary", "/api/glossary", handle_glossary},
-        {"/healthz", "/healthz", handle_healthz},
-        {"/metrics", "/metrics", [&metrics](const auto& req, auto& res) { handle_metrics(req, res, metrics); }},
-        {"/openapi.json", "/openapi.json", handle_openapi},
-        {"/indexes/{uid}/search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/search)", handle_meilisearch_search, "POST"},
-        {"/indexes/{uid}/facet-search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/facet-search)", handle_facet_search, "POST"},
-        {"/multi-search", "/multi-search", handle_multi_search, "POST"},
-        {"/indexes/{uid}/stats", R"(/indexes/([A-Za-z0-9_\-]{1,100})/stats)", handle_meilisearch_stats},
-        {"/indexes/{uid}", R"(/indexes/([A-Za-z0-9_\-]{1,100}))", handle_meilisearch_index},
-        {"/indexes", "/indexes", handle_meilisearch_indexes},
-        {"/health", "/health", handle_meilisearch_health},
-        {"/version", "/version", handle_meilisearch_version},
+        {"/api/entities/{facet}/{name}.atom", R"(/api/entities/([a-z]{1,20})/([^/]{1,300})\.atom)", on(&Handlers::entity_atom)},
+        {"/api/entities/{facet}/{name}", R"(/api/entities/([a-z]{1,20})/([^/]{1,300}))", on(&Handlers::entity)},
+        {"/api/glossary", "/api/glossary", on(&Handlers::glossary)},
+        {"/healthz", "/healthz", on(&Handlers::healthz)},
+        {"/metrics", "/metrics", [handlers, &metrics](const auto& req, auto& res) { handlers->metrics(req, res, metrics); }},
+        {"/openapi.json", "/openapi.json", on(&Handlers::openapi)},
+        {"/indexes/{uid}/search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/search)", on(&Handlers::meilisearch_search), "POST"},
+        {"/indexes/{uid}/facet-search", R"(/indexes/([A-Za-z0-9_\-]{1,100})/facet-search)", on(&Handlers::facet_search), "POST"},
+        {"/multi-search", "/multi-search", on(&Handlers::multi_search), "POST"},
+        {"/indexes/{uid}/stats", R"(/indexes/([A-Za-z0-9_\-]{1,100})/stats)", on(&Handlers::meilisearch_stats)},
+        {"/indexes/{uid}", R"(/indexes/([A-Za-z0-9_\-]{1,100}))", on(&Handlers::meilisearch_index)},
+        {"/indexes", "/indexes", on(&Handlers::meilisearch_indexes)},
+        {"/health", "/health", on(&Handlers::meilisearch_health)},
+        {"/version", "/version", on(&Handlers::meilisearch_version)},
         {"/", "/", [](const auto&, auto& res) { serve_static("index.html", res); }},
         {"/app.js", "/app.js", [](const auto&, auto& res) { serve_static("app.js", res); }},
         {"/{module}.js", R"(/(words|suggest|facets|reader|charts)\.js)",
@@ -71,10 +76,10 @@ std::string printable(std::string text) {
 
 }  // namespace
 
-SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)) {
-    open_searchers(config_.database, config_.searchers, config_.remote_timeout_ms);
-    set_search_time_budget(config_.time_budget_seconds);
-    check_database();
+SearchServer::SearchServer(ServerConfig config)
+    : config_(std::move(config)),
+      archive_(config_.database, {config_.searchers, config_.remote_timeout_ms}),
+      handlers_(archive_, config_.time_budget_seconds) {
     const unsigned threads = std::max(1u, config_.threads);
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // cpp-httplib's own limits (URI 8 KiB, each header line 8 KiB) are built into Debian's
@@ -100,7 +105,7 @@ void SearchServer::add_cors_headers(const httplib::Request& req, httplib::Respon
 }
 
 void SearchServer::add_routes() {
-    const auto routes = route_table(metrics_);
+    const auto routes = route_table(&handlers_, metrics_);
     struct KnownRoute {
         std::regex pattern;
         std::string name, method;
@@ -124,12 +129,12 @@ void SearchServer::add_routes() {
     http_.set_pre_routing([this, find_route](const httplib::Request& req, httplib::Response& res) {
         add_cors_headers(req, res);
         if (req.headers.size() > kMaxRequestHeaders) {
-            send_error(req, res, ErrorCode::too_many_headers, "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
+            send_error(req, res, error_reference_, ErrorCode::too_many_headers, "at most " + std::to_string(kMaxRequestHeaders) + " request headers are allowed");
             return httplib::Server::HandlerResponse::Handled;
         }
         const auto* route = find_route(req.path);
         if (!route) {
-            send_error(req, res, ErrorCode::not_found, "no such path: " + req.path);
+            send_error(req, res, error_reference_, ErrorCode::not_found, "no such path: " + req.path);
             return httplib::Server::HandlerResponse::Handled;
         }
         const auto allowed = route->method + ", OPTIONS";
@@ -143,24 +148,24 @@ void SearchServer::add_routes() {
         const bool head_of_get = req.method == "HEAD" && route->method == "GET";
         if (req.method != route->method && !head_of_get) {
             res.set_header("Allow", allowed);
-            send_error(req, res, ErrorCode::method_not_allowed, req.method + " is not allowed on " + route->name);
+            send_error(req, res, error_reference_, ErrorCode::method_not_allowed, req.method + " is not allowed on " + route->name);
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
+    }, error_reference_);
+    http_.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+        send_error(req, res, error_reference_, error);
     });
-    http_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
-        send_error(req, res, error);
-    });
-    http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    http_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;  // already an API error
         if (!current_request_start().parsed) {
             // Where its head ended is unknown, so the connection ends after this answer.
             res.set_header("Connection", "close");
             const auto code = res.status == 400 ? ErrorCode::malformed_request : error_code_for_status(res.status);
-            send_error(req, res, code, "not a valid HTTP request");
+            send_error(req, res, error_reference_, code, "not a valid HTTP request");
             return;
         }
-        send_error(req, res, error_code_for_status(res.status),
+        send_error(req, res, error_reference_, error_code_for_status(res.status),
                    "the request could not be served (" + req.method + " " + req.path + ")");
     });
     http_.set_logger([this, route_name](const httplib::Request& req, const httplib::Response& res) {
@@ -186,14 +191,14 @@ int SearchServer::bind() {
                                  " (in use, or not an address of this machine)");
     }
     http_.widen_accept_queue(kAcceptQueueLength);
-    set_error_reference(config_.error_reference_url, "http://" + config_.bind + ":" + std::to_string(port));
+    error_reference_ = ErrorReference(config_.error_reference_url, "http://" + config_.bind + ":" + std::to_string(port));
     return port;
 }
 
 std::vector<std::string> route_names() {
     const Metrics unused;
     std::vector<std::string> names;
-    for (const auto& route : route_table(unused)) names.push_back(route.name);
+    for (const auto& route : route_table(nullptr, unused)) names.push_back(route.name);
     return names;
 }
 

@@ -2,8 +2,9 @@
 // searchd/ - the daemon: cpp-httplib server, route table, handlers over common/search and
 // api/, metrics, the embedded page (web/). A thin shell: no search logic here.
 //
-// The HTTP shell over common/search: one route table, per-thread searchers, CORS, logging,
-// metrics and errors in one shape.
+// The HTTP shell over one Archive: one route table, CORS, logging, metrics and errors in one
+// shape. Everything a request reads is the server's (the archive, the handlers, the error
+// reference): nothing of it is global.
 #include <httplib.h>
 
 #include <atomic>
@@ -11,8 +12,11 @@
 #include <vector>
 
 #include "common/index/store.hpp"
+#include "common/search/archive.hpp"
+#include "searchd/handlers.hpp"
 #include "searchd/http_server.hpp"
 #include "searchd/metrics.hpp"
+#include "searchd/respond.hpp"
 
 namespace wm::searchd {
 
@@ -62,6 +66,9 @@ private:
     void add_routes();
     void add_cors_headers(const httplib::Request& req, httplib::Response& res) const;
     ServerConfig config_;
+    Archive archive_;
+    Handlers handlers_;
+    ErrorReference error_reference_;
     HttpServer http_;
     Metrics metrics_;
 };

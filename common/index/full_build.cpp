@@ -75,8 +75,7 @@ void write_part(const Part& part, const std::vector<BuildSource>& sources, const
 
 void swap_folders(const std::string& a, const std::string& b) {
     if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0)
-        throw UnavailableError(ErrorCode::database_unavailable,
-                               "cannot swap the new database into place (" + a + "): " + std::strerror(errno));
+        throw UnavailableError("cannot swap the new database into place (" + a + "): " + std::strerror(errno));
 }
 
 }  // namespace

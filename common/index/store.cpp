@@ -42,7 +42,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool accept_o
         }
         return db;
     } catch (const Xapian::DatabaseLockError&) {
-        throw UnavailableError(ErrorCode::database_unavailable, "database is locked by another writer: " + path);
+        throw UnavailableError("database is locked by another writer: " + path);
     }
 }
 
@@ -99,7 +99,7 @@ Xapian::Database open_for_reading(const std::string& path, unsigned remote_timeo
             if (auto remote = open_remote_stub(*stub, remote_timeout_ms)) return *remote;
         return Xapian::Database(path);
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw UnavailableError(ErrorCode::database_unavailable, "cannot open database " + path + ": " + e.get_msg() +
+        throw UnavailableError("cannot open database " + path + ": " + e.get_msg() +
                          " (has anything been indexed? run `indexer index` first)");
     }
 }
@@ -132,7 +132,7 @@ IssueRecord record_of(const Xapian::Document& doc) {
 
 IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id) {
     const auto docid = find_issue(db, issue_id);
-    if (!docid) throw RequestError(ErrorCode::not_found, "no issue with id '" + std::string(issue_id) + "' is indexed");
+    if (!docid) throw NotFoundError("no issue with id '" + std::string(issue_id) + "' is indexed");
     return record_of(db.get_document(*docid));
 }
 
@@ -154,11 +154,14 @@ std::vector<IssueSummary> list_issues(const Xapian::Database& db) {
     return issues;
 }
 
-Glossary load_glossary(const Xapian::Database& db) {
-    const auto stored = db.get_metadata(std::string(schema::META_GLOSSARY));
+std::string stored_glossary(const Xapian::Database& db) { return db.get_metadata(std::string(schema::META_GLOSSARY)); }
+
+Glossary glossary_from(const std::string& stored) {
     if (stored.empty()) return {};
     return nlohmann::json::parse(stored).get<Glossary>();
 }
+
+Glossary load_glossary(const Xapian::Database& db) { return glossary_from(stored_glossary(db)); }
 
 void save_glossary(Xapian::WritableDatabase& db, const Glossary& glossary) {
     db.set_metadata(std::string(schema::META_GLOSSARY), nlohmann::json(glossary).dump());

@@ -20,7 +20,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool accept_o
 bool has_older_schema(const Xapian::Database& db);
 
 /// How long a remote shard (xapian-tcpsrv) may take to connect or to answer one operation
-/// before the request fails with 503: Xapian's default is 10 s, which a shard that accepts
+/// before the request fails (unavailable): Xapian's default is 10 s, which a shard that accepts
 /// connections but hangs would cost every request.
 inline constexpr unsigned kRemoteTimeoutMs = 2000;
 
@@ -39,7 +39,7 @@ std::optional<Xapian::docid> find_issue(const Xapian::Database& db, std::string_
 /// The record an issue's document stores.
 IssueRecord record_of(const Xapian::Document& doc);
 
-/// The stored record of an indexed issue; throws RequestError(not_found) when it is not indexed.
+/// The stored record of an indexed issue; throws NotFoundError when it is not indexed.
 IssueRecord read_issue(const Xapian::Database& db, std::string_view issue_id);
 
 /// One line of `indexer list`.
@@ -54,6 +54,10 @@ std::vector<IssueSummary> list_issues(const Xapian::Database& db);
 std::vector<Xapian::docid> issue_docids(const Xapian::Database& db);
 
 Glossary load_glossary(const Xapian::Database& db);
+/// The glossary as the database stores it, and read from that (load_glossary is both): for a
+/// reader that keeps the glossary it parsed while the stored one is unchanged.
+std::string stored_glossary(const Xapian::Database& db);
+Glossary glossary_from(const std::string& stored);
 void save_glossary(Xapian::WritableDatabase& db, const Glossary& glossary);
 
 }  // namespace wm

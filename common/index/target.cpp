@@ -19,7 +19,7 @@ void write_stub(const fs::path& folder, std::size_t shards) {
         std::ofstream out(temporary);
         out << "auto " << schema::kDictionaryName << "\n";
         for (std::size_t i = 0; i < shards; ++i) out << "auto " << schema::shard_name(i) << "\n";
-        if (!out.flush()) throw UnavailableError(ErrorCode::database_unavailable, "cannot write " + temporary.string());
+        if (!out.flush()) throw UnavailableError("cannot write " + temporary.string());
     }
     fs::rename(temporary, folder / schema::kStubFile);
 }

@@ -2,6 +2,10 @@
 
 namespace wm {
 
+nlohmann::json month_json(std::string_view month) {
+    return month.empty() ? nlohmann::json(nullptr) : nlohmann::json(month);
+}
+
 void to_json(nlohmann::json& out, const Section& section) {
     out = {{"group", section.group},
            {"heading", section.heading},
@@ -21,7 +25,7 @@ void to_json(nlohmann::json& out, const Issue& issue) {
            {"file", issue.file},
            {"title", issue.title},
            {"kind", page_kind_name(issue.kind)},
-           {"date", issue.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(issue.month)},
+           {"date", month_json(issue.month)},
            {"signatory", issue.signatory},
            {"sections", issue.sections},
            {"warnings", issue.warnings}};

@@ -35,10 +35,11 @@ SectionFinder::SectionFinder(const Xapian::Database& db, const SnippetMaker& sni
 }
 
 std::vector<double> SectionFinder::scores(const HitRecord& record,
-                                          std::vector<std::vector<SnippetMaker::Match>>* matches) const {
-    std::vector<std::string_view> texts;  // each section's heading, then its text
+                                          std::vector<std::vector<SnippetMaker::Match>>& found) const {
+    thread_local std::vector<std::string_view> texts;  // each section's heading, then its text
+    texts.clear();
     for (const auto& section : record.sections) texts.insert(texts.end(), {section.heading, section.body});
-    auto found = snippets_.find_each(record.stored, texts);
+    snippets_.find_each(record.stored, texts, found);
     std::vector<double> scores(record.sections.size(), 0.0);
     std::vector<unsigned> counts(weights_.size());
     for (std::size_t section = 0; section < record.sections.size(); ++section) {
@@ -48,7 +49,6 @@ std::vector<double> SectionFinder::scores(const HitRecord& record,
         for (std::size_t key = 0; key < weights_.size(); ++key)
             if (counts[key]) scores[section] += weights_[key] * (1 + std::log(counts[key]));
     }
-    if (matches) *matches = std::move(found);
     return scores;
 }
 

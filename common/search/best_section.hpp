@@ -22,11 +22,9 @@ public:
 
     /// A score per section of the issue (parallel to record.sections), 0 for a section with no
     /// match: each key counts most for being in the section at all, a little more for each
-    /// repetition.
-    /// matches, if given, gets what each section's heading (2 * section) and text (2 * section
-    /// + 1) match, for their snippets.
-    std::vector<double> scores(const HitRecord& record,
-                               std::vector<std::vector<SnippetMaker::Match>>* matches = nullptr) const;
+    /// repetition. found gets what each section's heading (2 * section) and text (2 * section
+    /// + 1) match, for their snippets (see SnippetMaker::find_each).
+    std::vector<double> scores(const HitRecord& record, std::vector<std::vector<SnippetMaker::Match>>& found) const;
 
     /// The section with the best score; the first one for no evidence.
     static std::size_t best(const std::vector<double>& scores);

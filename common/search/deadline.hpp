@@ -6,14 +6,15 @@
 #include <xapian.h>
 
 #include <chrono>
-#include <exception>
 #include <functional>
+
+#include "common/errors.hpp"
 
 namespace wm {
 
 /// Thrown between stages when the client has gone: nobody is left to answer.
-struct SearchAbandoned : std::exception {
-    const char* what() const noexcept override { return "the client hung up"; }
+struct SearchAbandoned : Error {
+    SearchAbandoned() : Error(ErrorKind::abandoned, "the client hung up") {}
 };
 
 class Deadline {

@@ -7,7 +7,6 @@
 
 #include "common/errors.hpp"
 #include "common/facets/canonical.hpp"
-#include "common/index/section_data.hpp"
 #include "common/index/store.hpp"
 #include "common/model/issue_record.hpp"
 #include "common/search/companion_facets.hpp"
@@ -49,33 +48,33 @@ private:
     std::vector<std::regex> patterns_;
 };
 
-nlohmann::json top(const std::map<std::string, std::size_t>& counts) {
-    std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+std::vector<FacetCount> top(const std::map<std::string, std::size_t>& counts) {
+    std::vector<FacetCount> sorted;
+    for (const auto& [value, count] : counts) sorted.push_back({value, count});
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
     if (sorted.size() > kTopCompanions) sorted.resize(kTopCompanions);
-    auto out = nlohmann::json::array();
-    for (const auto& [value, count] : sorted) out.push_back({{"value", value}, {"count", count}});
-    return out;
+    return sorted;
 }
 
 }  // namespace
 
-nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& facet, const std::string& value,
-                           const Glossary& glossary) {
+EntityView entity_view(const Xapian::Database& db, const schema::Facet& facet, const std::string& value,
+                       const Glossary& glossary) {
     const auto canonical = canonical_facet_value(facet.id, value, glossary);
     const auto term = schema::facet_term(facet, canonical);
-    if (!db.term_exists(term)) throw RequestError(ErrorCode::not_found, "no issue mentions " + std::string(facet.field) + " '" + value + "'");
+    if (!db.term_exists(term)) throw NotFoundError("no issue mentions " + std::string(facet.field) + " '" + value + "'");
 
-    std::vector<SectionData> sections;
+    EntityView view;
+    view.facet = &facet;
+    view.value = canonical;
     std::map<std::string, std::string> issues;  // id -> month
     std::map<std::string, std::map<std::string, std::size_t>> companions;
-    std::map<std::string, std::size_t> roles;
-    std::string written = canonical;
     std::vector<std::string> section_texts;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         const auto doc = db.get_document(*it);
         const auto record = record_of(doc);
-        issues[record.issue.id] = record.issue.month;
+        const auto& issue = record.issue;
+        issues[issue.id] = issue.month;
         for (const auto& other : schema::kFacets) {
             if (!is_companion_facet(other.id)) continue;
             for (const auto& v : split(doc.get_value(other.slot), schema::kListSeparator))
@@ -83,49 +82,42 @@ nlohmann::json entity_view(const Xapian::Database& db, const schema::Facet& face
                     ++companions[std::string(other.name)][v];
         }
         for (const auto& v : split(doc.get_value(facet.slot), schema::kListSeparator))
-            if (match_key(v) == match_key(canonical)) written = v;
-        for (std::size_t i = 0; i < record.facets.sections.size() && i < record.issue.sections.size(); ++i) {
+            if (match_key(v) == match_key(canonical)) view.value = v;
+        for (std::size_t i = 0; i < record.facets.sections.size() && i < issue.sections.size(); ++i) {
             const auto& values = record.facets.sections[i][facet.id];
             if (std::none_of(values.begin(), values.end(), [&](const auto& v) { return match_key(v) == match_key(canonical); }))
                 continue;
-            auto section = SectionData::of(record, i);
-            if (facet.id == FacetId::people) section_texts.push_back(section.text);
-            sections.push_back(std::move(section));
+            if (facet.id == FacetId::people) section_texts.push_back(issue.sections[i].body);
+            view.mentions.push_back({issue.id, issue.title, issue.month, i, issue.sections[i].heading});
         }
     }
     // Roles are looked for once the name is known as the issues write it.
+    std::map<std::string, std::size_t> roles;
     if (!section_texts.empty()) {
-        const RoleFinder finder(written);
+        const RoleFinder finder(view.value);
         for (const auto& text : section_texts) finder.count_in(text, roles);
     }
-    std::sort(sections.begin(), sections.end(), [](const SectionData& a, const SectionData& b) {
+    for (auto& [role, count] : roles) view.roles.push_back({role, count});
+    std::sort(view.mentions.begin(), view.mentions.end(), [](const auto& a, const auto& b) {
         return a.month != b.month ? a.month > b.month : a.issue_id != b.issue_id ? a.issue_id > b.issue_id
-                                                                                   : a.number < b.number;
+                                                                                   : a.section < b.section;
     });
-    auto mentions = nlohmann::json::array();
-    for (const auto& m : sections)
-        mentions.push_back({{"issue_id", m.issue_id}, {"title", m.title}, {"date", m.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.month)},
-                            {"section", m.number}, {"heading", m.heading}});
+    view.issues = issues.size();
     std::map<std::string, std::size_t> timeline;
-    for (const auto& [id, month] : issues) ++timeline[month.empty() ? "unknown" : month];
-    auto timeline_json = nlohmann::json::array();
-    for (const auto& [month, count] : timeline) timeline_json.push_back({{"month", month}, {"issues", count}});
     std::vector<std::string> months;
-    for (const auto& [id, month] : issues) if (!month.empty()) months.push_back(month);
-    std::sort(months.begin(), months.end());
-    nlohmann::json role_list = nlohmann::json::array();
-    for (const auto& [role, count] : roles) role_list.push_back({{"role", role}, {"count", count}});
-    nlohmann::json view = {
-        {"facet", facet.name},
-        {"value", written},
-        {"issues", issues.size()},
-        {"first_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.front())},
-        {"last_mention", months.empty() ? nlohmann::json(nullptr) : nlohmann::json(months.back())},
-        {"roles", role_list},
-        {"timeline", timeline_json},
-        {"mentions", mentions}};
+    for (const auto& [id, month] : issues) {
+        ++timeline[month];
+        if (!month.empty()) months.push_back(month);
+    }
+    for (const auto& [month, count] : timeline)
+        if (!month.empty()) view.timeline.push_back({month, count});
+    if (const auto unknown = timeline.find(""); unknown != timeline.end()) view.timeline.push_back({"", unknown->second});
+    if (!months.empty()) {
+        view.first_mention = *std::min_element(months.begin(), months.end());
+        view.last_mention = *std::max_element(months.begin(), months.end());
+    }
     for (const auto& other : schema::kFacets)
-        if (is_companion_facet(other.id)) view[std::string(other.name)] = top(companions[std::string(other.name)]);
+        if (is_companion_facet(other.id)) view.companions[std::string(other.name)] = top(companions[std::string(other.name)]);
     return view;
 }
 

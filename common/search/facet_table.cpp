@@ -1,20 +1,11 @@
 #include "common/search/facet_table.hpp"
 
 #include <algorithm>
-#include <map>
-#include <mutex>
 #include <unordered_map>
 
-#include "common/index/store.hpp"
 #include "common/text/text.hpp"
 
 namespace wm {
-namespace {
-
-// Threads between two revisions may ask for either, so the two newest tables are kept.
-constexpr std::size_t kTablesKept = 2;
-
-}  // namespace
 
 FacetTable::FacetTable(const Xapian::Database& db, FacetTable* base)
     : uuid_(db.get_uuid()), last_docid_(db.get_lastdocid()) {
@@ -101,26 +92,8 @@ bool FacetTable::extends_to(const Xapian::Database& db) const {
     return db.get_uuid() == uuid_ && db.get_lastdocid() >= last_docid_;
 }
 
-std::shared_ptr<const FacetTable> FacetTable::of(const Xapian::Database& db, const std::string& database_key) {
-    static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<FacetTable>> tables;  // key: database + revision
-    static std::vector<std::string> newest;
-    const auto key = database_key + "@" + database_version(db);
-    std::lock_guard lock(mutex);
-    if (const auto found = tables.find(key); found != tables.end()) return found->second;
-    FacetTable* base = nullptr;
-    if (!newest.empty()) {
-        const auto& latest = tables.at(newest.back());
-        if (newest.back().starts_with(database_key + "@") && latest->extends_to(db)) base = latest.get();
-    }
-    std::shared_ptr<FacetTable> table(new FacetTable(db, base));
-    tables[key] = table;
-    newest.push_back(key);
-    if (newest.size() > kTablesKept) {
-        tables.erase(newest.front());
-        newest.erase(newest.begin());
-    }
-    return table;
+std::shared_ptr<FacetTable> FacetTable::read(const Xapian::Database& db, FacetTable* base) {
+    return std::shared_ptr<FacetTable>(new FacetTable(db, base));
 }
 
 }  // namespace wm

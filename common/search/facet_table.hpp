@@ -4,7 +4,8 @@
 // increments, where reading and splitting each match's value lists took most of a query's time
 // (measured: 63% of a 68 ms median query at 20,000 issues). Xapian never reuses a document id,
 // so a new revision's table is the previous one plus the documents added since (a deleted
-// document's entries stay, but no match ever reaches them).
+// document's entries stay, but no match ever reaches them). The archive (archive.hpp) keeps the
+// tables of its newest revisions.
 #include <xapian.h>
 
 #include <cstdint>
@@ -24,9 +25,13 @@ public:
     static constexpr std::size_t kKind = kYear + 1;
     static constexpr std::size_t kColumns = kKind + 1;
 
-    /// The table for db's current revision, built on first use and shared while it lasts.
-    /// A single database only: over shards a match spy sees each shard's own document ids.
-    static std::shared_ptr<const FacetTable> of(const Xapian::Database& db, const std::string& database_key);
+    /// The table of db's current revision: base's entries for the documents it knew (base, if
+    /// given, must extend_to db), read afresh for the rest. The base's value-id maps move to the
+    /// new table: only the newest table interns values. A single database only: over shards a
+    /// match spy sees each shard's own document ids.
+    static std::shared_ptr<FacetTable> read(const Xapian::Database& db, FacetTable* base);
+    /// Whether this table can be extended to db: the same database, no document ids reused.
+    bool extends_to(const Xapian::Database& db) const;
 
     /// Calls visit(column, value id) for each facet value and the year of a document.
     template <typename Visit>
@@ -59,13 +64,9 @@ public:
 private:
     static constexpr unsigned kIdBits = 28;
     static constexpr std::uint32_t kIdMask = (1u << kIdBits) - 1;
-    /// The table of db: base's entries for the documents it knew, read afresh for the rest. The
-    /// base's value-id maps move to the new table: only the newest table interns values.
     FacetTable(const Xapian::Database& db, FacetTable* base);
     /// Extends by_name_ and name_ranks_ of a column to its new values.
     void order_by_name(std::size_t column);
-    /// Whether this table can be extended to db: the same database, no document ids reused.
-    bool extends_to(const Xapian::Database& db) const;
 
     std::string uuid_;
     Xapian::docid last_docid_ = 0;

@@ -227,7 +227,7 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
     std::size_t plain_from = 0;
     for (std::size_t i = 0; i < words.size();) {
         std::size_t name_end = 0;
-        std::vector<Xapian::Query> name;
+        std::vector<NamedEntity> name;
         for (auto end = std::min(words.size(), i + kLongestName); end >= i + 2 && name.empty(); --end) {
             std::vector<std::string> run(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(end));
             name = known_name(join(run, " "));
@@ -239,9 +239,11 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
         const auto text = join(run, " ");
         // A known name matches as the name (the facet, which also covers "Telford & Wrekin" and
         // first names resolved to the person, or the phrase), never as its words apart.
-        plan.units.push_back({text, name_or_phrase(Xapian::Query(Xapian::Query::OP_OR, name.begin(), name.end()),
+        std::vector<Xapian::Query> terms;
+        for (const auto& entity : name) terms.emplace_back(schema::facet_term(schema::facet(entity.facet), entity.value));
+        plan.units.push_back({text, name_or_phrase(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                                                    parser.parse_query("\"" + text + "\"", Xapian::QueryParser::FLAG_PHRASE)),
-                              false, true});
+                              false, name.front()});
         i = plain_from = name_end;
     }
     const auto before = plan.units.size();
@@ -285,7 +287,7 @@ QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
         }
         std::vector<std::string> names;
         for (const auto& unit : plan.units)
-            if (unit.name) names.push_back(unit.text);
+            if (unit.entity) names.push_back(unit.text);
         plan.together = words_together(q, names, parser);
     } catch (const Xapian::QueryParserError& e) {
         plan.units.clear();
@@ -298,14 +300,14 @@ QueryPlan QueryBuilder::plan(const std::string& q, bool as_you_type) const {
     return plan;
 }
 
-std::vector<Xapian::Query> QueryBuilder::known_name(const std::string& words) const {
-    std::vector<Xapian::Query> terms;
+std::vector<NamedEntity> QueryBuilder::known_name(const std::string& words) const {
+    std::vector<NamedEntity> names;
     for (const auto& facet : schema::kFacets) {
         if (facet.id == FacetId::organisations) continue;
-        const auto term = schema::facet_term(facet, canonical_facet_value(facet.id, trim(words), glossary_));
-        if (db_.term_exists(term)) terms.emplace_back(term);
+        auto value = canonical_facet_value(facet.id, trim(words), glossary_);
+        if (db_.term_exists(schema::facet_term(facet, value))) names.push_back({facet.id, std::move(value)});
     }
-    return terms;
+    return names;
 }
 
 Xapian::Query QueryBuilder::facet_value(const schema::Facet& facet, std::string_view value) const {

@@ -30,7 +30,8 @@ struct QueryUnit {
     std::string text;     ///< as typed
     Xapian::Query query;  ///< what matches it
     bool droppable = false;
-    bool name = false;  ///< a known person, authority or programme
+    /// The known person, authority or programme it is (the first facet that has it), if any.
+    std::optional<NamedEntity> entity = std::nullopt;
 };
 
 /// A query read into its units. Documents match it when they match every unit; with units
@@ -73,8 +74,9 @@ private:
     Xapian::QueryParser make_parser() const;
     /// The completions of a word still being typed, or none.
     std::optional<Xapian::Query> completions(std::string_view word) const;
-    /// Words as a known person, authority or programme: its facet terms, or none.
-    std::vector<Xapian::Query> known_name(const std::string& words) const;
+    /// Words as a known person, authority or programme: each facet's value that they are, as
+    /// the index stores it (in kFacets order), or none.
+    std::vector<NamedEntity> known_name(const std::string& words) const;
     /// The units of plain words (no syntax of the user's own); relaxed: what is left of a query
     /// whose syntax could not be read, each word only itself.
     void add_word_units(const std::string& words, bool last_typed, bool relaxed, Xapian::QueryParser& parser,

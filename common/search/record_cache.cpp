@@ -1,19 +1,6 @@
 #include "common/search/record_cache.hpp"
 
-#include <map>
-
 namespace wm {
-
-std::shared_ptr<RecordCache> RecordCache::of(const std::string& database_key) {
-    static std::mutex mutex;
-    static std::map<std::string, std::weak_ptr<RecordCache>> caches;  // a cache lasts while a searcher has it
-    std::lock_guard lock(mutex);
-    std::erase_if(caches, [](const auto& entry) { return entry.second.expired(); });
-    auto& held = caches[database_key];
-    auto cache = held.lock();
-    if (!cache) held = cache = std::make_shared<RecordCache>();
-    return cache;
-}
 
 std::shared_ptr<const std::string> RecordCache::get(const std::string& revision, Xapian::docid docid,
                                                     const std::function<std::string()>& read) {

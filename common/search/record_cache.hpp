@@ -1,5 +1,5 @@
 #pragma once
-// The stored records of recently shown hits, shared by every searcher of a database. A hit's
+// The stored records of recently shown hits, shared by every searcher of an archive. A hit's
 // record is a value of about 7.5 KB that Xapian reads from several blocks (measured 12 us a hit,
 // a tenth of a query at 1,000 issues), and the same issues come back request after request (the
 // newest ones on every arrival at the search page). Bounded in bytes, least recently used out
@@ -22,9 +22,6 @@ public:
     static constexpr std::size_t kDefaultBytes = std::size_t{8} << 20;
 
     explicit RecordCache(std::size_t max_bytes = kDefaultBytes) : max_bytes_(max_bytes) {}
-
-    /// The cache of one database (by its path), shared by its searchers while any has it.
-    static std::shared_ptr<RecordCache> of(const std::string& database_key);
 
     /// The stored record of docid in the database at revision; read() reads it when it is not held.
     std::shared_ptr<const std::string> get(const std::string& revision, Xapian::docid docid,

@@ -37,7 +37,7 @@ std::vector<std::string> shared(const std::vector<std::string>& a, const std::ve
 std::vector<RelatedIssue> related_issues(const Xapian::Database& db, const std::string& issue_id,
                                          std::size_t limit) {
     const auto docid = find_issue(db, issue_id);
-    if (!docid) throw RequestError(ErrorCode::not_found, "no issue with id '" + issue_id + "'");
+    if (!docid) throw NotFoundError("no issue with id '" + issue_id + "'");
     const auto source = read_issue(db, issue_id);
 
     Xapian::Enquire enquire(db);

@@ -15,7 +15,7 @@ struct RelatedIssue {
     FacetValues shared;  ///< the companion facets' values both issues have (see companion_facets.hpp)
 };
 
-/// Up to limit issues, most alike first; throws RequestError(not_found) for an unknown issue id.
+/// Up to limit issues, most alike first; throws NotFoundError for an unknown issue id.
 std::vector<RelatedIssue> related_issues(const Xapian::Database& db, const std::string& issue_id,
                                          std::size_t limit);
 

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "common/model/facet_values.hpp"
 #include "common/model/issue.hpp"
+#include "common/search/marked_text.hpp"
 
 namespace wm {
 
@@ -31,6 +33,8 @@ struct SearchRequest {
     std::optional<std::size_t> offset;  ///< first hit to return (0-based); overrides page
     std::size_t facet_limit = 100;  ///< values returned per facet, busiest first
     Grouping group = Grouping::issue;
+    /// group=issue: the matching sections each hit carries, best first (the page shows one).
+    std::size_t sections_per_hit = 1;
     MatchingStrategy matching = MatchingStrategy::last;
     /// Sent while the words are being typed: the last word also matches as a prefix (its most
     /// frequent completions). A submitted search matches whole words only.
@@ -49,19 +53,41 @@ struct SearchRequest {
 struct FacetCount {
     std::string value;
     std::size_t count = 0;
+    bool operator==(const FacetCount&) const = default;
+};
+
+/// A section of a hit's issue, as the hit shows it.
+struct HitSection {
+    std::size_t number = 0;  ///< its place in the issue, from 0
+    std::string group, heading;
+    MarkedText marked_heading;  ///< the heading whole, the query's matches marked
+    MarkedText snippet;         ///< the passage of its text that best shows the matches, else its opening
 };
 
 struct SearchHit {
-    std::string issue_id, file, title, date;
-    std::optional<std::size_t> section;  ///< the matching section's number
-    std::string section_heading, section_group;
-    double score = 0;
-    std::string snippet;  ///< HTML-escaped, matches wrapped in <mark>
+    std::string issue_id, file;
+    std::string date;  ///< "YYYY-MM", or empty when unknown
+    std::string title;
+    /// The title whole, the query's matches marked; empty when no section is shown.
+    MarkedText marked_title;
     PageKind kind = PageKind::issue;
-    /// The title and section heading whole, HTML-escaped, with the query's matches in <mark>
-    /// as in the snippet (Meilisearch's highlighted attributes).
-    std::string title_marked, heading_marked;
+    double score = 0;
     double relevance = 0;  ///< 0..1: Xapian's percentage of the best weight the query could give
+    /// The matching sections, best first: the first is the one the hit points at. None for an
+    /// issue without sections.
+    std::vector<HitSection> sections;
+};
+
+/// The section a hit points at (its first), or an empty one for an issue without sections.
+inline const HitSection& shown_section(const SearchHit& hit) {
+    static const HitSection none;
+    return hit.sections.empty() ? none : hit.sections.front();
+}
+
+/// A person, authority or programme that a query names in full.
+struct NamedEntity {
+    FacetId facet;
+    std::string value;  ///< as the index stores it (canonical_facet_value)
 };
 
 struct SearchWarning {
@@ -85,6 +111,8 @@ struct SearchResult {
     bool facets_exhaustive = true;
     std::optional<std::string> did_you_mean;
     std::vector<SearchWarning> warnings;
+    /// What the whole query was recognised as, when it is one known name.
+    std::optional<NamedEntity> entity;
 };
 
 }  // namespace wm

@@ -3,9 +3,10 @@
 // (query builder, facet table and counter, suggestions, related issues, entity pages,
 // acronyms). No HTTP: may include every common/ layer below it.
 //
-// The query layer: a SearchRequest answered from a Xapian database, with exact disjunctive
-// facet counts, best-section snippets and spelling suggestions. One Searcher per thread:
-// Xapian objects are not thread-safe.
+// A search is a sequence of stages, each in a file of its own: plan (search_plan), match tiers
+// (tiers), count (counting), page (page, section_page) and snippets (hit_snippets). A Searcher
+// runs them over its own open database, with what its Archive shares between searchers; one
+// Searcher per thread at a time: Xapian objects are not thread-safe.
 #include <xapian.h>
 
 #include <map>
@@ -15,18 +16,15 @@
 
 #include "common/facets/glossary.hpp"
 #include "common/index/schema.hpp"
-#include "common/index/store.hpp"
-#include "common/search/deadline.hpp"
-#include "common/search/query_builder.hpp"
-#include "common/search/record_cache.hpp"
+#include "common/search/archive.hpp"
 #include "common/search/search_request.hpp"
 
 namespace wm {
 
 class Searcher {
 public:
-    /// remote_timeout_ms: see open_for_reading.
-    explicit Searcher(std::string database_path, unsigned remote_timeout_ms = kRemoteTimeoutMs);
+    /// Opens the archive's database (UnavailableError when it cannot be).
+    explicit Searcher(Archive& archive);
 
     /// Picks up the indexer's latest commit, if any; cheap when nothing changed.
     void refresh();
@@ -36,6 +34,9 @@ public:
     /// Every value of a facet with the number of issues that have it, busiest first; kept
     /// until the database changes.
     const std::vector<FacetCount>& facet_values(const schema::Facet& facet);
+    /// Those whose name starts with prefix, both folded (match_key: "telford &" finds "Telford
+    /// and Wrekin").
+    std::vector<FacetCount> facet_values(const schema::Facet& facet, std::string_view prefix);
 
     const Xapian::Database& database() const { return db_; }
     /// The database's version (database_version) as of the last refresh.
@@ -60,24 +61,16 @@ private:
     SearchResult run(const SearchRequest& request);
     /// The record a match's document stores (see RecordCache).
     std::shared_ptr<const std::string> stored_record(const Xapian::MSetIterator& match);
-    /// group=section: the page's sections, from the matching issues in rank order.
-    template <typename Filtered>
-    void add_section_hits(const QueryPlan& plan, const std::vector<Xapian::Query>& tier_queries,
-                          const Filtered& filtered, SortOrder sort, std::size_t needed, const Deadline& deadline,
-                          SearchResult& result);
-    std::string database_path_;
+    Archive& archive_;
     Xapian::Database db_;
-    std::string revision_;           ///< the database revision last refreshed to
-    std::string glossary_revision_;  ///< the stored glossary it was read from
+    std::string revision_;  ///< the database revision last refreshed to
     std::shared_ptr<const Glossary> glossary_;
     std::string facet_values_revision_;
     bool remote_shards_ = false;  ///< remote shards run only Xapian's built-in match spies
-    /// One local database: document ids are its own, so the facet table and docid filters serve
-    /// (Xapian 1.4 hands a match spy or posting source each shard's own ids, measured).
+    /// One local database: document ids are its own, so the facet table, docid filters and the
+    /// record cache serve (Xapian 1.4 hands a match spy or posting source each shard's own ids,
+    /// measured; and over shards a stand-in revision may not change when an issue is indexed again).
     bool one_local_database_ = false;
-    /// Records shared with the database's other searchers; none over shards, whose stand-in
-    /// revision may not change when an issue is indexed again.
-    std::shared_ptr<RecordCache> records_;
     std::map<std::string, std::vector<FacetCount>> facet_values_;
 };
 

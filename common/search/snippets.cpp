@@ -12,11 +12,11 @@
 #include "common/index/schema.hpp"
 #include "common/index/stemmer_cache.hpp"
 #include "common/text/text.hpp"
+#include "common/text/utf8.hpp"
 
 namespace wm {
 namespace {
 
-const std::string kMarkStart(kSnippetMarkStart), kMarkEnd(kSnippetMarkEnd), kOmitted(kSnippetOmitted);
 // Words too common to be worth marking on their own; inside a phrase they are marked with it.
 constexpr std::array<std::string_view, 14> kStopwords = {"a", "an", "and", "at", "by", "for", "in",
                                                         "is", "of", "on", "or", "the", "to", "with"};
@@ -89,18 +89,7 @@ void sort_unique(std::vector<T>& items) {
     items.erase(std::unique(items.begin(), items.end()), items.end());
 }
 
-void append_escaped(std::string& out, char c) {
-    switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-    }
-}
-
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // ---- The text's words. ----
 
@@ -121,20 +110,11 @@ constexpr auto kAsciiWordChar = [] {
 
 bool is_word_char(unsigned ch) { return ch < 0x80 ? kAsciiWordChar[ch] : Xapian::Unicode::is_wordchar(ch); }
 
-// The code point at byte i and its length in bytes; an invalid sequence is its first byte
-// alone, read as Latin-1 (as Xapian::Utf8Iterator reads it).
+// The code point at byte i and its length in bytes. Stored text is UTF-8 (decode_text made it
+// so); a sequence that is not stands for U+FFFD, which is not part of a word.
 std::pair<unsigned, std::size_t> code_point_at(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    const unsigned lead = byte(0);
-    if (lead < 0x80) return {lead, 1};
-    const std::size_t length = lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xF0 && lead < 0xF5 ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return {lead, 1};
-    unsigned value = lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(k) & 0xC0) != 0x80) return {lead, 1};
-        value = value << 6 | (byte(k) & 0x3F);
-    }
-    return {value, length};
+    const auto sequence = utf8_sequence_at(text, i);
+    return {sequence.well_formed ? static_cast<unsigned>(sequence.code_point) : 0xFFFDu, sequence.length};
 }
 
 void append_folded(std::string& out, unsigned ch) {
@@ -308,8 +288,8 @@ public:
     /// find() of each of texts, which are views in order into buffer: the anchors are looked
     /// for in all of buffer at once, not text by text (a stored record's dozens of headings and
     /// sections). Each text on its own when they are not so.
-    std::vector<std::vector<Found>> find_each(std::string_view buffer, const std::vector<std::string_view>& texts) const {
-        std::vector<std::vector<Found>> found(texts.size());
+    void find_each(std::string_view buffer, const std::vector<std::string_view>& texts,
+                   std::vector<std::vector<Found>>& found) const {
         const auto offset = [&](std::string_view text) { return static_cast<std::size_t>(text.data() - buffer.data()); };
         bool in_buffer = !anchors_.empty() && !read_every_word_;
         for (std::size_t i = 0; in_buffer && i < texts.size(); ++i)
@@ -318,7 +298,7 @@ public:
                         (i == 0 || offset(texts[i - 1]) + texts[i - 1].size() <= offset(texts[i]));
         if (!in_buffer) {
             for (std::size_t i = 0; i < texts.size(); ++i) found[i] = find(texts[i]);
-            return found;
+            return;
         }
         std::size_t text = 0, taken = 0;
         for (const auto at : anchor_starts(buffer)) {
@@ -327,7 +307,6 @@ public:
             if (at < offset(texts[text])) continue;  // between two texts
             read_at(texts[text], at - offset(texts[text]), taken, found[text]);
         }
-        return found;
     }
 
 private:
@@ -619,23 +598,14 @@ Passage best_passage(std::string_view text, const std::vector<Found>& matches, s
     return read_every_word ? whole_words_reading_all(text, best) : whole_words(text, best);
 }
 
-// trim() without a copy: a snippet is built in one string.
-void trim_in_place(std::string& text) {
-    const auto kept = trimmed_view(text);
-    const auto front = static_cast<std::size_t>(kept.data() - text.data());
-    text.resize(front + kept.size());
-    text.erase(0, front);
-}
-
-// Appends text HTML-escaped, each run of spaces and line breaks as one space.
-void append_spaced_escaped(std::string& out, std::string_view text) {
-    // Runs of bytes that need neither are appended whole: most of a snippet is one.
+// Appends text with each run of spaces and line breaks as one space.
+void append_spaced(std::string& out, std::string_view text) {
+    // Runs of bytes that are not spaces are appended whole: most of a snippet is one.
     static constexpr auto kPlain = [] {
         std::array<bool, 256> plain{};
-        for (unsigned c = 0; c < 256; ++c) plain[c] = std::string_view(" \n\t\r&<>\"'").find(static_cast<char>(c)) == std::string_view::npos;
+        for (unsigned c = 0; c < 256; ++c) plain[c] = !is_space(static_cast<char>(c));
         return plain;
     }();
-    out.reserve(out.size() + text.size());
     bool space = false;
     const auto plain = [&](std::size_t at) { return at < text.size() && kPlain[static_cast<unsigned char>(text[at])]; };
     for (std::size_t i = 0; i < text.size();) {
@@ -650,16 +620,22 @@ void append_spaced_escaped(std::string& out, std::string_view text) {
             i = run;
             continue;
         }
-        const char c = text[i++];
-        if (is_space(c)) {
-            space = true;
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        append_escaped(out, c);
+        space = true;  // not plain: a space or a line break
+        ++i;
     }
     if (space) out += ' ';
+}
+
+// trim() of a marked text in place, its matches moved with it; a passage cut before keeps its
+// start (it begins at a word).
+void trim_in_place(MarkedText& marked) {
+    auto& text = marked.text;
+    const auto kept = trimmed_view(text);
+    const auto front = kept.empty() || marked.cut_before ? std::size_t{0} : static_cast<std::size_t>(kept.data() - text.data());
+    const auto back = kept.empty() ? front : static_cast<std::size_t>(kept.data() - text.data()) + kept.size();
+    text.resize(back);
+    text.erase(0, front);
+    for (auto& match : marked.matches) match.begin -= front, match.end -= front;
 }
 
 }  // namespace
@@ -678,36 +654,38 @@ SnippetMaker::SnippetMaker(const SnippetTerms& terms, bool read_every_word)
 
 SnippetMaker::~SnippetMaker() = default;
 
-std::string SnippetMaker::operator()(std::string_view text, std::size_t max_bytes) const {
+MarkedText SnippetMaker::operator()(std::string_view text, std::size_t max_bytes) const {
     // Nothing to mark and nothing to cut (a title, a heading): the text as it is.
     if (text.size() < max_bytes && !(matcher_ && matcher_->may_match(text))) {
-        std::string whole;
-        append_spaced_escaped(whole, text);
+        MarkedText whole;
+        whole.text.reserve(text.size());
+        append_spaced(whole.text, text);
         trim_in_place(whole);
         return whole;
     }
     return (*this)(text, matcher_ ? matcher_->find(text) : std::vector<Found>{}, max_bytes);
 }
 
-std::string SnippetMaker::operator()(std::string_view text, const std::vector<Match>& matches, std::size_t max_bytes) const {
+MarkedText SnippetMaker::operator()(std::string_view text, const std::vector<Match>& matches, std::size_t max_bytes) const {
     const auto passage = best_passage(text, matches, matcher_ ? matcher_->keys().size() : 0, max_bytes,
                                       matcher_ && matcher_->reads_every_word());
-    std::string out;
-    out.reserve(passage.end - passage.begin + 2 * kOmitted.size() + 64);  // room for a few marks: one allocation
-    if (passage.begin > 0) out = kOmitted;
+    const auto shown = [&](const Match& m) { return m.begin >= passage.begin && m.end <= passage.end; };
+    MarkedText out;
+    out.cut_before = passage.begin > 0;
+    out.cut_after = passage.end < text.size();
+    out.text.reserve(passage.end - passage.begin);  // one allocation each
+    out.matches.reserve(static_cast<std::size_t>(std::count_if(matches.begin(), matches.end(), shown)));
     std::size_t copied = passage.begin;
     for (const auto& m : matches) {
-        const auto begin = m.begin, end = m.end;
-        if (begin < passage.begin || end > passage.end) continue;
-        append_spaced_escaped(out, text.substr(copied, begin - copied));
-        out += kMarkStart;
-        append_spaced_escaped(out, text.substr(begin, end - begin));
-        out += kMarkEnd;
-        copied = end;
+        if (!shown(m)) continue;
+        append_spaced(out.text, text.substr(copied, m.begin - copied));
+        const auto begin = out.text.size();
+        append_spaced(out.text, text.substr(m.begin, m.end - m.begin));
+        out.matches.push_back({begin, out.text.size()});
+        copied = m.end;
     }
-    append_spaced_escaped(out, text.substr(copied, passage.end - copied));
+    append_spaced(out.text, text.substr(copied, passage.end - copied));
     trim_in_place(out);
-    if (passage.end < text.size()) out += kOmitted;
     return out;
 }
 
@@ -716,21 +694,15 @@ const std::vector<SnippetMaker::Key>& SnippetMaker::keys() const {
     return matcher_ ? matcher_->keys() : none;
 }
 
-std::vector<std::vector<SnippetMaker::Match>> SnippetMaker::find_each(std::string_view buffer,
-                                                                     const std::vector<std::string_view>& texts) const {
-    if (!matcher_) return std::vector<std::vector<Match>>(texts.size());
-    return matcher_->find_each(buffer, texts);
+void SnippetMaker::find_each(std::string_view buffer, const std::vector<std::string_view>& texts,
+                             std::vector<std::vector<Match>>& found) const {
+    found.resize(texts.size());
+    for (auto& matches : found) matches.clear();  // their room is kept for the next texts
+    if (matcher_) matcher_->find_each(buffer, texts, found);
 }
 
-std::string make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {
+MarkedText make_snippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes) {
     return SnippetMaker(terms)(text, max_bytes);
-}
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) append_escaped(out, c);
-    return out;
 }
 
 }  // namespace wm

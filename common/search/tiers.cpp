@@ -35,4 +35,31 @@ std::vector<std::size_t> drop_order(const QueryPlan& plan, const Xapian::Databas
     return order;
 }
 
+std::optional<Tier> DroppedUnits::next_candidate(const Tier& last) {
+    if (next_ >= order_.size()) return std::nullopt;
+    Tier candidate;
+    candidate.dropped = last.dropped;
+    candidate.dropped.push_back(order_[next_++]);
+    candidate.query = plan_.query(candidate.dropped);
+    return candidate;
+}
+
+MatchedTiers match_tiers(Tier first, std::size_t needed, PartialMatchOrder& partial,
+                         const std::function<std::size_t(const Xapian::Query&)>& count, const Deadline& deadline) {
+    MatchedTiers matched;
+    matched.tiers.push_back(std::move(first));
+    while (matched.widest().total < needed) {
+        auto candidate = partial.next_candidate(matched.widest());
+        if (!candidate) break;
+        if (deadline.passed()) {  // fewer hits than there are: said so rather than waited for
+            matched.cut_short = true;
+            break;
+        }
+        candidate->total = count(candidate->query);
+        if (candidate->total == matched.widest().total) continue;  // it adds nothing: no hit lacks what it gives up
+        matched.tiers.push_back(std::move(*candidate));
+    }
+    return matched;
+}
+
 }  // namespace wm

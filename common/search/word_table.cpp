@@ -1,10 +1,6 @@
 #include "common/search/word_table.hpp"
 
 #include <algorithm>
-#include <map>
-#include <mutex>
-
-#include "common/index/store.hpp"
 
 namespace wm {
 namespace {
@@ -16,7 +12,7 @@ constexpr std::size_t kMostWords = 100000;
 
 }  // namespace
 
-WordTable::WordTable(const Xapian::Database& db, std::string revision) : revision_(std::move(revision)) {
+WordTable::WordTable(const Xapian::Database& db) {
     // Plain words: digits and lower case; every prefixed term starts with a capital letter, and
     // the capitals sort between them.
     for (auto it = db.allterms_begin(); it != db.allterms_end();) {
@@ -47,16 +43,6 @@ std::vector<std::string> WordTable::completions(std::string_view prefix, std::si
     std::vector<std::string> words;
     for (std::size_t i = 0; i < keep; ++i) words.push_back(found[i].first);
     return words;
-}
-
-std::shared_ptr<const WordTable> WordTable::of(const Xapian::Database& db, const std::string& database_key) {
-    static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<const WordTable>> tables;  // database key -> the latest
-    auto revision = database_version(db);
-    std::lock_guard lock(mutex);
-    auto& table = tables[database_key];
-    if (!table || table->revision_ != revision) table.reset(new WordTable(db, std::move(revision)));
-    return table;
 }
 
 }  // namespace wm

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "common/errors.hpp"
+#include "common/text/utf8.hpp"
 
 namespace wm {
 namespace {
@@ -55,27 +56,10 @@ std::string normalise_newlines(std::string_view s) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len;
-        char32_t cp;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return false;
-        if (i + len > s.size()) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        // Overlong forms, surrogates and out-of-range code points are not UTF-8.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto sequence = utf8_sequence_at(s, i);
+        if (!sequence.well_formed) return false;
+        i += sequence.length;
     }
     return true;
 }
@@ -87,6 +71,8 @@ DecodedText decode_text(std::string_view bytes) {
         throw InputError("empty file");
     if (looks_binary(bytes)) throw InputError("binary file, not text");
     DecodedText out;
+    // A file's bytes that are not UTF-8 are most likely a page saved as Windows-1252: read
+    // as that, with a warning, rather than refused (README, "The indexer").
     if (is_valid_utf8(bytes)) {
         out.text = normalise_newlines(bytes);
     } else {

@@ -1,9 +1,12 @@
-// Suggestions under the search box (an ARIA combobox): fetched on each keystroke with the
-// previous request cancelled; arrows move (ArrowUp from none is the last), Enter picks, Escape
-// closes them and only then, pressed again, clears the box.
+// Suggestions under a search box (an ARIA combobox), for the search page and the widget (which
+// has this file inlined when searchd is built): fetched on each keystroke with the previous
+// request cancelled; arrows move (ArrowUp from none is the last), Enter picks, Escape closes
+// them and only then, pressed again, clears the box. Works inside a shadow root.
+//   origin: where searchd is ('' for the page's own); limit: suggestions shown;
+//   idPrefix: of the options' ids, unique in the page.
 import { escapeHtml, count } from '/words.js';
 
-export function attachSuggestions(input, list, choose) {
+export function attachSuggestions(input, list, choose, { origin = '', limit = 8, idPrefix = 'suggestion-' } = {}) {
   let active = -1;
   let pending = null;  // the AbortController of the request in flight
   const options = () => [...list.querySelectorAll('[role=option]')];
@@ -32,19 +35,20 @@ export function attachSuggestions(input, list, choose) {
     pending = request;
     let body;
     try {
-      const res = await fetch(`/api/suggest?${new URLSearchParams({ q: text, limit: 8 })}`, { signal: request.signal });
+      const res = await fetch(`${origin}/api/suggest?${new URLSearchParams({ q: text, limit })}`, { signal: request.signal });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       body = await res.json();
     } catch (error) {
-      // Cancelled by the next keystroke; or unavailable, when those shown are another's words.
+      // Cancelled by the next keystroke; or unavailable, when those shown are another's words
+      // (the search itself says what went wrong).
       if (error.name !== 'AbortError' && pending === request) close();
       return;
     }
     if (pending !== request) return;
     pending = null;
     const items = body.suggestions || [];
-    if (!items.length || document.activeElement !== input) { close(); return; }
-    list.innerHTML = items.map((s, i) => `<li role="option" id="suggestion-${i}" aria-selected="false" data-text="${escapeHtml(s.text)}">
+    if (!items.length || input.getRootNode().activeElement !== input) { close(); return; }
+    list.innerHTML = items.map((s, i) => `<li role="option" id="${idPrefix}${i}" aria-selected="false" data-text="${escapeHtml(s.text)}">
         <span class="text">${escapeHtml(s.text)}</span><span class="kind">${s.kind === 'word' ? '' : `${escapeHtml(s.kind)} · `}${count(s.count, 'issue')}</span></li>`).join('');
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -84,7 +88,7 @@ export function attachSuggestions(input, list, choose) {
   // The list is in the page's flow: closing it when a click elsewhere takes the focus would
   // move what is being clicked before the button is released, so it closes after the click.
   let pointerOutside = false;
-  document.addEventListener('pointerdown', (event) => { pointerOutside = !input.parentElement.contains(event.target); }, true);
+  document.addEventListener('pointerdown', (event) => { pointerOutside = !event.composedPath().includes(input.parentElement); }, true);
   input.addEventListener('blur', () => {
     if (pointerOutside) document.addEventListener('pointerup', () => setTimeout(close), { once: true });
     else close();

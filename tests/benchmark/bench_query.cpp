@@ -147,13 +147,13 @@ nlohmann::json latency(const std::string& xapian_path, const std::string& fts_pa
     const auto queries = read_queries(queries_path);
     nlohmann::json out;
 
-    wm::Searcher searcher(xapian_path);
+    wm::Archive archive(xapian_path);
     out["wmsearch"] = time_engine(queries, rounds, [&](const BenchQuery& query) {
-        searcher.refresh();  // as searchd does before every request
+        auto searcher = archive.searcher();  // refreshed, as searchd's is for every request
         wm::SearchRequest request;
         request.query = query.xapian;
         if (!query.authority.empty()) request.filters["authority"] = {query.authority};
-        return searcher.search(request).total;
+        return searcher->search(request).total;
     });
 
     const auto db = wm::open_for_reading(xapian_path);

@@ -14,7 +14,7 @@
 #include "api/meilisearch.hpp"
 #include "api/params.hpp"
 #include "api/search_json.hpp"
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 #include "common/index/run.hpp"
 #include "common/search/searcher.hpp"
 
@@ -30,7 +30,7 @@ struct FuzzDatabase {
     }
 };
 FuzzDatabase database;
-std::unique_ptr<wm::Searcher> searcher;
+std::unique_ptr<wm::Archive> archive;
 
 wm::Params split_query_string(std::string_view text) {
     wm::Params params;
@@ -51,13 +51,14 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     options.database = database.path.string();
     options.inputs = {WM_CORPUS_DIR};
     wm::index_paths(options);
-    searcher = std::make_unique<wm::Searcher>(options.database);
+    archive = std::make_unique<wm::Archive>(options.database);
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     try {
+        auto searcher = archive->searcher();
         if (!input.empty() && input[0] == '{') {
             const auto body = nlohmann::json::parse(input, nullptr, false);
             if (body.is_discarded()) return 0;

@@ -11,7 +11,7 @@
 #include <set>
 #include <thread>
 
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 #include "common/text/text.hpp"
 #include "test_support.hpp"
 

@@ -12,9 +12,11 @@ SearchHit hit(std::string id, std::string date, std::string title) {
     h.issue_id = std::move(id);
     h.date = std::move(date);
     h.title = std::move(title);
-    h.section = 2;
-    h.section_heading = "Key <Updates>";
-    h.snippet = "the <mark>care</mark> offer &amp; more";
+    HitSection section;
+    section.number = 2;
+    section.heading = "Key <Updates>";
+    section.snippet = {"the care offer & more", {{4, 8}}};
+    h.sections = {section};
     return h;
 }
 

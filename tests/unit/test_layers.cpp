@@ -17,7 +17,7 @@ const std::vector<std::string> kLayers = {"common/text", "common/model", "common
                                           "common/index", "common/search", "api"};
 
 int layer_of(const std::string& path) {
-    if (path == "common/errors.hpp") return -1;  // shared by every layer, includes nothing of ours
+    if (path == "common/errors.hpp") return -1;  // the engine error kinds: shared by every layer, includes nothing of ours
     for (std::size_t i = 0; i < kLayers.size(); ++i)
         if (path.starts_with(kLayers[i] + "/")) return static_cast<int>(i);
     return static_cast<int>(kLayers.size());  // indexer/, searchd/

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "api/meilisearch.hpp"
-#include "common/errors.hpp"
+#include "api/error_codes.hpp"
 
 using namespace wm;
 using nlohmann::json;
@@ -55,8 +55,9 @@ TEST_CASE("meilisearch: response carries hits, _formatted with the caller's tags
     SearchResult result;
     result.total = 3;
     result.took_ms = 2.4;
-    result.hits.push_back({"001", "001.txt", "Regional Update – June <2023>", "2023-06", 2, "Care & Leavers", "", 1.5,
-                           "the care <mark>leaver</mark> offer &amp; &lt;more&gt;", PageKind::issue, "", "", 0});
+    SearchHit hit{"001", "001.txt", "2023-06", "Regional Update – June <2023>", {}, PageKind::issue, 1.5, 0, {}};
+    hit.sections.push_back({2, "", "Care & Leavers", {}, {"the care leaver offer & <more>", {{9, 15}}}});
+    result.hits.push_back(hit);
     result.facets["authorities"] = {{"Solihull", 2}, {"Dudley", 1}};
     const auto response = meilisearch_response(query, result, "issues");
     CHECK(response["estimatedTotalHits"] == 3);
@@ -188,9 +189,9 @@ std::string code_of(const json& body) {
 SearchResult one_hit() {
     SearchResult result;
     result.total = 1;
-    SearchHit hit{"001", "001.txt", "Telford news", "2023-06", 2, "Care in Telford", "", 3.5,
-                  "one two three four five <mark>Telford</mark> &amp; six seven eight nine ten eleven twelve",
-                  PageKind::issue, "<mark>Telford</mark> news", "Care in <mark>Telford</mark>", 0.87};
+    SearchHit hit{"001", "001.txt", "2023-06", "Telford news", {"Telford news", {{0, 7}}}, PageKind::issue, 3.5, 0.87, {}};
+    hit.sections.push_back({2, "", "Care in Telford", {"Care in Telford", {{8, 15}}},
+                            {"one two three four five Telford & six seven eight nine ten eleven twelve", {{24, 31}}}});
     result.hits.push_back(hit);
     return result;
 }

@@ -1,7 +1,6 @@
 // The record cache: each record read once per database revision, within a byte bound.
 #include <catch2/catch.hpp>
 
-#include <memory>
 #include <string>
 
 #include "common/search/record_cache.hpp"
@@ -52,15 +51,4 @@ TEST_CASE("record cache: past its bytes the least recently used records go first
     CHECK(small.get("r", 1, record('z'))->size() == 100);
     small.get("r", 1, record('z'));
     CHECK(reads == 6);
-}
-
-TEST_CASE("record cache: one per database, shared by its searchers while they last", "[records]") {
-    auto first = RecordCache::of("/archive/db");
-    auto second = RecordCache::of("/archive/db");
-    CHECK(first == second);
-    CHECK(RecordCache::of("/archive/other") != first);
-    std::weak_ptr<RecordCache> held = first;
-    first.reset();
-    second.reset();
-    CHECK(held.expired());
 }

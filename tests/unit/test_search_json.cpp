@@ -4,6 +4,7 @@
 #include <random>
 
 #include "api/json_writer.hpp"
+#include "api/marked_text.hpp"
 #include "api/search_json.hpp"
 
 using wm::search_result_json;
@@ -25,11 +26,13 @@ wm::SearchResult a_result() {
     hit.file = "corpus/2023-05.txt";
     hit.title = "Regional Update – May 2023";
     hit.date = "2023-05";
-    hit.section = 3;
-    hit.section_heading = "Care leavers";
-    hit.section_group = "News";
+    wm::HitSection section;
+    section.number = 3;
+    section.heading = "Care leavers";
+    section.group = "News";
+    section.snippet = {"the care leaver\toffer\x01", {{4, 8}}};
+    hit.sections = {section};
     hit.score = 2.34567;
-    hit.snippet = "the <mark>care</mark> leaver\toffer\x01";
     hit.kind = wm::PageKind::article;
     result.hits = {hit, wm::SearchHit{}};
     result.facets["people"] = {{"Pat Bullen", 4}, {"Jo Britton", 1}};
@@ -112,4 +115,28 @@ TEST_CASE("a JSON writer separates members and elements at every depth", "[api][
     out.begin_object().key("a").begin_array().value(std::size_t{1}).begin_object().end_object().begin_array().end_array().null().end_array();
     out.key("b").value(true).key("c").value(0.5).end_object();
     CHECK(out.take() == R"({"a":[1,{},[],null],"b":true,"c":0.5})");
+}
+
+// A snippet is written as JSON straight from the marked text: the same string as marked_html()
+// spells, whatever the text holds (HTML's and JSON's characters, controls, invalid UTF-8).
+TEST_CASE("a marked text is written as the JSON string of its HTML", "[api][search-json]") {
+    const std::vector<std::string> pieces = {"care", " ", "&", "<b>", "\"", "'", "\\", "\x01", "\x7f", "\xC3\xA9",
+                                             "\xE2\x80\x9C", "\x80", "\xE2\x80", "leaver"};
+    std::mt19937 random(5);
+    for (int round = 0; round < 2000; ++round) {
+        wm::MarkedText marked;
+        for (int i = 0, n = static_cast<int>(random() % 16); i < n; ++i) {
+            const auto& piece = pieces[random() % pieces.size()];
+            const bool match = random() % 4 == 0;
+            if (match) marked.matches.push_back({marked.text.size(), marked.text.size() + piece.size()});
+            marked.text += piece;
+        }
+        marked.cut_before = random() % 2;
+        marked.cut_after = random() % 3 == 0;
+        INFO(marked.text);
+        wm::JsonWriter out;
+        out.marked_html(marked);
+        const auto expected = nlohmann::json(wm::marked_html(marked)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        CHECK(nlohmann::json::parse(out.take()) == nlohmann::json::parse(expected));
+    }
 }

@@ -3,19 +3,17 @@
 // root whose styles start from nothing, so the host page's styles neither leak in (not even
 // inherited ones such as line-height; sizes are in em of its own 16px, never the host's rem)
 // nor out. Loading the script twice mounts each box once; boxes added later are mounted too.
+// This is widget.in.js: searchd's build writes widget.js from it, with the search page's own
+// modules inlined where the @inline lines are (cmake/inline_modules.cmake), so the widget and
+// the page share one suggestion box.
 (function () {
   'use strict';
+  // @inline words.js
+  // @inline suggest.js
   const script = document.currentScript;
   if (!script) return;
   const origin = new URL(script.src).origin;
   const shared = window.wmsearchWidget || (window.wmsearchWidget = { boxes: 0 });
-  const escapeHtml = (text) => String(text).replace(/[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  const issues = (n) => `${n} issue${n === 1 ? '' : 's'}`;
-  const monthName = (value) => {
-    const match = /^(\d{4})-(\d{2})$/.exec(value || '');
-    return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1)).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
-  };
   const style = `
     :host { display: block !important; }
     .root { all: initial; display: block; width: 100%; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
@@ -68,8 +66,6 @@
     const hits = root.querySelector('ol');
     const problem = root.querySelector('.problem');
     let searching = null;
-    let suggesting = null;
-    let active = -1;
     let loadingTimer;
 
     async function getJson(path, request) {
@@ -100,7 +96,7 @@
         body = await getJson(`/api/search?${new URLSearchParams({ q, per_page: 5, as_you_type: 1 })}`, request);
       } catch (error) {
         if (error.name === 'AbortError') return;
-        closeSuggestions();
+        suggestions.close();
         const words = await failure(error);
         if (searching !== request) return;
         searching = null;
@@ -117,91 +113,20 @@
       const corrected = (body.warnings || []).some((w) => w.code === 'showing_corrected')
         ? ` for “${escapeHtml(body.did_you_mean)}”` : '';
       status.innerHTML = body.total
-        ? `${issues(body.total)}${corrected} · <a href="${escapeHtml(all)}" target="_blank" rel="noopener">all results</a>`
+        ? `${count(body.total, 'issue')}${corrected} · <a href="${escapeHtml(all)}" target="_blank" rel="noopener">all results</a>`
         : `No results for “${escapeHtml(q)}”`;
       hits.innerHTML = body.hits.map((hit) => `<li>
           <a href="${escapeHtml(`${origin}/?${new URLSearchParams({ issue: hit.issue_id, section: hit.section ? hit.section.number : '', q })}`)}"
              target="_blank" rel="noopener">${escapeHtml(hit.title)}</a>
-          <p class="meta">${escapeHtml(monthName(hit.date))}${hit.section && hit.section.heading ? ` · ${escapeHtml(hit.section.heading)}` : ''}</p>
+          <p class="meta">${hit.date ? escapeHtml(monthName(hit.date)) : ''}${hit.section && hit.section.heading ? ` · ${escapeHtml(hit.section.heading)}` : ''}</p>
           <p class="snippet">${hit.snippet}</p></li>`).join('');
     }
 
-    function select(index) {
-      const options = [...listbox.children];
-      active = index;
-      options.forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
-      if (active >= 0) input.setAttribute('aria-activedescendant', options[active].id);
-      else input.removeAttribute('aria-activedescendant');
-    }
-
-    function closeSuggestions() {
-      if (suggesting) suggesting.abort();
-      suggesting = null;
-      listbox.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
-      select(-1);
-    }
-
-    async function suggest() {
-      const text = input.value;
-      if (suggesting) suggesting.abort();
-      suggesting = null;
-      if (text.trim().length < 2) { closeSuggestions(); return; }
-      const request = new AbortController();
-      suggesting = request;
-      let body;
-      try {
-        body = await getJson(`/api/suggest?${new URLSearchParams({ q: text, limit: 6 })}`, request);
-      } catch (error) {
-        // The search itself says what went wrong; suggestions of other words are not left open.
-        if (error.name !== 'AbortError' && suggesting === request) closeSuggestions();
-        return;
-      }
-      if (suggesting !== request) return;
-      suggesting = null;
-      const items = body.suggestions || [];
-      if (!items.length || root.activeElement !== input) { closeSuggestions(); return; }
-      listbox.innerHTML = items.map((s, i) => `<li role="option" id="s-${n}-${i}" aria-selected="false" data-text="${escapeHtml(s.text)}">
-          <span>${escapeHtml(s.text)}</span><span class="kind">${s.kind === 'word' ? '' : `${escapeHtml(s.kind)} · `}${issues(s.count)}</span></li>`).join('');
-      listbox.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-      select(-1);
-    }
-
-    function choose(text) {
-      input.value = text;
-      closeSuggestions();
-      search();
-    }
-
-    input.addEventListener('input', () => { search(); suggest(); });
-    input.addEventListener('keydown', (event) => {
-      const open = !listbox.hidden && listbox.children.length > 0;
-      if (event.key === 'Escape' && open) { event.preventDefault(); closeSuggestions(); return; }
-      if (!open) return;
-      const count = listbox.children.length;
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        if (active < 0) select(event.key === 'ArrowDown' ? 0 : count - 1);
-        else select((active + (event.key === 'ArrowDown' ? 1 : -1) + count) % count);
-      } else if (event.key === 'Enter' && active >= 0) {
-        event.preventDefault();
-        choose(listbox.children[active].dataset.text);
-      }
-    });
-    listbox.addEventListener('mousedown', (event) => {
-      const option = event.target.closest('[role=option]');
-      if (option) { event.preventDefault(); choose(option.dataset.text); }
-    });
-    // The list is in the flow: closing it as a click elsewhere takes the focus would move what
-    // is being clicked before the button is released, so it closes after the click.
-    let pointerOutside = false;
-    document.addEventListener('pointerdown', (event) => { pointerOutside = !event.composedPath().includes(input.parentElement); }, true);
-    input.addEventListener('blur', () => {
-      if (pointerOutside) document.addEventListener('pointerup', () => setTimeout(closeSuggestions), { once: true });
-      else closeSuggestions();
-    });
-    root.querySelector('form').addEventListener('submit', (event) => { event.preventDefault(); closeSuggestions(); search(); });
+    // The search follows each keystroke; the suggestions are listened for after it.
+    input.addEventListener('input', search);
+    const suggestions = attachSuggestions(input, listbox, (text) => { input.value = text; search(); },
+      { origin, limit: 6, idPrefix: `s-${n}-` });
+    root.querySelector('form').addEventListener('submit', (event) => { event.preventDefault(); suggestions.close(); search(); });
     problem.querySelector('button').addEventListener('click', () => { input.focus(); search(); });
   }
 
