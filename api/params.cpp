@@ -151,8 +151,9 @@ SearchRequest parse_search_params(const Params& params) {
         if (matching == "all") request.matching = MatchingStrategy::all;
         else if (matching == "last") request.matching = MatchingStrategy::last;
         else if (matching == "frequency") request.matching = MatchingStrategy::frequency;
+        else if (matching == "coverage") request.matching = MatchingStrategy::coverage;
         else throw RequestError(ErrorCode::invalid_search_matching,
-                                "`matching` must be all, last or frequency, not `" + matching + "`");
+                                "`matching` must be coverage, last, frequency or all, not `" + matching + "`");
     }
     request.as_you_type = search_flag(params, "as_you_type", request.as_you_type);
     request.correct_spelling = search_flag(params, "correct_spelling", request.correct_spelling);

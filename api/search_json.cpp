@@ -61,6 +61,9 @@ std::string search_result_json(const SearchResult& result) {
     out.key("page").value(result.page);
     out.key("per_page").value(result.per_page);
     out.key("query").value(result.query);
+    out.key("relaxed_names").begin_array();
+    for (const auto& name : result.relaxed_names) out.value(name);
+    out.end_array();
     out.key("took_ms").value(std::round(result.took_ms * 100) / 100);
     out.key("total").value(result.total);
     out.key("total_all_words").value(result.total_all_words);

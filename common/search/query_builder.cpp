@@ -106,9 +106,11 @@ Xapian::Query words_together(const std::string& q, const std::vector<std::string
 // the words (measured: "care leaver offer" 0.47 -> 0.20 ms at 1,000 issues, the same matches).
 // Those with both no longer add the phrase's weight here; the words-together rerank adds it
 // to the best of them.
-Xapian::Query name_or_phrase(const Xapian::Query& name, const Xapian::Query& phrase) {
+// A facet term weighs nothing: the name's words in the text (words) rank the documents that have it.
+Xapian::Query name_or_phrase(const Xapian::Query& name, const Xapian::Query& phrase, const Xapian::Query& words) {
     const Xapian::Query phrase_alone(Xapian::Query::OP_AND_NOT, phrase, name);
-    return Xapian::Query(Xapian::Query::OP_OR, name, Xapian::Query(Xapian::Query::OP_FILTER, phrase_alone, match_all()));
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_MAYBE, name, words),
+                         Xapian::Query(Xapian::Query::OP_FILTER, phrase_alone, match_all()));
 }
 
 // Said rather than left for a client to guess from a query that looks like words.
@@ -190,6 +192,46 @@ Xapian::Query QueryPlan::query(const std::vector<std::size_t>& dropped) const {
     return Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end());
 }
 
+void QueryBuilder::relaxed_forms(const std::vector<std::string>& name_words, Xapian::QueryParser& parser,
+                                 QueryUnit& name) const {
+    std::vector<Xapian::Query> together;
+    for (const auto& word : name_words) {
+        const auto lower = to_lower(word);
+        if (is_stopword(lower) || lower == "&") continue;
+        auto query = parser.parse_query(lower, kParserFlags);
+        if (query.empty()) continue;
+        together.push_back(query);
+        name.words.push_back({word, std::move(query), true});
+    }
+    for (auto& word : name.words) word.weight_share = 1.0 / static_cast<double>(name.words.size());
+    name.loose = Xapian::Query(Xapian::Query::OP_AND, together.begin(), together.end());
+    // A name the glossary abbreviates ("Regional Improvement and Innovation Alliance") is also its acronym.
+    const auto acronym = expand_acronyms(name.text, glossary_);
+    if (acronym.starts_with('(') && acronym.ends_with(')') && acronym.find(") (") == std::string::npos)
+        name.loose = Xapian::Query(Xapian::Query::OP_OR, name.loose, parser.parse_query(acronym, kParserFlags));
+}
+
+bool QueryPlan::has_names() const {
+    return std::any_of(units.begin(), units.end(), [](const QueryUnit& unit) { return !unit.words.empty(); });
+}
+
+Xapian::Query QueryPlan::names_loose() const {
+    std::vector<Xapian::Query> all;
+    for (const auto& unit : units) all.push_back(unit.words.empty() ? unit.query : unit.loose);
+    if (all.empty()) return match_all();
+    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
+QueryPlan QueryPlan::names_apart() const {
+    QueryPlan apart;
+    for (const auto& unit : units) {
+        if (unit.words.empty()) apart.units.push_back(unit);
+        else apart.units.insert(apart.units.end(), unit.words.begin(), unit.words.end());
+    }
+    apart.together = together;
+    return apart;
+}
+
 bool QueryBuilder::written_only_in_capitals(const std::string& lower_case_word) const {
     const auto anywhere = db_.get_collection_freq(lower_case_word);
     return anywhere > 0 && db_.get_collection_freq(schema::capitals_term(lower_case_word)) >= anywhere;
@@ -213,7 +255,10 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
             const auto close = expanded[at] == '(' ? expanded.find(')', at) : expanded.find(' ', at);
             const auto piece = expanded.substr(at, close == std::string::npos ? std::string::npos : close - at + (expanded[at] == '('));
             at = close == std::string::npos ? expanded.size() : close + 1;
-            QueryUnit unit{piece, parser.parse_query(piece, relaxed ? 0 : kParserFlags), true};
+            // In lower case, so that a capitalised word also matches its other forms ("Sandwell"
+            // finds "Sandwell's"): QueryParser stems no word typed with a capital.
+            QueryUnit unit{piece, parser.parse_query(piece.front() == '(' ? piece : to_lower(piece),
+                                                     relaxed ? 0 : kParserFlags), true};
             if (piece.front() == '(') {  // "(PSW OR "Principal Social Worker")": shown as typed
                 const auto quote = piece.find('"');
                 const auto expansion = piece.substr(quote + 1, piece.rfind('"') - quote - 1);
@@ -241,9 +286,11 @@ void QueryBuilder::add_word_units(const std::string& words_typed, bool last_type
         // first names resolved to the person, or the phrase), never as its words apart.
         std::vector<Xapian::Query> terms;
         for (const auto& entity : name) terms.emplace_back(schema::facet_term(schema::facet(entity.facet), entity.value));
-        plan.units.push_back({text, name_or_phrase(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                                   parser.parse_query("\"" + text + "\"", Xapian::QueryParser::FLAG_PHRASE)),
-                              false, name.front()});
+        QueryUnit unit{text, {}, false, name.front()};
+        relaxed_forms(run, parser, unit);
+        unit.query = name_or_phrase(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                    parser.parse_query("\"" + text + "\"", Xapian::QueryParser::FLAG_PHRASE), unit.loose);
+        plan.units.push_back(std::move(unit));
         i = plain_from = name_end;
     }
     const auto before = plan.units.size();

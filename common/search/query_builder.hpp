@@ -32,6 +32,14 @@ struct QueryUnit {
     bool droppable = false;
     /// The known person, authority or programme it is (the first facet that has it), if any.
     std::optional<NamedEntity> entity = std::nullopt;
+    /// A known name's words apart, each in any form (stopwords left out), as a name that is
+    /// relaxed is searched when too few issues have it whole; none for anything else.
+    std::vector<QueryUnit> words = {};
+    /// A known name relaxed: its words together in any form, or its acronym.
+    Xapian::Query loose = {};
+    /// The part of its words' weight a unit carries: a known name weighs as one word, so
+    /// each of its words apart carries 1/n of it.
+    double weight_share = 1.0;
 };
 
 /// A query read into its units. Documents match it when they match every unit; with units
@@ -43,6 +51,13 @@ struct QueryPlan {
     std::vector<SearchWarning> warnings;
 
     bool empty() const { return units.empty(); }
+    /// Whether a unit is a known name that may be relaxed (not one the user quoted).
+    bool has_names() const;
+    /// Documents with every unit, each known name in any form of its words or its acronym.
+    Xapian::Query names_loose() const;
+    /// The plan with each known name split into its words, each one a unit that may be
+    /// dropped: what is relaxed after the names' own forms.
+    QueryPlan names_apart() const;
     /// Documents with every unit but the dropped ones (indexes into units); match_all() for an
     /// empty query. The words-together boost is applied to the best of them (see Searcher).
     Xapian::Query query(const std::vector<std::size_t>& dropped = {}) const;
@@ -81,6 +96,8 @@ private:
     /// whose syntax could not be read, each word only itself.
     void add_word_units(const std::string& words, bool last_typed, bool relaxed, Xapian::QueryParser& parser,
                         QueryPlan& plan) const;
+    /// Fills a known name's words and loose form (see QueryUnit).
+    void relaxed_forms(const std::vector<std::string>& name_words, Xapian::QueryParser& parser, QueryUnit& name) const;
     /// Whether the archive writes a word only in capitals (an acronym typed in lower case).
     bool written_only_in_capitals(const std::string& lower_case_word) const;
     std::optional<std::string> spelling_correction(const std::string& q) const;

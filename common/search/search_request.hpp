@@ -17,8 +17,10 @@ enum class Grouping { issue, section };
 
 /// What a query does when too few documents have every word (Meilisearch's matchingStrategy):
 /// all: only those; last: then documents lacking words, dropped right to left; frequency: then
-/// documents lacking words, the word matching most documents dropped first.
-enum class MatchingStrategy { all, last, frequency };
+/// documents lacking words, the word matching most documents dropped first; coverage (not
+/// Meilisearch's): then documents by the share of the query's words they have, rarer words
+/// weighing more (see CoverageOrder). Known names are relaxed first in all but `all`.
+enum class MatchingStrategy { all, last, frequency, coverage };
 
 struct SearchRequest {
     std::string query;  ///< Xapian query syntax; empty lists everything newest first
@@ -35,7 +37,7 @@ struct SearchRequest {
     Grouping group = Grouping::issue;
     /// group=issue: the matching sections each hit carries, best first (the page shows one).
     std::size_t sections_per_hit = 1;
-    MatchingStrategy matching = MatchingStrategy::last;
+    MatchingStrategy matching = MatchingStrategy::coverage;  // measured best (docs/search.md); Meilisearch's endpoints default to last
     /// Sent while the words are being typed: the last word also matches as a prefix (its most
     /// frequent completions). A submitted search matches whole words only.
     bool as_you_type = false;
@@ -99,6 +101,7 @@ struct SearchResult {
     std::size_t total = 0;                ///< every hit the query returns, in all the tiers used
     std::size_t total_all_words = 0;      ///< of those, the hits with every word
     std::vector<std::string> dropped_words;  ///< the words some hits lack, as typed
+    std::vector<std::string> relaxed_names;  ///< known names typed that some hits write otherwise
     bool total_is_exact = true;
     double took_ms = 0;
     std::size_t page = 1, per_page = 10;

@@ -124,8 +124,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
     MatchedTiers tiers{{Tier{plan.query.query(), all_words, {}}}};
     if (!plan.query.empty() && all_words < plan.needed) {
-        DroppedUnits partial(plan.query, drop_order(plan.query, db_, request.matching));
-        tiers = match_tiers(std::move(tiers.tiers.front()), plan.needed, partial,
+        const auto partial = partial_match_order(plan.query, db_, request.matching);
+        tiers = match_tiers(std::move(tiers.tiers.front()), plan.needed, *partial,
                             [&](const Xapian::Query& query) { return count_matches(context, query, result); }, deadline);
         if (tiers.cut_short) result.total_is_exact = false;
     }
@@ -134,7 +134,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     deadline.check_client();
     result.total = tiers.widest().total;
     result.total_all_words = all_words;
-    for (const auto unit : tiers.widest().dropped) result.dropped_words.push_back(plan.query.units[unit].text);
+    result.dropped_words = tiers.widest().dropped;
+    result.relaxed_names = tiers.widest().relaxed;
     result.did_you_mean = plan.query.corrected;
     result.warnings = plan.query.warnings;
     result.entity = plan.entity;

@@ -17,14 +17,6 @@
 namespace wm {
 namespace {
 
-// Words too common to be worth marking on their own; inside a phrase they are marked with it.
-constexpr std::array<std::string_view, 14> kStopwords = {"a", "an", "and", "at", "by", "for", "in",
-                                                        "is", "of", "on", "or", "the", "to", "with"};
-
-bool is_stopword(std::string_view word) {
-    return std::find(kStopwords.begin(), kStopwords.end(), word) != kStopwords.end();
-}
-
 // ---- The query's terms. ----
 
 void add_term(const std::string& term, SnippetTerms& out) {
@@ -346,7 +338,7 @@ private:
         const auto word = tokens[i].folded;
         if (word.empty()) return std::nullopt;  // a word that cannot match, left unfolded
         if (auto phrase = longest_phrase_at(tokens, i)) return phrase;
-        if (is_stopword(word)) return std::nullopt;
+        if (is_stopword(word)) return std::nullopt;  // marked only inside a phrase
         if (const auto as_word = words_.find(word); as_word != words_.end()) return TokenMatch{i, i, as_word->second, 1};
         // Porter2 changes only a word's ending: one whose first two bytes begin no stem cannot
         // stem to one, so most of a section's words are never stemmed.

@@ -118,6 +118,12 @@ std::string match_key(std::string_view s) {
     return to_lower(collapse_spaces(spaced));
 }
 
+bool is_stopword(std::string_view lower_case_word) {
+    static constexpr std::array<std::string_view, 14> kStopwords = {"a", "an", "and", "at", "by", "for", "in",
+                                                                    "is", "of", "on", "or", "the", "to", "with"};
+    return std::find(kStopwords.begin(), kStopwords.end(), lower_case_word) != kStopwords.end();
+}
+
 std::string to_lower(std::string_view s) {
     if (!is_ascii(s)) return Xapian::Unicode::tolower(std::string(s));
     std::string out(s);

@@ -29,6 +29,8 @@ std::string fold_punctuation(std::string_view s);
 /// The key two spellings of one name share: folded punctuation, '&' as "and", lower case,
 /// single spaces ("Telford & Wrekin" and "telford and  wrekin" give the same key).
 std::string match_key(std::string_view s);
+/// A word too common to search or mark on its own ("and", "of", "the"), in lower case.
+bool is_stopword(std::string_view lower_case_word);
 
 std::string to_lower(std::string_view s);  // Unicode-aware
 std::string trim(std::string_view s);

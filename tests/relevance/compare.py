@@ -5,7 +5,9 @@ defaults), on the same files and queries. Prints recall@5, MRR and nDCG@10 per q
 engine, and exits 1 if ours is below the better of the others on any metric.
 
 Usage: compare.py SEARCHD INDEXER CORPUS_DIR[,CORPUS_DIR...] QUERIES.tsv [QUERIES.tsv ...]
-  (several corpus folders are indexed as one archive; WM_MATCHING sets searchd's matching=)
+  (several corpus folders are indexed as one archive; WM_MATCHING sets searchd's matching=;
+  WM_RELEVANCE_VERBOSE=1 lists each query where ours finds less than another engine, =2 also
+  each where ours misses a relevant page in the first five)
 """
 import json
 import math
@@ -150,11 +152,22 @@ def average(engine, queries):
 
 def metrics(ranked, relevant):
     relevant = set(relevant)
-    recall = len(relevant & set(ranked[:5])) / len(relevant)
+    # Of at most five: a query with nine relevant pages can have them all in its first five.
+    recall = len(relevant & set(ranked[:5])) / min(len(relevant), 5)
     mrr = next((1 / (i + 1) for i, f in enumerate(ranked) if f in relevant), 0.0)
     dcg = sum(1 / math.log2(i + 2) for i, f in enumerate(ranked[:10]) if f in relevant)
     ideal = sum(1 / math.log2(i + 2) for i in range(min(len(relevant), 10)))
     return recall, mrr, dcg / ideal
+
+
+def show_losses(engines, queries):
+    for text, relevant, flt in queries:
+        ranked = {name: engine.search(text, flt) for name, engine in engines}
+        scores = {name: metrics(ranked[name], relevant) for name in ranked}
+        short = os.environ.get("WM_RELEVANCE_VERBOSE") == "2" and scores["wmsearch"][0] < 1
+        if short or any(scores["wmsearch"][k] < scores[name][k] - 1e-9 for name in scores for k in range(2)):
+            print(f"    {text!r}: " + "; ".join(f"{name} recall {s[0]:.2f} mrr {s[1]:.2f}" for name, s in scores.items()))
+            print(f"      relevant {sorted(relevant)}; ours {ranked['wmsearch'][:5]}")
 
 
 def main():
@@ -182,6 +195,8 @@ def main():
                 totals = {name: average(engine, text_only) for name, engine in engines}
                 for name, _ in engines:
                     print(f"{label:28} {name:8} " + " ".join(f"{v:{w}.3f}" for v, w in zip(totals[name], (9, 7, 8))))
+                if os.environ.get("WM_RELEVANCE_VERBOSE"):
+                    show_losses(engines, text_only)
                 best = [max(totals[name][k] for name, _ in engines[1:]) for k in range(3)]
                 if any(o < b - 1e-9 for o, b in zip(totals["wmsearch"], best)):
                     print(f"  wmsearch is below the better of FTS5 and Omega on {os.path.basename(path)}")

@@ -64,7 +64,7 @@ public:
         Tier candidate;
         candidate.query = Xapian::Query(terms_[asked_]);
         candidate.dropped = last.dropped;
-        candidate.dropped.push_back(asked_++);
+        candidate.dropped.push_back(terms_[asked_++]);
         return candidate;
     }
 
@@ -121,7 +121,7 @@ TEST_CASE("match tiers: candidates until the page is full, none that adds nothin
     REQUIRE(tiers.tiers.size() == 3);  // first, a, c: c fills the page, so d is never counted
     CHECK(tiers.tiers[1].total == 4);
     CHECK(tiers.widest().total == 9);
-    CHECK(tiers.widest().dropped == std::vector<std::size_t>{0, 2});  // b, which added nothing, is not given up
+    CHECK(tiers.widest().dropped == std::vector<std::string>{"a", "c"});  // b, which added nothing, is not given up
     CHECK_FALSE(tiers.cut_short);
 
     GivenOrder enough({"a"});
@@ -140,11 +140,11 @@ TEST_CASE("match tiers: candidates until the page is full, none that adds nothin
     DroppedUnits dropped(plan, drops);
     const auto one = dropped.next_candidate(Tier{plan.query(), 0, {}});
     REQUIRE(one);
-    CHECK(one->dropped == std::vector<std::size_t>{drops[0]});
+    CHECK(one->dropped == std::vector<std::string>{plan.units[drops[0]].text});
     CHECK(one->query.serialise() == plan.query({drops[0]}).serialise());
     const auto two = dropped.next_candidate(*one);
     REQUIRE(two);
-    CHECK(two->dropped == std::vector<std::size_t>{drops[0], drops[1]});
+    CHECK(two->dropped == std::vector<std::string>{plan.units[drops[0]].text, plan.units[drops[1]].text});
 }
 
 TEST_CASE("count: documents and facet counts of a query, filtered facets without their own filter", "[stages][count]") {
@@ -214,7 +214,7 @@ TEST_CASE("page: a tier's window of its ranking, counted in the same pass, and t
     enquire.set_query(second);
     const auto wider = enquire.get_mset(0, s.db.get_doccount()).size();
     REQUIRE(wider > 0);
-    MatchedTiers tiers{{Tier{tiers_plan.query.query(), 0, {}}, Tier{second, wider, {1}}}};
+    MatchedTiers tiers{{Tier{tiers_plan.query.query(), 0, {}}, Tier{second, wider, {tiers_plan.query.units[1].text}}}};
     std::vector<RankedTier> page;
     SearchResult result;
     rank_partial_tiers(tiers_context, tiers_plan, tiers, page, result);
