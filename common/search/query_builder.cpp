@@ -352,7 +352,13 @@ std::vector<NamedEntity> QueryBuilder::known_name(const std::string& words) cons
     for (const auto& facet : schema::kFacets) {
         if (facet.id == FacetId::organisations) continue;
         auto value = canonical_facet_value(facet.id, trim(words), glossary_);
-        if (db_.term_exists(schema::facet_term(facet, value))) names.push_back({facet.id, std::move(value)});
+        const auto term = schema::facet_term(facet, value);
+        if (!db_.term_exists(term)) continue;
+        // Typed in any case, the name is shown as the archive writes it.
+        const auto first = db_.postlist_begin(term);
+        for (const auto& stored : split(db_.get_document(*first).get_value(facet.slot), schema::kListSeparator))
+            if (match_key(stored) == match_key(value)) value = stored;
+        names.push_back({facet.id, std::move(value)});
     }
     return names;
 }

@@ -65,7 +65,7 @@ CoverageOrder::CoverageOrder(const QueryPlan& plan, const Xapian::Database& db, 
         }
         const auto having = matches(db, unit.query);
         if (having == 0) {
-            unmatched_.push_back(unit.text);
+            unmatched_.push_back(i);
             continue;
         }
         // The square root of idf: a rarer word weighs more, but one rare word (a name, a typo of
@@ -140,10 +140,10 @@ std::optional<Tier> CoverageOrder::next_candidate(const Tier& last) {
         Tier candidate;
         candidate.query = or_floor(floor_, *query);
         candidate.relaxed = last.relaxed;
-        candidate.dropped = unmatched_;
         for (std::size_t unit = 0; unit < plan_.units.size(); ++unit) {  // in the order typed
             const auto word = std::find_if(words_.begin(), words_.end(), [&](const Word& w) { return w.unit == unit; });
-            if (word != words_.end() && total_weight_ - word->weight >= share * total_weight_ - 1e-9)
+            const bool unmatched = std::find(unmatched_.begin(), unmatched_.end(), unit) != unmatched_.end();
+            if (unmatched || (word != words_.end() && total_weight_ - word->weight >= share * total_weight_ - 1e-9))
                 candidate.dropped.push_back(plan_.units[unit].text);
         }
         return candidate;

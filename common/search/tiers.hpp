@@ -93,7 +93,7 @@ private:
     Xapian::Query floor_;
     std::vector<Xapian::Query> required_;
     std::vector<Word> words_;                ///< the words that match something, heaviest first
-    std::vector<std::string> unmatched_;    ///< words that match nothing, as typed
+    std::vector<std::size_t> unmatched_;    ///< units of words that match nothing
     double total_weight_ = 0;
     std::size_t step_ = 0;
 };

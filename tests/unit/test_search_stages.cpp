@@ -317,3 +317,109 @@ TEST_CASE("page of sections: every matching section of the matching issues, best
     CHECK(window.hits[0].sections[0].number == all.hits[2].sections[0].number);
     CHECK_FALSE(window.total_is_exact);
 }
+
+namespace {
+
+// The documents of an in-memory database a query matches, by their data.
+std::set<std::string> matching_documents(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    std::set<std::string> found;
+    const auto mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) found.insert(it.get_document().get_data());
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("coverage: partial matches by the share of the words' weight they have, rarer words weighing more", "[stages][tiers][coverage]") {
+    // Ten documents: "rare" in one, "mid" in three, "common" in eight; each document named by its words.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const std::vector<std::vector<std::string>> documents = {
+        {"rare", "mid"}, {"rare"}, {"mid", "common"}, {"mid", "common"}, {"common"}, {"common"},
+        {"common"}, {"common"}, {"common"}, {"common"}};
+    std::map<std::string, int> seen;
+    for (const auto& words : documents) {
+        Xapian::Document document;
+        std::string name;
+        for (const auto& word : words) {
+            document.add_term(word);
+            name += word + "+";
+        }
+        document.set_data(name + std::to_string(seen[name]++));
+        db.add_document(document);
+    }
+    QueryPlan plan;
+    for (const std::string word : {"common", "rare", "unknown", "mid"}) plan.units.push_back({word, Xapian::Query(word), true});
+    CoverageOrder order(plan, db);
+    Tier last{plan.query(), 0, {}};
+    std::vector<std::set<std::string>> tiers;
+    std::vector<std::vector<std::string>> dropped;
+    while (const auto candidate = order.next_candidate(last)) {
+        tiers.push_back(matching_documents(db, candidate->query));
+        dropped.push_back(candidate->dropped);
+        last = *candidate;
+    }
+    REQUIRE(tiers.size() == std::size(CoverageOrder::kCoverageSteps));
+    for (std::size_t t = 1; t < tiers.size(); ++t)  // each tier has every document of the one before
+        CHECK(std::includes(tiers[t].begin(), tiers[t].end(), tiers[t - 1].begin(), tiers[t - 1].end()));
+    // Every word that matches something: none has all three.
+    CHECK(tiers[0].empty());
+    CHECK(dropped[0] == std::vector<std::string>{"unknown"});  // said, in the order typed
+    // The two rarer words, whichever the common one: rarity counts, not the order typed.
+    CHECK(tiers[1] == std::set<std::string>{"rare+mid+0"});
+    // One rare word (with or without the common one) weighs more than the commonest alone...
+    CHECK(tiers.back().count("rare+0"));
+    CHECK(tiers.back().count("mid+common+0"));
+    // ...which is below the minimum coverage: a long query does not return most of the archive.
+    CHECK_FALSE(tiers.back().count("common+0"));
+    CHECK(dropped.back() == std::vector<std::string>{"common", "rare", "unknown", "mid"});
+}
+
+TEST_CASE("names relaxed: a known name whole first, then its words in any form or its acronym, then apart", "[stages][tiers][names]") {
+    const auto& s = stages();
+    const auto plan = s.builder.plan("Pat Bullen care");
+    REQUIRE(plan.has_names());
+    REQUIRE(plan.units.size() == 2);
+    CHECK_FALSE(plan.units[0].droppable);
+    REQUIRE(plan.units[0].words.size() == 2);
+    CHECK(plan.units[0].words[0].weight_share == Approx(0.5));
+    const auto apart = plan.names_apart();
+    REQUIRE(apart.units.size() == 3);
+    CHECK(std::all_of(apart.units.begin(), apart.units.end(), [](const QueryUnit& unit) { return unit.droppable; }));
+
+    for (const auto strategy : {MatchingStrategy::coverage, MatchingStrategy::last}) {
+        const auto order = partial_match_order(plan, s.db, strategy);
+        const Tier whole{plan.query(), 0, {}};
+        const auto loose = order->next_candidate(whole);
+        REQUIRE(loose);
+        CHECK(loose->relaxed == std::vector<std::string>{"Pat Bullen"});
+        CHECK(loose->dropped.empty());
+        const auto had = matching_documents(s.db, whole.query), has = matching_documents(s.db, loose->query);
+        CHECK(std::includes(has.begin(), has.end(), had.begin(), had.end()));
+        bool dropped_a_word = false;  // then the words apart, like any others
+        auto apart_tier = order->next_candidate(*loose);
+        while (apart_tier) {
+            CHECK(apart_tier->relaxed == std::vector<std::string>{"Pat Bullen"});
+            dropped_a_word = dropped_a_word || !apart_tier->dropped.empty();
+            const Tier last = *apart_tier;
+            apart_tier = order->next_candidate(last);
+        }
+        CHECK(dropped_a_word);
+    }
+    // A name the user quotes stays strict; so does every name under matching=all.
+    CHECK_FALSE(s.builder.plan("\"Pat Bullen\" care").has_names());
+    CHECK_FALSE(partial_match_order(plan, s.db, MatchingStrategy::all)->next_candidate(Tier{plan.query(), 0, {}}));
+}
+
+TEST_CASE("case: a capitalised word matches its other forms, a name typed in lower case is the name", "[stages][plan][case]") {
+    const auto& s = stages();
+    const auto capitalised = s.builder.plan("Inspections");
+    const auto lower = s.builder.plan("inspections");
+    REQUIRE(capitalised.units.size() == 1);
+    CHECK(capitalised.units[0].query.serialise() == lower.units[0].query.serialise());
+    const auto name = s.builder.plan("pat bullen");
+    REQUIRE(name.units.size() == 1);
+    REQUIRE(name.units[0].entity);
+    CHECK(name.units[0].entity->value == "Pat Bullen");
+}
