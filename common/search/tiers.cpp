@@ -168,9 +168,12 @@ public:
             const Xapian::Query floor = loose.query;
             if (strategy_ == MatchingStrategy::coverage) words_ = std::make_unique<CoverageOrder>(apart_, db_, floor);
             else words_ = std::make_unique<DroppedUnits>(apart_, drop_order(apart_, db_, strategy_), floor);
+            names_ = loose.relaxed;
             return loose;
         }
-        return words_->next_candidate(last);
+        auto apart = words_->next_candidate(last);  // whether or not the names' forms added anything
+        if (apart) apart->relaxed = names_;
+        return apart;
     }
 
 private:
@@ -179,6 +182,7 @@ private:
     const Xapian::Database& db_;
     MatchingStrategy strategy_;
     std::unique_ptr<PartialMatchOrder> words_;
+    std::vector<std::string> names_;  ///< the names relaxed, as typed
 };
 
 }  // namespace

@@ -211,6 +211,18 @@ function failed(state, error) {
   showProblem(error);
 }
 
+// What the results below those with every word lack: said, since they are not what was typed.
+function relaxedSummary(body) {
+  const quoted = (words) => words.map((w) => `“${w}”`).join(', ');
+  const names = body.relaxed_names || [], words = body.dropped_words || [];
+  if (!names.length && !words.length) return '';
+  const parts = [];
+  if (names.length) parts.push(`${quoted(names)} written otherwise`);
+  if (words.length) parts.push(`without some of ${quoted(words)}`);
+  const whole = body.total_all_words ?? 0;
+  return `; ${count(whole, 'issue')} with every word, then issues with ${parts.join(', or ')}`;
+}
+
 const warned = (body, code) => (body.warnings || []).some((w) => w.code === code);
 
 function paint(state, body) {
@@ -218,8 +230,7 @@ function paint(state, body) {
   const corrected = warned(body, 'showing_corrected') ? body.did_you_mean : '';
   const searched = warned(body, 'query_not_searchable') ? '' : corrected || state.q;
   document.title = pageTitle(state.q ? `“${state.q}”` : '');
-  const without = (body.dropped_words || []).length ? `; also showing results without: ${body.dropped_words.join(', ')}` : '';
-  const summary = resultsSummary(searched, body.total, filtered) + without;
+  const summary = resultsSummary(searched, body.total, filtered) + relaxedSummary(body);
   $('status').textContent = summary;
   announce(summary, { whenTypingPauses: typedEntry });
   $('show-results').textContent = `Show ${count(body.total, 'result')}`;

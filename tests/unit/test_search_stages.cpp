@@ -406,6 +406,12 @@ TEST_CASE("names relaxed: a known name whole first, then its words in any form o
             apart_tier = order->next_candidate(last);
         }
         CHECK(dropped_a_word);
+        // When the names' forms add nothing (the tier is not kept), the words apart still say so.
+        const auto again = partial_match_order(plan, s.db, strategy);
+        REQUIRE(again->next_candidate(whole));
+        const auto after_nothing = again->next_candidate(whole);
+        REQUIRE(after_nothing);
+        CHECK(after_nothing->relaxed == std::vector<std::string>{"Pat Bullen"});
     }
     // A name the user quotes stays strict; so does every name under matching=all.
     CHECK_FALSE(s.builder.plan("\"Pat Bullen\" care").has_names());
