@@ -354,10 +354,15 @@ std::vector<NamedEntity> QueryBuilder::known_name(const std::string& words) cons
         auto value = canonical_facet_value(facet.id, trim(words), glossary_);
         const auto term = schema::facet_term(facet, value);
         if (!db_.term_exists(term)) continue;
-        // Typed in any case, the name is shown as the archive writes it.
-        const auto first = db_.postlist_begin(term);
-        for (const auto& stored : split(db_.get_document(*first).get_value(facet.slot), schema::kListSeparator))
-            if (match_key(stored) == match_key(value)) value = stored;
+        // Typed in lower case or in capitals, the name is shown as the archive writes it (read
+        // from an issue that has it: a name typed with its capitals, as suggestions give it, is
+        // spared the read).
+        if (value == to_lower(value) || !std::any_of(value.begin(), value.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+            const auto first = db_.postlist_begin(term);
+            for (const auto& stored : split(db_.get_document(*first, Xapian::DOC_ASSUME_VALID).get_value(facet.slot),
+                                            schema::kListSeparator))
+                if (match_key(stored) == match_key(value)) value = stored;
+        }
         names.push_back({facet.id, std::move(value)});
     }
     return names;

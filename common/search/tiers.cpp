@@ -133,6 +133,9 @@ std::optional<Xapian::Query> CoverageOrder::covering(double share) const {
 
 std::optional<Tier> CoverageOrder::next_candidate(const Tier& last) {
     if (words_.empty() || words_.size() > kMostWords) return std::nullopt;
+    // Every matched word is the tier before it (the first, or the names' forms) unless a word
+    // matches nothing: not counted again.
+    if (step_ == 0 && unmatched_.empty()) step_ = 1;
     while (step_ < std::size(kCoverageSteps)) {
         const double share = kCoverageSteps[step_++];
         const auto query = covering(share);
