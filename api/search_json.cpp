@@ -3,9 +3,21 @@
 #include <cmath>
 
 #include "api/json_writer.hpp"
+#include "common/index/schema.hpp"
 
 namespace wm {
 namespace {
+
+// Members in name order, as everywhere in the answer.
+void write_section(JsonWriter& out, const HitSection& section, bool with_snippet) {
+    out.begin_object();
+    out.key("group").value(section.group);
+    out.key("heading").value(section.heading);
+    out.key("heading_html").marked_html(section.marked_heading);
+    out.key("number").value(section.number);
+    if (with_snippet) out.key("snippet").marked_html(section.snippet);
+    out.end_object();
+}
 
 void write_hit(JsonWriter& out, const SearchHit& hit) {
     const auto& section = shown_section(hit);
@@ -16,17 +28,16 @@ void write_hit(JsonWriter& out, const SearchHit& hit) {
     out.key("kind").value(page_kind_name(hit.kind));
     out.key("score").value(std::round(hit.score * 1000) / 1000);
     out.key("section");
-    if (hit.sections.empty()) {
-        out.null();
-    } else {
-        out.begin_object();
-        out.key("group").value(section.group);
-        out.key("heading").value(section.heading);
-        out.key("number").value(section.number);
-        out.end_object();
-    }
+    if (hit.sections.empty()) out.null();
+    else write_section(out, section, false);
+    // Every matching section shown, best first: the first is `section` with `snippet`.
+    out.key("sections").begin_array();
+    for (const auto& shown : hit.sections) write_section(out, shown, true);
+    out.end_array();
     out.key("snippet").marked_html(section.snippet);
     out.key("title").value(hit.title);
+    if (hit.marked_title.text.empty()) out.key("title_html").marked_html(MarkedText{hit.title, {}});  // nothing marked
+    else out.key("title_html").marked_html(hit.marked_title);
     out.end_object();
 }
 
@@ -44,6 +55,13 @@ std::string search_result_json(const SearchResult& result) {
     out.key("dropped_words").begin_array();
     for (const auto& word : result.dropped_words) out.value(word);
     out.end_array();
+    out.key("entity");
+    if (result.entity)
+        out.begin_object().key("facet").value(schema::facet(result.entity->facet).name).key("value").value(result.entity->value).end_object();
+    else out.null();
+    out.key("entity_match");
+    if (result.entity) out.value(result.entity->match == EntityMatch::whole ? "whole" : "part");
+    else out.null();
     out.key("facet_value_totals").begin_object();
     for (const auto& [name, total] : result.facet_value_totals) out.key(name).value(total);
     out.end_object();

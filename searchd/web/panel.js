@@ -27,7 +27,7 @@ export function whosWhoHtml(people, headingId, { limit = Infinity, authority = '
   if (!people.length) return '';
   const shown = people.slice(0, limit);
   const more = people.length > shown.length
-    ? `<p class="more-people"><a href="${escapeHtml(aboutHref('authorities', authority))}" data-entity="authorities" data-name="${escapeHtml(authority)}">All ${count(people.length, 'person')} named with a role at ${escapeHtml(authority)}</a></p>` : '';
+    ? `<p class="more-people"><a href="${escapeHtml(aboutHref('authorities', authority))}" data-entity="authorities" data-name="${escapeHtml(authority)}">All ${people.length.toLocaleString('en-GB')} people named with a role at ${escapeHtml(authority)}</a></p>` : '';
   return `<section class="whos-who" aria-labelledby="${headingId}">
       <h3 id="${headingId}">Who's who</h3>
       <ol>${shown.map((p) => `<li><a href="${escapeHtml(aboutHref('people', p.person))}" data-entity="people"

@@ -26,8 +26,8 @@ test('a search that is a known person shows who she is above the results', { tim
   assert.match(await panel().locator('.panel-kind').innerText(), /Person · Your search is this person/);
   assert.match(await panel().innerText(), /Mentioned in \d+ issues?, first in \w+ \d{4}, last in \w+ \d{4}/);
   assert.equal(await panel().locator('svg[role=img]').count(), 1, 'the mentions per month');
-  const above = await page.evaluate(() => document.getElementById('entity-panel').compareDocumentPosition(document.querySelector('#hits li')));
-  assert.ok(above & Node.DOCUMENT_POSITION_FOLLOWING, 'the panel comes before the hits');
+  assert.ok(await page.evaluate(() => Boolean(document.getElementById('entity-panel')
+    .compareDocumentPosition(document.querySelector('#hits li')) & Node.DOCUMENT_POSITION_FOLLOWING)), 'the panel comes before the hits');
   await panel().getByRole('link', { name: 'The page of Pat Bullen' }).click();
   await page.locator('#reader h2', { hasText: 'Pat Bullen' }).waitFor();
   assert.match(page.url(), /entity=people&name=Pat\+Bullen/);

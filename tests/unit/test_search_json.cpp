@@ -31,7 +31,9 @@ wm::SearchResult a_result() {
     section.heading = "Care leavers";
     section.group = "News";
     section.snippet = {"the care leaver\toffer\x01", {{4, 8}}};
+    section.marked_heading = {"Care leavers", {{0, 4}}};
     hit.sections = {section};
+    hit.marked_title = {"Regional Update – May 2023 <care>", {{29, 35}}};
     hit.score = 2.34567;
     hit.kind = wm::PageKind::article;
     result.hits = {hit, wm::SearchHit{}};
@@ -69,13 +71,42 @@ TEST_CASE("a search answer is the JSON a nlohmann::json object of it would write
     CHECK(hit["title"] == "Regional Update – May 2023");
     CHECK(hit["kind"] == "article");
     CHECK(hit["score"] == 2.346);
-    CHECK(hit["section"] == nlohmann::json::parse(R"({"number":3,"heading":"Care leavers","group":"News"})"));
+    CHECK(hit["section"] ==
+          nlohmann::json::parse(R"({"number":3,"heading":"Care leavers","group":"News","heading_html":"<mark>Care</mark> leavers"})"));
+    CHECK(hit["title_html"] == "Regional Update – May 2023 <mark>&lt;care&gt;</mark>");
     CHECK(hit["snippet"] == "the <mark>care</mark> leaver\toffer\x01");
     // An empty date and no section are null.
     CHECK(parsed["hits"][1]["date"].is_null());
     CHECK(parsed["hits"][1]["section"].is_null());
+    CHECK(parsed["hits"][1]["sections"] == nlohmann::json::array());
     wm::SearchResult empty;
     CHECK(nlohmann::json::parse(search_result_json(empty))["did_you_mean"].is_null());
+    CHECK(nlohmann::json::parse(search_result_json(empty))["entity"].is_null());
+    CHECK(nlohmann::json::parse(search_result_json(empty))["entity_match"].is_null());
+}
+
+TEST_CASE("a search answer says which name the query is or names, and each hit's matching sections", "[api][search-json]") {
+    auto result = a_result();
+    result.entity = wm::NamedEntity{wm::FacetId::authorities, "Telford and Wrekin", wm::EntityMatch::part};
+    wm::HitSection other;
+    other.number = 5;
+    other.heading = "Leaving care";
+    other.marked_heading = {"Leaving care", {{8, 12}}};
+    other.snippet = {"a care offer", {{2, 6}}, true, false};
+    result.hits[0].sections.push_back(other);
+    const auto text = search_result_json(result);
+    const auto parsed = nlohmann::json::parse(text);
+    CHECK(parsed.dump() == text);  // still in name order
+    CHECK(parsed["entity"] == nlohmann::json::parse(R"({"facet":"authorities","value":"Telford and Wrekin"})"));
+    CHECK(parsed["entity_match"] == "part");
+    const auto& sections = parsed["hits"][0]["sections"];
+    REQUIRE(sections.size() == 2);
+    CHECK(sections[0]["number"] == 3);
+    CHECK(sections[0]["snippet"] == parsed["hits"][0]["snippet"]);
+    CHECK(sections[1] == nlohmann::json::parse(
+                             R"({"number":5,"heading":"Leaving care","group":"","heading_html":"Leaving <mark>care</mark>","snippet":"…a <mark>care</mark> offer"})"));
+    result.entity->match = wm::EntityMatch::whole;
+    CHECK(nlohmann::json::parse(search_result_json(result))["entity_match"] == "whole");
 }
 
 TEST_CASE("JSON strings escape what they must and replace invalid UTF-8, as nlohmann does", "[api][search-json]") {

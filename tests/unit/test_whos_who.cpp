@@ -72,7 +72,7 @@ TEST_CASE("who's who: a role that changes is given as last written, newest first
     CHECK(shropshire.people[0].issue_id == "regional-update-march-2031");
 }
 
-TEST_CASE("who's who: any alias of the authority; nobody at one without roles; unknown ones not found", "[whos_who]") {
+TEST_CASE("who's who: any alias of the authority, nobody at one without roles, unknown ones not found", "[whos_who]") {
     const auto db = RolesDatabase::instance().open();
     const auto glossary = load_glossary(db);
     CHECK(whos_who(db, "Torbay Council", glossary).authority == "Torbay");
