@@ -52,8 +52,8 @@ test('choosing an authority among the suggestions opens its panel, with its who\
   await page.locator('#entity-panel .whos-who').waitFor();
   assert.equal(await panel().locator('h3').first().innerText(), 'Rutland');
   assert.deepEqual(await whosWho(panel()), [
-    'Lachlan Petrie, Assistant Director of Education (last mentioned February 2031)',
-    'Tobias Fenwick, DCS (last mentioned January 2031)',
+    'Tobias Fenwick, DCS (last mentioned February 2031)',
+    'Lachlan Petrie, Assistant Director of Education (last mentioned January 2031)',
   ]);
   await waitForStatus(page, /issues? for “Rutland”/);
 });
