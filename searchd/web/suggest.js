@@ -47,7 +47,9 @@ export function attachSuggestions(input, list, choose, { origin = '', limit = 8,
     if (pending) pending.abort();
     pending = null;
     if (!text.trim() && recent) { showRecent(); return; }
-    if (text.trim().length < 2) { close(); return; }
+    // The recent searches go at the first letter: what is typed is no longer one of them.
+    if (text.trim().length < 2 || list.querySelector('[data-kind=recent]')) close();
+    if (text.trim().length < 2) return;
     const request = new AbortController();
     pending = request;
     let body;
