@@ -8,14 +8,32 @@
 namespace wm {
 namespace {
 
+// A title or heading as HTML with its matches marked; null when nothing in it matches (the plain
+// text says it all), which keeps an answer of ten hits small.
+void marked_or_null(JsonWriter& out, const MarkedText& marked) {
+    if (marked.matches.empty()) out.null();
+    else out.marked_html(marked);
+}
+
 // Members in name order, as everywhere in the answer.
-void write_section(JsonWriter& out, const HitSection& section, bool with_snippet) {
+void write_section(JsonWriter& out, const HitSection& section) {
     out.begin_object();
     out.key("group").value(section.group);
     out.key("heading").value(section.heading);
-    out.key("heading_html").marked_html(section.marked_heading);
+    out.key("heading_html");
+    marked_or_null(out, section.marked_heading);
     out.key("number").value(section.number);
-    if (with_snippet) out.key("snippet").marked_html(section.snippet);
+    out.end_object();
+}
+
+// A sub-result as Pagefind's are: where it is, its heading and its snippet.
+void write_sub_result(JsonWriter& out, const HitSection& section) {
+    out.begin_object();
+    out.key("heading").value(section.heading);
+    out.key("heading_html");
+    marked_or_null(out, section.marked_heading);
+    out.key("number").value(section.number);
+    out.key("snippet").marked_html(section.snippet);
     out.end_object();
 }
 
@@ -29,15 +47,15 @@ void write_hit(JsonWriter& out, const SearchHit& hit) {
     out.key("score").value(std::round(hit.score * 1000) / 1000);
     out.key("section");
     if (hit.sections.empty()) out.null();
-    else write_section(out, section, false);
-    // Every matching section shown, best first: the first is `section` with `snippet`.
-    out.key("sections").begin_array();
-    for (const auto& shown : hit.sections) write_section(out, shown, true);
-    out.end_array();
+    else write_section(out, section);
     out.key("snippet").marked_html(section.snippet);
+    // The other matching sections shown, best first, after `section`.
+    out.key("sub_results").begin_array();
+    for (std::size_t i = 1; i < hit.sections.size(); ++i) write_sub_result(out, hit.sections[i]);
+    out.end_array();
     out.key("title").value(hit.title);
-    if (hit.marked_title.text.empty()) out.key("title_html").marked_html(MarkedText{hit.title, {}});  // nothing marked
-    else out.key("title_html").marked_html(hit.marked_title);
+    out.key("title_html");
+    marked_or_null(out, hit.marked_title);
     out.end_object();
 }
 

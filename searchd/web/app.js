@@ -304,12 +304,13 @@ function announce(words, { whenTypingPauses = false } = {}) {
 // reader at that section (the API marks the matches in titles, headings and snippets).
 function hitItem(state, hit) {
   const section = hit.section ? hit.section.number : '';
-  const heading = hit.section && hit.section.heading ? ` · ${hit.section.heading_html}` : '';
+  const marked = (html, text) => html || escapeHtml(text);  // null: nothing in it matched
+  const heading = hit.section && hit.section.heading ? ` · ${marked(hit.section.heading_html, hit.section.heading)}` : '';
   const href = (n) => escapeHtml(urlOf({ ...state, issue: hit.issue_id, section: String(n) }));
-  const more = (hit.sections || []).slice(1).map((s) => `<div class="sub-result">
-        <h4><a href="${href(s.number)}" data-issue="${escapeHtml(hit.issue_id)}" data-section="${s.number}">${s.heading ? s.heading_html : `Section ${s.number + 1}`}</a></h4>
+  const more = (hit.sub_results || []).map((s) => `<div class="sub-result">
+        <h4><a href="${href(s.number)}" data-issue="${escapeHtml(hit.issue_id)}" data-section="${s.number}">${s.heading ? marked(s.heading_html, s.heading) : `Section ${s.number + 1}`}</a></h4>
         <p class="snippet">${s.snippet}</p></div>`).join('');
-  return `<li><h3><a href="${href(section)}" data-issue="${escapeHtml(hit.issue_id)}" data-section="${section}">${hit.title_html}</a></h3>
+  return `<li><h3><a href="${href(section)}" data-issue="${escapeHtml(hit.issue_id)}" data-section="${section}">${marked(hit.title_html, hit.title)}</a></h3>
       <p class="meta">${kindLabel(hit.kind)}${escapeHtml(hit.date ? monthName(hit.date) : (hit.kind === 'page' ? '' : 'date unknown'))}${heading}</p>
       <p class="snippet">${hit.snippet}</p>${more ? `<div class="sub-results">${more}</div>` : ''}</li>`;
 }

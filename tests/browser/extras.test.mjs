@@ -37,7 +37,7 @@ test('each issue shows up to three matching sections, headings and words marked,
 
 test('a section heading\'s match is marked', { timeout: 30000 }, async () => {
   const body = await api('/api/search?q=workforce&sections_per_hit=3');
-  const headed = body.hits.flatMap((h) => h.sections).find((s) => /<mark>/i.test(s.heading_html));
+  const headed = body.hits.flatMap((h) => [h.section, ...h.sub_results]).find((s) => s && /<mark>/i.test(s.heading_html || ''));
   assert.ok(headed, 'some heading matches "workforce"');
   await page.goto(`${searchd.origin}/?q=workforce`);
   await waitForStatus(page, /issues? for “workforce”/);

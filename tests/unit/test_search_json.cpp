@@ -78,7 +78,8 @@ TEST_CASE("a search answer is the JSON a nlohmann::json object of it would write
     // An empty date and no section are null.
     CHECK(parsed["hits"][1]["date"].is_null());
     CHECK(parsed["hits"][1]["section"].is_null());
-    CHECK(parsed["hits"][1]["sections"] == nlohmann::json::array());
+    CHECK(parsed["hits"][0]["sub_results"] == nlohmann::json::array());
+    CHECK(parsed["hits"][1]["sub_results"] == nlohmann::json::array());
     wm::SearchResult empty;
     CHECK(nlohmann::json::parse(search_result_json(empty))["did_you_mean"].is_null());
     CHECK(nlohmann::json::parse(search_result_json(empty))["entity"].is_null());
@@ -99,12 +100,17 @@ TEST_CASE("a search answer says which name the query is or names, and each hit's
     CHECK(parsed.dump() == text);  // still in name order
     CHECK(parsed["entity"] == nlohmann::json::parse(R"({"facet":"authorities","value":"Telford and Wrekin"})"));
     CHECK(parsed["entity_match"] == "part");
-    const auto& sections = parsed["hits"][0]["sections"];
-    REQUIRE(sections.size() == 2);
-    CHECK(sections[0]["number"] == 3);
-    CHECK(sections[0]["snippet"] == parsed["hits"][0]["snippet"]);
-    CHECK(sections[1] == nlohmann::json::parse(
-                             R"({"number":5,"heading":"Leaving care","group":"","heading_html":"Leaving <mark>care</mark>","snippet":"…a <mark>care</mark> offer"})"));
+    const auto& others = parsed["hits"][0]["sub_results"];
+    REQUIRE(others.size() == 1);
+    CHECK(parsed["hits"][0]["section"]["number"] == 3);
+    CHECK(others[0] == nlohmann::json::parse(
+                             R"({"number":5,"heading":"Leaving care","heading_html":"Leaving <mark>care</mark>","snippet":"…a <mark>care</mark> offer"})"));
+    // Nothing marked in a title or heading: null, the plain text says it all.
+    result.hits[0].marked_title = {};
+    result.hits[0].sections[0].marked_heading = {"Care leavers", {}};
+    const auto unmarked = nlohmann::json::parse(search_result_json(result))["hits"][0];
+    CHECK(unmarked["title_html"].is_null());
+    CHECK(unmarked["section"]["heading_html"].is_null());
     result.entity->match = wm::EntityMatch::whole;
     CHECK(nlohmann::json::parse(search_result_json(result))["entity_match"] == "whole");
 }
