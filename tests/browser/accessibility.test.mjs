@@ -74,12 +74,6 @@ const STATES = {
     await page.waitForSelector('#entity-panel .whos-who');
     await page.waitForSelector('#hits .sub-result');
   },
-  'a person\'s panel and each issue\'s matching sections': async (page) => {
-    await page.goto(`${searchd.origin}/?q=Pat+Bullen+care`);
-    await ready(page);
-    await page.waitForSelector('#entity-panel h3');
-    await page.waitForSelector('#hits .sub-result');
-  },
   'an authority\'s page with its who\'s who': async (page) => {
     await page.goto(`${searchd.origin}/?entity=authorities&name=Shropshire`);
     await page.waitForSelector('#reader .whos-who');
