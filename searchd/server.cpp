@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 #include <regex>
+#include <thread>
 
 #include "api/api_error.hpp"
 #include "api/error_reference.hpp"
@@ -203,6 +204,15 @@ std::vector<std::string> route_names() {
     return names;
 }
 
-bool SearchServer::serve() { return http_.listen_after_bind(); }
+bool SearchServer::serve() {
+    const bool served = http_.listen_after_bind();
+    served_ = true;
+    return served;
+}
+
+void SearchServer::stop() {
+    while (!http_.is_running() && !served_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    http_.stop();
+}
 
 }  // namespace wm::searchd
