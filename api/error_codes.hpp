@@ -75,6 +75,9 @@ namespace wm {
     X(invalid_search_facet_limit, invalid_request, 400, \
       "facet_limit outside 1–1,000", \
       "Ask for 1 to 1,000 values a facet.") \
+    X(invalid_search_sections_per_hit, invalid_request, 400, \
+      "sections_per_hit outside 1–5", \
+      "Ask for 1 to 5 matching sections a hit.") \
     X(invalid_search_filter, invalid_request, 400, \
       "a Meilisearch filter that cannot be read or answered; the message gives the position", \
       "Correct the filter at the position the message gives; conditions on different attributes are combined with AND, values of one attribute with IN [...].") \

@@ -22,7 +22,7 @@ constexpr std::array kSearchParams = {
     WM_SEARCH_PARAM(q), WM_SEARCH_PARAM(person), WM_SEARCH_PARAM(authority), WM_SEARCH_PARAM(programme),
     WM_SEARCH_PARAM(organisation), WM_SEARCH_PARAM(from), WM_SEARCH_PARAM(to), WM_SEARCH_PARAM(sort),
     WM_SEARCH_PARAM(page), WM_SEARCH_PARAM(per_page), WM_SEARCH_PARAM(group), WM_SEARCH_PARAM(facet_limit), WM_SEARCH_PARAM(kind), WM_SEARCH_PARAM(matching),
-    WM_SEARCH_PARAM(as_you_type), WM_SEARCH_PARAM(correct_spelling)};
+    WM_SEARCH_PARAM(as_you_type), WM_SEARCH_PARAM(correct_spelling), WM_SEARCH_PARAM(sections_per_hit)};
 #undef WM_SEARCH_PARAM
 static_assert([] {
     for (const auto& facet : schema::kFacets)
@@ -160,6 +160,7 @@ SearchRequest parse_search_params(const Params& params) {
     request.page = search_number(params, "page", request.page, kMaxPage);
     request.per_page = search_number(params, "per_page", request.per_page, kMaxPerPage);
     request.facet_limit = search_number(params, "facet_limit", request.facet_limit, kMaxFacetLimit);
+    request.sections_per_hit = search_number(params, "sections_per_hit", request.sections_per_hit, kMaxSectionsPerHit);
     return request;
 }
 

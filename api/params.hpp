@@ -20,6 +20,7 @@ inline constexpr std::size_t kMaxQueryBytes = 1000;
 inline constexpr std::size_t kMaxPerPage = 100;
 inline constexpr std::size_t kMaxPage = 10000;
 inline constexpr std::size_t kMaxFacetLimit = 1000;
+inline constexpr std::size_t kMaxSectionsPerHit = 5;
 inline constexpr std::size_t kMaxOffset = 100000;
 inline constexpr std::size_t kDefaultSuggestions = 10;
 inline constexpr std::size_t kMaxSuggestions = 50;

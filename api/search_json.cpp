@@ -3,9 +3,39 @@
 #include <cmath>
 
 #include "api/json_writer.hpp"
+#include "common/index/schema.hpp"
 
 namespace wm {
 namespace {
+
+// A title or heading as HTML with its matches marked; null when nothing in it matches (the plain
+// text says it all), which keeps an answer of ten hits small.
+void marked_or_null(JsonWriter& out, const MarkedText& marked) {
+    if (marked.matches.empty()) out.null();
+    else out.marked_html(marked);
+}
+
+// Members in name order, as everywhere in the answer.
+void write_section(JsonWriter& out, const HitSection& section) {
+    out.begin_object();
+    out.key("group").value(section.group);
+    out.key("heading").value(section.heading);
+    out.key("heading_html");
+    marked_or_null(out, section.marked_heading);
+    out.key("number").value(section.number);
+    out.end_object();
+}
+
+// A sub-result as Pagefind's are: where it is, its heading and its snippet.
+void write_sub_result(JsonWriter& out, const HitSection& section) {
+    out.begin_object();
+    out.key("heading").value(section.heading);
+    out.key("heading_html");
+    marked_or_null(out, section.marked_heading);
+    out.key("number").value(section.number);
+    out.key("snippet").marked_html(section.snippet);
+    out.end_object();
+}
 
 void write_hit(JsonWriter& out, const SearchHit& hit) {
     const auto& section = shown_section(hit);
@@ -16,17 +46,16 @@ void write_hit(JsonWriter& out, const SearchHit& hit) {
     out.key("kind").value(page_kind_name(hit.kind));
     out.key("score").value(std::round(hit.score * 1000) / 1000);
     out.key("section");
-    if (hit.sections.empty()) {
-        out.null();
-    } else {
-        out.begin_object();
-        out.key("group").value(section.group);
-        out.key("heading").value(section.heading);
-        out.key("number").value(section.number);
-        out.end_object();
-    }
+    if (hit.sections.empty()) out.null();
+    else write_section(out, section);
     out.key("snippet").marked_html(section.snippet);
+    // The other matching sections shown, best first, after `section`.
+    out.key("sub_results").begin_array();
+    for (std::size_t i = 1; i < hit.sections.size(); ++i) write_sub_result(out, hit.sections[i]);
+    out.end_array();
     out.key("title").value(hit.title);
+    out.key("title_html");
+    marked_or_null(out, hit.marked_title);
     out.end_object();
 }
 
@@ -44,6 +73,13 @@ std::string search_result_json(const SearchResult& result) {
     out.key("dropped_words").begin_array();
     for (const auto& word : result.dropped_words) out.value(word);
     out.end_array();
+    out.key("entity");
+    if (result.entity)
+        out.begin_object().key("facet").value(schema::facet(result.entity->facet).name).key("value").value(result.entity->value).end_object();
+    else out.null();
+    out.key("entity_match");
+    if (result.entity) out.value(result.entity->match == EntityMatch::whole ? "whole" : "part");
+    else out.null();
     out.key("facet_value_totals").begin_object();
     for (const auto& [name, total] : result.facet_value_totals) out.key(name).value(total);
     out.end_object();

@@ -69,6 +69,14 @@ nlohmann::json entity_json(const EntityView& view) {
     return out;
 }
 
+nlohmann::json whos_who_json(const WhosWho& whos_who) {
+    auto people = nlohmann::json::array();
+    for (const auto& entry : whos_who.people)
+        people.push_back({{"person", entry.person}, {"role", entry.role}, {"date", month_json(entry.month)},
+                          {"issue_id", entry.issue_id}, {"section", entry.section}, {"issues", entry.issues}});
+    return {{"authority", whos_who.authority}, {"people", people}};
+}
+
 nlohmann::json glossary_json(const std::vector<GlossaryEntry>& entries) {
     auto list = nlohmann::json::array();
     for (const auto& entry : entries)

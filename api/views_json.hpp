@@ -1,6 +1,6 @@
 #pragma once
 // The answers of the endpoints other than search, as JSON (see searchd/openapi.json): issues,
-// related issues, a name's page, the glossary, a facet's values, suggestions and health. The
+// related issues, a name's page, an authority's who's who, the glossary, a facet's values, suggestions and health. The
 // engine returns plain structs; their shape on the wire is decided here.
 #include <nlohmann/json.hpp>
 
@@ -14,6 +14,7 @@
 #include "common/search/entities.hpp"
 #include "common/search/related.hpp"
 #include "common/search/suggester.hpp"
+#include "common/search/whos_who.hpp"
 
 namespace wm {
 
@@ -23,6 +24,8 @@ nlohmann::json issue_list_json(const std::vector<IssueRecord>& issues);
 nlohmann::json issue_json(const IssueRecord& record);
 nlohmann::json related_json(const std::string& issue_id, const std::vector<RelatedIssue>& related);
 nlohmann::json entity_json(const EntityView& view);
+/// GET /api/entities/authorities/{name}/people.
+nlohmann::json whos_who_json(const WhosWho& whos_who);
 nlohmann::json glossary_json(const std::vector<GlossaryEntry>& entries);
 nlohmann::json facet_values_json(const schema::Facet& facet, std::string_view prefix,
                                  const std::vector<FacetCount>& values);

@@ -19,6 +19,7 @@
 #include "common/search/related.hpp"
 #include "common/search/searcher.hpp"
 #include "common/search/suggester.hpp"
+#include "common/search/whos_who.hpp"
 #include "searchd/http_server.hpp"
 #include "searchd/openapi.hpp"
 #include "searchd/respond.hpp"
@@ -147,6 +148,13 @@ void Handlers::entity(const httplib::Request& req, httplib::Response& res) {
     const auto& facet = facet_in_path(req.matches[1].str());
     auto searcher = archive_.searcher();
     send_json(res, entity_json(entity_view(searcher->database(), facet, req.matches[2].str(), searcher->glossary())));
+}
+
+void Handlers::whos_who(const httplib::Request& req, httplib::Response& res) {
+    require_known_params(req.params, {});
+    auto searcher = archive_.searcher();
+    send_json(res, whos_who_json(searcher->with_retry(
+                       [&] { return wm::whos_who(searcher->database(), req.matches[1].str(), searcher->glossary()); })));
 }
 
 void Handlers::glossary(const httplib::Request& req, httplib::Response& res) {

@@ -26,6 +26,8 @@ public:
     void facet(const httplib::Request& req, httplib::Response& res);
     /// One person, authority or programme: mentions newest first, roles, companions, timeline.
     void entity(const httplib::Request& req, httplib::Response& res);
+    /// The people an authority's issues give a role there, each with the role last written, newest first.
+    void whos_who(const httplib::Request& req, httplib::Response& res);
     /// Issues most like one issue (relevance-set expansion), with the facet values they share.
     void related(const httplib::Request& req, httplib::Response& res);
     /// Atom feeds: a search's issues, and a person's, authority's or programme's, newest first.

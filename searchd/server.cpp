@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 #include <regex>
+#include <thread>
 
 #include "api/api_error.hpp"
 #include "api/error_reference.hpp"
@@ -42,6 +43,7 @@ std::vector<Route> route_table(Handlers* handlers, const Metrics& metrics) {
         {"/api/facets/{facet}", R"(/api/facets/([^/]{1,100}))", on(&Handlers::facet)},
         // Before the entity page, whose pattern would take "NAME.atom" for a name.
         {"/api/entities/{facet}/{name}.atom", R"(/api/entities/([a-z]{1,20})/([^/]{1,300})\.atom)", on(&Handlers::entity_atom)},
+        {"/api/entities/authorities/{name}/people", R"(/api/entities/authorities/([^/]{1,300})/people)", on(&Handlers::whos_who)},
         {"/api/entities/{facet}/{name}", R"(/api/entities/([a-z]{1,20})/([^/]{1,300}))", on(&Handlers::entity)},
         {"/api/glossary", "/api/glossary", on(&Handlers::glossary)},
         {"/healthz", "/healthz", on(&Handlers::healthz)},
@@ -57,7 +59,7 @@ std::vector<Route> route_table(Handlers* handlers, const Metrics& metrics) {
         {"/version", "/version", on(&Handlers::meilisearch_version)},
         {"/", "/", [](const auto&, auto& res) { serve_static("index.html", res); }},
         {"/app.js", "/app.js", [](const auto&, auto& res) { serve_static("app.js", res); }},
-        {"/{module}.js", R"(/(words|suggest|facets|reader|charts)\.js)",
+        {"/{module}.js", R"(/(words|suggest|facets|reader|charts|panel|recent)\.js)",
          [](const auto& req, auto& res) { serve_static(req.matches[1].str() + ".js", res); }},
         {"/style.css", "/style.css", [](const auto&, auto& res) { serve_static("style.css", res); }},
         {"/widget.js", "/widget.js", [](const auto&, auto& res) { serve_static("widget.js", res); }},
@@ -202,6 +204,15 @@ std::vector<std::string> route_names() {
     return names;
 }
 
-bool SearchServer::serve() { return http_.listen_after_bind(); }
+bool SearchServer::serve() {
+    const bool served = http_.listen_after_bind();
+    served_ = true;
+    return served;
+}
+
+void SearchServer::stop() {
+    while (!http_.is_running() && !served_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    http_.stop();
+}
 
 }  // namespace wm::searchd

@@ -60,7 +60,9 @@ public:
     int bind();
     /// Serves until stop(); returns false if the server could not run.
     bool serve();
-    void stop() { http_.stop(); }
+    /// Ends serve(), also when asked before serve() listens: cpp-httplib's stop() does nothing
+    /// until its server runs, so a SIGTERM just after start-up was lost and searchd ran on.
+    void stop();
 
 private:
     void add_routes();
@@ -71,6 +73,7 @@ private:
     ErrorReference error_reference_;
     HttpServer http_;
     Metrics metrics_;
+    std::atomic<bool> served_{false};  ///< serve() has returned
 };
 
 /// The paths the daemon answers, as documented in openapi.json ("/api/issues/{id}").

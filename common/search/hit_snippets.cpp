@@ -8,6 +8,9 @@ namespace wm {
 namespace {
 
 constexpr std::size_t kSnippetBytes = 300;
+// The sections under a hit's own are a glimpse each, as Pagefind's sub-results are: shorter
+// snippets keep a page of three sections a hit near the size of a page of one.
+constexpr std::size_t kOtherSnippetBytes = 120;
 
 }  // namespace
 
@@ -32,11 +35,12 @@ void show_section(SearchHit& hit, const HitRecord& record, std::size_t number, c
     shown.heading = section.heading;
     shown.group = section.group;
     const auto heading_size = shown.heading.size() + 1;
+    const auto bytes = hit.sections.empty() ? kSnippetBytes : kOtherSnippetBytes;
     if (found.empty()) {
-        shown.snippet = snippet(section.body, kSnippetBytes);
+        shown.snippet = snippet(section.body, bytes);
         shown.marked_heading = snippet(shown.heading, heading_size);
     } else {
-        shown.snippet = snippet(section.body, found.at(2 * number + 1), kSnippetBytes);
+        shown.snippet = snippet(section.body, found.at(2 * number + 1), bytes);
         shown.marked_heading = snippet(shown.heading, found.at(2 * number), heading_size);
     }
     if (hit.sections.empty()) hit.marked_title = snippet(hit.title, hit.title.size() + 1);

@@ -30,7 +30,8 @@ std::vector<SearchHit> show_hits(const SearchContext& context, const SearchPlan&
 SearchHit hit_on(const HitRecord& record, const Xapian::MSetIterator& match);
 
 /// Adds section `number` of the hit's issue to what it shows: its heading whole and a snippet of
-/// its text, with snippet's matches marked (the title too, with the first section). found: what
+/// its text (shorter for the sections after the first), with snippet's matches marked (the title
+/// too, with the first section). found: what
 /// SectionFinder::scores found in each heading and text, when it looked.
 void show_section(SearchHit& hit, const HitRecord& record, std::size_t number, const SnippetMaker& snippet,
                   const std::vector<std::vector<SnippetMaker::Match>>& found);

@@ -19,8 +19,13 @@ SearchPlan plan_search(const SearchContext& context) {
 }
 
 std::optional<NamedEntity> named_entity(const QueryPlan& query) {
-    if (query.units.size() != 1) return std::nullopt;
-    return query.units.front().entity;
+    for (const auto& unit : query.units)
+        if (unit.entity) {
+            auto named = *unit.entity;
+            named.match = query.units.size() == 1 ? EntityMatch::whole : EntityMatch::part;
+            return named;
+        }
+    return std::nullopt;
 }
 
 }  // namespace wm

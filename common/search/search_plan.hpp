@@ -2,7 +2,7 @@
 // The first stage of a search: what it will do, worked out before any document is matched.
 // The query read into units (QueryBuilder::plan), the order of the hits, the page's place in
 // them, which facets are counted on what the query returns and which without their own filter,
-// and the name the whole query is, if it is one.
+// and the known name the query is or names.
 #include <cstddef>
 #include <optional>
 #include <vector>
@@ -23,12 +23,13 @@ struct SearchPlan {
     std::vector<const schema::Facet*> unfiltered, filtered;
     /// No words and no filter on a single database: every document, its counts the table's.
     bool browsing = false;
-    std::optional<NamedEntity> entity;  ///< the known name the whole query is
+    std::optional<NamedEntity> entity;  ///< the known name the query is or names (named_entity)
 };
 
 SearchPlan plan_search(const SearchContext& context);
 
-/// The known name a query is, when it is one and nothing else.
+/// The known name a query is when it is one and nothing else (match whole); else the first known
+/// name among its units (match part); else none.
 std::optional<NamedEntity> named_entity(const QueryPlan& query);
 
 }  // namespace wm

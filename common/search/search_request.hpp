@@ -86,10 +86,14 @@ inline const HitSection& shown_section(const SearchHit& hit) {
     return hit.sections.empty() ? none : hit.sections.front();
 }
 
-/// A person, authority or programme that a query names in full.
+/// Whether a query is a known name and nothing else (whole), or names one among other words (part).
+enum class EntityMatch { whole, part };
+
+/// A person, authority or programme that a query names.
 struct NamedEntity {
     FacetId facet;
     std::string value;  ///< as the index stores it (canonical_facet_value)
+    EntityMatch match = EntityMatch::whole;
 };
 
 struct SearchWarning {
@@ -114,7 +118,7 @@ struct SearchResult {
     bool facets_exhaustive = true;
     std::optional<std::string> did_you_mean;
     std::vector<SearchWarning> warnings;
-    /// What the whole query was recognised as, when it is one known name.
+    /// The known name the query is (match whole), else the first it names among other words (part).
     std::optional<NamedEntity> entity;
 };
 

@@ -578,7 +578,9 @@ Passage best_passage(std::string_view text, const std::vector<Found>& matches, s
     const std::size_t lead = max_bytes / 5;
     Passage best{0, std::min(text.size(), max_bytes)};
     double best_score = matches.empty() ? 0 : -1;
-    for (std::size_t n = 0; n < matches.size() && n < kMaxCandidates; ++n) {
+    // A text that fits is shown whole, wherever its matches are: a heading or a title is never cut.
+    const auto candidates = text.size() <= max_bytes ? 0 : std::min(matches.size(), kMaxCandidates);
+    for (std::size_t n = 0; n < candidates; ++n) {
         const auto at = matches[n].begin;
         Passage candidate{at > lead ? at - lead : 0, 0};
         candidate.end = std::min(text.size(), candidate.begin + max_bytes);

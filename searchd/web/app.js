@@ -6,22 +6,28 @@ import { attachSuggestions } from '/suggest.js';
 import { renderFacets } from '/facets.js';
 import { showIssue, showEntity, showFollow } from '/reader.js';
 import { yearHistogram } from '/charts.js';
+import { loadEntity, panelHtml, PANEL_FACETS } from '/panel.js';
+import { recentSearches, rememberSearch } from '/recent.js';
 
 const $ = (id) => document.getElementById(id);
 const FACETS = [...document.querySelectorAll('.facet')].map((el) => ({
   el, name: el.dataset.facet, param: el.dataset.param, title: el.dataset.title, label: el.dataset.label,
 }));
 const PER_PAGE = 10;
+const SECTIONS_PER_HIT = 3;  // the best matching section, and up to two more under it
+// A name chosen among the suggestions opens its panel with its search.
+const SUGGESTED_FACETS = { person: 'people', authority: 'authorities', programme: 'programmes' };
 const PHONE = matchMedia('(max-width: 48rem)');  // as style.css lays the page out for a phone
 const MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/;  // as the API takes it
-const OUT_OF_READER = { issue: '', section: '', entity: '', name: '', follow: '' };
+const OUT_OF_READER = { issue: '', section: '', entity: '', name: '', follow: '', panel: '' };
 const input = $('q');
 input.maxLength = MAX_QUERY_CHARS;
 $('q-limit').textContent = `Searches stop at ${MAX_QUERY_CHARS} characters: this is as long as a search can be.`;
-const suggestions = attachSuggestions(input, $('suggestions'), (text) => {
+const suggestions = attachSuggestions(input, $('suggestions'), (text, kind) => {
   input.value = text;
-  go({ ...OUT_OF_READER, q: text, page: 1, correct_spelling: '' });
-});
+  rememberSearch(text);
+  go({ ...OUT_OF_READER, q: text, page: 1, correct_spelling: '', panel: SUGGESTED_FACETS[kind] || '' });
+}, { recent: recentSearches });
 
 // ---- State: the URL. ----
 
@@ -32,6 +38,7 @@ function readState() {
     page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     issue: p.get('issue') || '', section: p.get('section') || '', entity: p.get('entity') || '', name: p.get('name') || '',
     follow: p.get('follow') || '', correct_spelling: p.get('correct_spelling') === 'false' ? 'false' : '',
+    panel: PANEL_FACETS.includes(p.get('panel')) ? p.get('panel') : '',
   };
   for (const f of FACETS) state[f.param] = p.getAll(f.param);
   return state;
@@ -55,6 +62,7 @@ function urlOf(state) {
   if (state.issue) { p.set('issue', state.issue); if (state.section !== '') p.set('section', state.section); }
   if (state.entity) { p.set('entity', state.entity); p.set('name', state.name); }
   if (state.follow) p.set('follow', state.follow);
+  if (state.panel && state.q) p.set('panel', state.panel);
   return p.toString() ? `?${p}` : location.pathname;
 }
 
@@ -177,6 +185,7 @@ async function search(state) {
   const request = startRequest();
   const p = searchParams(state);
   p.set('per_page', PER_PAGE);
+  p.set('sections_per_hit', SECTIONS_PER_HIT);
   const asYouType = typing && Boolean(state.q);
   if (asYouType) p.set('as_you_type', '1');
   typing = false;
@@ -204,6 +213,7 @@ function failed(state, error) {
   $('status').textContent = 'The search did not run';
   announce('The search did not run');
   for (const id of ['hits', 'pager', 'years']) $(id).innerHTML = '';
+  hidePanel();
   for (const f of FACETS) f.el.hidden = true;
   $('did-you-mean').hidden = true;
   $('notice').hidden = true;
@@ -236,7 +246,9 @@ function paint(state, body) {
   $('show-results').textContent = `Show ${count(body.total, 'result')}`;
   renderNotice(state, body);
   $('hits').innerHTML = body.total ? body.hits.map((hit) => hitItem(state, hit)).join('')
-    : '<li class="advice">Check the spelling, use fewer words, or remove a filter.</li>';
+    : '<li class="advice"><p>Check the spelling, use fewer words, or remove a filter.</p><div id="drop-filters"></div></li>';
+  if (!body.total) offerDroppingFilters(state);
+  showPanel(state, body);
   for (const f of FACETS) f.el.hidden = false;
   renderFacets(FACETS, body.facets, state, {
     toggle: (param, value, checked) => {
@@ -299,13 +311,87 @@ function announce(words, { whenTypingPauses = false } = {}) {
   else say();
 }
 
+// The hit's title and best section, then its other matching sections, each a way into the
+// reader at that section (the API marks the matches in titles, headings and snippets).
 function hitItem(state, hit) {
   const section = hit.section ? hit.section.number : '';
-  const heading = hit.section && hit.section.heading ? ` · ${escapeHtml(hit.section.heading)}` : '';
-  const href = urlOf({ ...state, issue: hit.issue_id, section: String(section) });
-  return `<li><h3><a href="${escapeHtml(href)}" data-issue="${escapeHtml(hit.issue_id)}" data-section="${section}">${escapeHtml(hit.title)}</a></h3>
+  const marked = (html, text) => html || escapeHtml(text);  // null: nothing in it matched
+  const heading = hit.section && hit.section.heading ? ` · ${marked(hit.section.heading_html, hit.section.heading)}` : '';
+  const href = (n) => escapeHtml(urlOf({ ...state, issue: hit.issue_id, section: String(n) }));
+  const more = (hit.sub_results || []).map((s) => `<div class="sub-result">
+        <h4><a href="${href(s.number)}" data-issue="${escapeHtml(hit.issue_id)}" data-section="${s.number}">${s.heading ? marked(s.heading_html, s.heading) : `Section ${s.number + 1}`}</a></h4>
+        <p class="snippet">${s.snippet}</p></div>`).join('');
+  return `<li><h3><a href="${href(section)}" data-issue="${escapeHtml(hit.issue_id)}" data-section="${section}">${marked(hit.title_html, hit.title)}</a></h3>
       <p class="meta">${kindLabel(hit.kind)}${escapeHtml(hit.date ? monthName(hit.date) : (hit.kind === 'page' ? '' : 'date unknown'))}${heading}</p>
-      <p class="snippet">${hit.snippet}</p></li>`;
+      <p class="snippet">${hit.snippet}</p>${more ? `<div class="sub-results">${more}</div>` : ''}</li>`;
+}
+
+// ---- The panel of the name searched for. ----
+
+const panelCache = new Map();  // "facet|name" -> what the panel shows
+let panelShown = 0;  // which search's panel is being drawn: an older one's answer is dropped
+
+function hidePanel() {
+  panelShown += 1;
+  $('entity-panel').hidden = true;
+  $('entity-panel').innerHTML = '';
+}
+
+async function showPanel(state, body) {
+  const named = state.panel ? { facet: state.panel, value: state.q, match: 'whole' }
+    : body.entity && PANEL_FACETS.includes(body.entity.facet) ? { ...body.entity, match: body.entity_match } : null;
+  if (!named || state.page > 1) { hidePanel(); return; }
+  const key = `${named.facet}|${named.value}`;
+  const token = ++panelShown;
+  if (!panelCache.has(key)) {
+    try {
+      panelCache.set(key, await loadEntity((path) => api(path, new AbortController()), named.facet, named.value));
+    } catch (error) {
+      if (token === panelShown) { $('entity-panel').hidden = true; $('entity-panel').innerHTML = ''; }
+      return;  // a name without a page: the results alone
+    }
+  }
+  if (token !== panelShown) return;
+  $('entity-panel').innerHTML = panelHtml(panelCache.get(key), named.match);
+  $('entity-panel').hidden = false;
+}
+
+$('entity-panel').addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-entity]');
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  openFrom(`#entity-panel a[data-entity="${CSS.escape(link.dataset.entity)}"][data-name="${CSS.escape(link.dataset.name)}"]`,
+    { entity: link.dataset.entity, name: link.dataset.name, issue: '' });
+});
+
+// ---- Nothing found: each active filter offered for dropping, with what that would find. ----
+
+let dropOffer = 0;
+async function offerDroppingFilters(state) {
+  const filters = activeFilters(state);
+  if (!filters.length) return;
+  const offer = ++dropOffer;
+  const counted = await Promise.all(filters.map(async (f) => {
+    const p = searchParams({ ...state, ...f.changes, page: 1 });
+    p.set('per_page', 1);
+    p.set('facet_limit', 1);
+    try {
+      return { ...f, total: (await api(`/api/search?${p}`, new AbortController())).total };
+    } catch {
+      return { ...f, total: null };
+    }
+  }));
+  const box = $('drop-filters');
+  if (offer !== dropOffer || !box) return;
+  const useful = counted.filter((f) => f.total);
+  if (!useful.length) return;
+  box.innerHTML = `<p>Without one of the filters:</p>${useful.map((f, i) => `<button type="button" class="secondary drop" data-i="${i}">Remove ${escapeHtml(f.label)}: ${count(f.total, 'issue')}</button>`).join(' ')}`;
+  box.onclick = (event) => {
+    const button = event.target.closest('button.drop');
+    if (!button) return;
+    focusAfterPaint = { selector: '#results-heading', scroll: true };
+    go({ ...useful[button.dataset.i].changes, page: 1 });
+  };
 }
 
 // Articles and site pages are labelled; newsletter issues, most of the archive, are not.
@@ -314,7 +400,8 @@ function kindLabel(kind) {
   return `<span class="page-kind">${kind === 'article' ? 'Article' : 'Site page'}</span> `;
 }
 
-function renderActiveFilters(state) {
+// Each active filter, as a chip says it, and what removing it changes.
+function activeFilters(state) {
   const chips = [];
   for (const f of FACETS) for (const v of state[f.param]) chips.push({ label: `${f.label}: ${v}`, changes: { [f.param]: state[f.param].filter((x) => x !== v) } });
   const year = chosenYear(state);
@@ -323,6 +410,11 @@ function renderActiveFilters(state) {
     if (state.from) chips.push({ label: `From ${monthName(state.from)}`, changes: { from: '' } });
     if (state.to) chips.push({ label: `To ${monthName(state.to)}`, changes: { to: '' } });
   }
+  return chips;
+}
+
+function renderActiveFilters(state) {
+  const chips = activeFilters(state);
   $('chips').innerHTML = chips.map((c, i) => `<li><button type="button" class="chip" data-i="${i}"
       aria-label="Remove filter ${escapeHtml(c.label)}">${escapeHtml(c.label)}</button></li>`).join('');
   $('active-filters').hidden = !chips.length;
@@ -388,10 +480,14 @@ const view = {
   openFrom,
   searchFeed: (state) => `/api/search.atom?${searchParams(state, { forFeed: true })}`,
   async load(path) {
+    return (await this.loadAll([path]))[0];
+  },
+  // Several answers for one view: one request, cancelled together by the next.
+  async loadAll(paths) {
     const request = startRequest();
-    const body = await api(path, request);
+    const bodies = await Promise.all(paths.map((path) => api(path, request)));
     if (inFlight === request) inFlight = null;
-    return body;
+    return bodies;
   },
   open(html, { title, feed }) {
     setLoading(false);
@@ -490,19 +586,31 @@ function showQueryLimit() {
 input.addEventListener('input', () => {
   typing = true;
   const replace = typedEntry;
-  go({ ...OUT_OF_READER, q: input.value, page: 1, correct_spelling: '' }, { replace });
+  go({ ...OUT_OF_READER, q: input.value, page: 1, correct_spelling: '', panel: '' }, { replace });
   typedEntry = true;
 });
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   suggestions.close();
-  go({ ...OUT_OF_READER, q: input.value, page: 1, correct_spelling: '' });
+  rememberSearch(input.value);
+  const { q, panel } = readState();
+  go({ ...OUT_OF_READER, q: input.value, page: 1, correct_spelling: '', panel: q === input.value ? panel : '' });
+});
+// "/" goes to the search box from anywhere but another field, as on many sites.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  const target = event.target;
+  if (target.closest && target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+  event.preventDefault();
+  input.focus();
+  input.select();
 });
 $('hits').addEventListener('click', (event) => {
   const link = event.target.closest('a[data-issue]');
   if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
   event.preventDefault();
   const { issue, section } = link.dataset;
+  rememberSearch(readState().q);
   openFrom(`#hits a[data-issue="${CSS.escape(issue)}"][data-section="${CSS.escape(section)}"]`, { issue, section });
 });
 $('years').addEventListener('click', (event) => {

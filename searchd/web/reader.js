@@ -2,6 +2,7 @@
 // query's words marked, the page of a person, authority or programme, or how to follow a feed.
 import { escapeHtml, monthName, count } from '/words.js';
 import { monthChart } from '/charts.js';
+import { whosWhoHtml } from '/panel.js';
 
 const FACET_KINDS = [['people', 'People'], ['authorities', 'Authorities'], ['programmes', 'Programmes']];
 
@@ -26,12 +27,62 @@ export async function showIssue(state, view) {
   const folded = before.length ? `<details class="earlier"><summary>Show the ${before.length === 1 ? 'section' : `${before.length} sections`} before this one</summary>
       ${before.map(sectionHtml).join('')}</details>` : '';
   view.open(`<div class="reader-head"><p><button type="button" class="link back">← Back to results</button></p>
-    <h2 tabindex="-1">${escapeHtml(issue.title)}</h2><p class="meta">${escapeHtml(monthName(issue.date))}</p></div>`
-    + folded + issue.sections.slice(before.length).map((s, n) => sectionHtml(s, n + before.length)).join(''),
+    <h2 tabindex="-1">${escapeHtml(issue.title)}</h2><p class="meta">${escapeHtml(monthName(issue.date))}</p>
+    <div class="match-nav" hidden><button type="button" class="secondary" data-step="-1">Previous match</button>
+      <button type="button" class="secondary" data-step="1">Next match</button> <span class="match-at" role="status"></span></div></div>`
+    + folded + issue.sections.slice(before.length).map((s, n) => sectionHtml(s, n + before.length)).join('')
+    + '<nav class="related" aria-labelledby="related-heading" hidden></nav>',
   { title: issue.title });
   window.scrollTo(0, 0);
   const section = document.getElementById(`section-${target}`);
   if (section) section.focus({ preventScroll: true });
+  matchesNavigation(view.reader, section);
+  showRelated(view, state);
+}
+
+// Previous and next match step through the marked words of the whole issue, in reading order,
+// from the section opened; a match in the folded sections unfolds them.
+function matchesNavigation(reader, opened) {
+  const marks = [...reader.querySelectorAll('mark')];
+  const nav = reader.querySelector('.match-nav');
+  if (!marks.length) return;
+  nav.hidden = false;
+  let at = -1;
+  const start = opened ? marks.findIndex((m) => opened.contains(m) || (opened.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) : 0;
+  nav.onclick = (event) => {
+    const step = Number(event.target.dataset.step);
+    if (!step) return;
+    at = at < 0 ? (step > 0 ? Math.max(start, 0) : (Math.max(start, 0) - 1 + marks.length) % marks.length)
+      : (at + step + marks.length) % marks.length;
+    const mark = marks[at];
+    const folded = mark.closest('details');
+    if (folded) folded.open = true;
+    reader.querySelectorAll('mark.current').forEach((m) => m.classList.remove('current'));
+    mark.classList.add('current');
+    mark.scrollIntoView({ block: 'center' });
+    nav.querySelector('.match-at').textContent = `Match ${at + 1} of ${marks.length}`;
+  };
+}
+
+// Issues most like this one, below it; nothing is said when there are none or the call fails.
+async function showRelated(view, state) {
+  let body;
+  try {
+    body = await view.load(`/api/issues/${encodeURIComponent(state.issue)}/related?limit=5`);
+  } catch {
+    return;
+  }
+  const nav = view.reader.querySelector('nav.related');
+  if (!nav || !body.related.length) return;
+  nav.innerHTML = `<h3 id="related-heading">Related issues</h3><ul>${body.related.map((r) => `<li><a href="?${new URLSearchParams({ issue: r.issue_id })}"
+      data-issue="${escapeHtml(r.issue_id)}">${escapeHtml(r.title)}</a> <span class="meta">${escapeHtml(monthName(r.date))}</span></li>`).join('')}</ul>`;
+  nav.hidden = false;
+  nav.onclick = (event) => {
+    const link = event.target.closest('a[data-issue]');
+    if (!link || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    view.go({ issue: link.dataset.issue, section: '', q: '' });
+  };
 }
 
 function entityLinks(items, facet) {
@@ -42,7 +93,8 @@ function entityLinks(items, facet) {
 
 /** A person's, authority's or programme's page: when and where it is mentioned, with whom. */
 export async function showEntity(state, view) {
-  const entity = await view.load(`/api/entities/${encodeURIComponent(state.entity)}/${encodeURIComponent(state.name)}`);
+  const path = `/api/entities/${encodeURIComponent(state.entity)}/${encodeURIComponent(state.name)}`;
+  const [entity, whos = { people: [] }] = await view.loadAll(state.entity === 'authorities' ? [path, `${path}/people`] : [path]);
   const feed = entityFeed(entity.facet, entity.value);
   const follow = `?${new URLSearchParams({ entity: entity.facet, name: entity.value, follow: '1' })}`;
   const roles = entity.roles.map((r) => `${escapeHtml(r.role)} (${r.count})`).join(', ');
@@ -51,6 +103,7 @@ export async function showEntity(state, view) {
     <p class="meta" id="entity-summary">Mentioned in ${count(entity.issues, 'issue')}, ${escapeHtml(monthName(entity.first_mention))} to ${escapeHtml(monthName(entity.last_mention))}</p>
     ${roles ? `<p><strong>Roles:</strong> ${roles}</p>` : ''}
     ${monthChart(entity.timeline, 'timeline', entity.value)}
+    ${whosWhoHtml(whos.people, 'whos-who-heading')}
     ${FACET_KINDS.map(([facet, title]) => `<p class="companions"><strong>${title}:</strong> ${entityLinks(entity[facet], facet)}</p>`).join('')}
     <p class="follow"><a href="${escapeHtml(follow)}" data-follow>Follow ${escapeHtml(entity.value)}</a> in a feed reader</p>
     <h3>Mentions, newest first</h3>

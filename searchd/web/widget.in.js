@@ -32,6 +32,7 @@
     .busy ol { opacity: .45; }
     a { color: #0b5394; }
     mark { background: #ffe58a; color: inherit; }
+    [role=option] mark { background: none; font-weight: 700; }
     .meta { color: #4a4a4a; font-size: .85em; margin: .25em 0; }
     .problem button { font: inherit; margin: .25em 0; padding: .3em .8em; min-height: 2em; border: 2px solid #0b5394;
                       background: #0b5394; color: #fff; border-radius: 4px; cursor: pointer; }

@@ -10,6 +10,16 @@ export function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
+/** text as HTML, each of its words that starts with a typed word marked that far: the part typed. */
+export function markTyped(text, typed) {
+  const words = typed.toLocaleLowerCase('en-GB').split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length);
+  return String(text).split(/(\s+)/).map((part) => {
+    const lower = part.toLocaleLowerCase('en-GB');
+    const word = lower.length === part.length ? words.find((w) => lower.startsWith(w)) : undefined;
+    return word ? `<mark>${escapeHtml(part.slice(0, word.length))}</mark>${escapeHtml(part.slice(word.length))}` : escapeHtml(part);
+  }).join('');
+}
+
 /** "2025-12" -> "December 2025"; anything else -> "date unknown". */
 export function monthName(value) {
   const match = /^(\d{4})-(\d{2})$/.exec(value || '');

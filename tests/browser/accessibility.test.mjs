@@ -13,7 +13,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa',
 const SIZES = { desktop: { width: 1366, height: 900 }, phone: { width: 375, height: 812 } };
 
 before(async () => {
-  searchd = await startSearchd(indexCorpus());
+  searchd = await startSearchd(indexCorpus({ fixtures: ['roles'] }));  // people with roles, for the who's who
   browser = await launchBrowser();
 });
 
@@ -68,6 +68,16 @@ const STATES = {
     await page.waitForSelector('#feed-address');
   },
   'the error reference': async (page) => { await page.goto(`${searchd.origin}/errors#invalid_search_q`); },
+  'a name\'s panel with its who\'s who, and sub-results': async (page) => {
+    await page.goto(`${searchd.origin}/?q=Rutland&panel=authorities`);
+    await ready(page);
+    await page.waitForSelector('#entity-panel .whos-who');
+    await page.waitForSelector('#hits .sub-result');
+  },
+  'an authority\'s page with its who\'s who': async (page) => {
+    await page.goto(`${searchd.origin}/?entity=authorities&name=Shropshire`);
+    await page.waitForSelector('#reader .whos-who');
+  },
   'an entity page with its table open': async (page) => {
     await page.goto(`${searchd.origin}/?entity=people&name=Pat%20Bullen`);
     await page.waitForSelector('#timeline');

@@ -65,7 +65,8 @@ test('suggestions count what the search then finds, with no junk forms, and neve
       keys.add(text.toLowerCase());
       assert.notEqual(text, 'care led');
       const answer = await page.request.get(`${searchd.origin}/api/search?${new URLSearchParams({ q: text })}`);
-      assert.equal((await answer.json()).total, count, `"${text}" says ${count}`);
+      // The issues that have it whole, which the search lists first (then, when few, those that write it otherwise).
+      assert.equal((await answer.json()).total_all_words, count, `"${text}" says ${count}`);
     }
     // The list is open and the results have arrived: the first hit can still be clicked.
     assert.ok(await page.locator('#suggestions').isVisible());
@@ -112,7 +113,8 @@ test('results follow the last keystroke (measured and reported, not asserted)', 
     await page.evaluate((text) => {
       window.painted = new Promise((resolve) => {
         new MutationObserver(() => {
-          if (document.getElementById('status').textContent.endsWith(` for “${text}”`)) resolve(performance.now());
+          const status = document.getElementById('status').textContent;  // what was relaxed may follow
+          if (status.endsWith(` for “${text}”`) || status.includes(` for “${text}”; `)) resolve(performance.now());
         }).observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
       });
       document.getElementById('q').addEventListener('keydown', () => { window.lastKey = performance.now(); });

@@ -20,12 +20,13 @@ export const artifacts = process.env.WM_ARTIFACTS || path.join(here, 'artifacts'
 const cleanups = [];
 
 // The real issues, and with `generated` that many synthetic ones beside them
-// (tests/tools/generate_archive.py), for pages of results and long facet lists.
-export function indexCorpus({ generated = 0 } = {}) {
+// (tests/tools/generate_archive.py), for pages of results and long facet lists; `fixtures`:
+// folders of tests/fixtures to add (roles: people given roles at authorities, for the who's who).
+export function indexCorpus({ generated = 0, fixtures = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wmsearch-browser-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   const db = path.join(dir, 'db');
-  const sources = [required('WM_CORPUS_DIR')];
+  const sources = [required('WM_CORPUS_DIR'), ...fixtures.map((name) => path.join(repo, 'tests/fixtures', name))];
   if (generated) {
     const out = path.join(dir, 'generated');
     execFileSync('python3', [path.join(repo, 'tests/tools/generate_archive.py'), '--issues', String(generated), '--out', out]);

@@ -31,7 +31,9 @@ wm::SearchResult a_result() {
     section.heading = "Care leavers";
     section.group = "News";
     section.snippet = {"the care leaver\toffer\x01", {{4, 8}}};
+    section.marked_heading = {"Care leavers", {{0, 4}}};
     hit.sections = {section};
+    hit.marked_title = {"Regional Update – May 2023 <care>", {{29, 35}}};
     hit.score = 2.34567;
     hit.kind = wm::PageKind::article;
     result.hits = {hit, wm::SearchHit{}};
@@ -69,13 +71,48 @@ TEST_CASE("a search answer is the JSON a nlohmann::json object of it would write
     CHECK(hit["title"] == "Regional Update – May 2023");
     CHECK(hit["kind"] == "article");
     CHECK(hit["score"] == 2.346);
-    CHECK(hit["section"] == nlohmann::json::parse(R"({"number":3,"heading":"Care leavers","group":"News"})"));
+    CHECK(hit["section"] ==
+          nlohmann::json::parse(R"({"number":3,"heading":"Care leavers","group":"News","heading_html":"<mark>Care</mark> leavers"})"));
+    CHECK(hit["title_html"] == "Regional Update – May 2023 <mark>&lt;care&gt;</mark>");
     CHECK(hit["snippet"] == "the <mark>care</mark> leaver\toffer\x01");
     // An empty date and no section are null.
     CHECK(parsed["hits"][1]["date"].is_null());
     CHECK(parsed["hits"][1]["section"].is_null());
+    CHECK(parsed["hits"][0]["sub_results"] == nlohmann::json::array());
+    CHECK(parsed["hits"][1]["sub_results"] == nlohmann::json::array());
     wm::SearchResult empty;
     CHECK(nlohmann::json::parse(search_result_json(empty))["did_you_mean"].is_null());
+    CHECK(nlohmann::json::parse(search_result_json(empty))["entity"].is_null());
+    CHECK(nlohmann::json::parse(search_result_json(empty))["entity_match"].is_null());
+}
+
+TEST_CASE("a search answer says which name the query is or names, and each hit's matching sections", "[api][search-json]") {
+    auto result = a_result();
+    result.entity = wm::NamedEntity{wm::FacetId::authorities, "Telford and Wrekin", wm::EntityMatch::part};
+    wm::HitSection other;
+    other.number = 5;
+    other.heading = "Leaving care";
+    other.marked_heading = {"Leaving care", {{8, 12}}};
+    other.snippet = {"a care offer", {{2, 6}}, true, false};
+    result.hits[0].sections.push_back(other);
+    const auto text = search_result_json(result);
+    const auto parsed = nlohmann::json::parse(text);
+    CHECK(parsed.dump() == text);  // still in name order
+    CHECK(parsed["entity"] == nlohmann::json::parse(R"({"facet":"authorities","value":"Telford and Wrekin"})"));
+    CHECK(parsed["entity_match"] == "part");
+    const auto& others = parsed["hits"][0]["sub_results"];
+    REQUIRE(others.size() == 1);
+    CHECK(parsed["hits"][0]["section"]["number"] == 3);
+    CHECK(others[0] == nlohmann::json::parse(
+                             R"({"number":5,"heading":"Leaving care","heading_html":"Leaving <mark>care</mark>","snippet":"…a <mark>care</mark> offer"})"));
+    // Nothing marked in a title or heading: null, the plain text says it all.
+    result.hits[0].marked_title = {};
+    result.hits[0].sections[0].marked_heading = {"Care leavers", {}};
+    const auto unmarked = nlohmann::json::parse(search_result_json(result))["hits"][0];
+    CHECK(unmarked["title_html"].is_null());
+    CHECK(unmarked["section"]["heading_html"].is_null());
+    result.entity->match = wm::EntityMatch::whole;
+    CHECK(nlohmann::json::parse(search_result_json(result))["entity_match"] == "whole");
 }
 
 TEST_CASE("JSON strings escape what they must and replace invalid UTF-8, as nlohmann does", "[api][search-json]") {

@@ -100,11 +100,17 @@ TEST_CASE("plan: order, the page's place, facets with and without filters, the n
     CHECK(plan.entity->facet == FacetId::people);
     CHECK(plan.entity->value == "Pat Bullen");
 
-    named.query = "Pat Bullen care";  // a name among other words is not what the query is
+    CHECK(plan.entity->match == EntityMatch::whole);
+
+    named.query = "care Pat Bullen";  // a name among other words is part of what the query is
     named.offset = 7;
     named.sort = SortOrder::oldest;
     const auto more = plan_search(s.context(named));
-    CHECK_FALSE(more.entity);
+    REQUIRE(more.entity);
+    CHECK(more.entity->value == "Pat Bullen");
+    CHECK(more.entity->match == EntityMatch::part);
+    named.query = "care workforce";  // no name at all
+    CHECK_FALSE(plan_search(s.context(named)).entity);
     CHECK(more.first == 7);
     CHECK(more.sort == SortOrder::oldest);
 }

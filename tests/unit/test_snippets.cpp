@@ -111,6 +111,14 @@ TEST_CASE("snippets: the passage with the most different matches is shown, cut a
     for (const auto& word : split(strip_marks(snippet), ' ')) CHECK(whole_words(text).count(word) == 1);
 }
 
+TEST_CASE("snippets: a text that fits is shown whole, however late its match", "[snippets]") {
+    const std::string heading = "Regional Care Leaver Blueprint Launch";
+    CHECK(snippet_html(heading, SnippetTerms{{"care"}, {}, {}}, heading.size() + 1) ==
+          "Regional <mark>Care</mark> Leaver Blueprint Launch");
+    const std::string late = filler(20) + "care leavers";
+    CHECK(snippet_html(late, SnippetTerms{{"care"}, {}, {}}, late.size()).starts_with(late.substr(0, 20)));
+}
+
 TEST_CASE("snippets: nothing matched, or nothing asked, shows the opening, text is escaped", "[snippets]") {
     const std::string text = "<b>LGBTQ+</b> & allies: " + filler(30);
     const auto opening = snippet_html(text, SnippetTerms{{"zebra"}, {}, {}}, kBytes);
