@@ -34,19 +34,11 @@ std::string percent_encode(std::string_view text) {
 
 // Text for XML: escaped, and without the control characters XML 1.0 does not allow.
 std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-        }
-    }
-    return out;
+    std::string allowed;
+    allowed.reserve(text.size());
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') allowed += c;
+    return html_escape(allowed);  // HTML's escapes are XML's too
 }
 
 std::string rfc3339(std::time_t time) {
